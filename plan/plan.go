@@ -1,0 +1,174 @@
+// Package plan is PsyPlan's domain: a workforce plan of the psychological
+// professions (professions, post lines, training cohorts, the expansion
+// trajectory, census actuals and scenarios), its validation and the monthly
+// projection. It is pure Go: no storage, no files, no user interface.
+package plan
+
+// Interpolation between trajectory milestones.
+const (
+	Linear   = "linear"
+	Compound = "compound"
+)
+
+// Plan is one workforce plan, as a planner enters it.
+type Plan struct {
+	Name        string
+	Area        string
+	Notes       string
+	Baseline    Month // stocks are given as at the end of this month
+	Horizon     Month // last projected month
+	CapHires    bool  // joiners only fill vacancies in funded posts
+	Trajectory  Trajectory
+	Professions []Profession
+	Posts       []PostLine
+	Cohorts     []Cohort
+	Actuals     []Actual
+	Scenarios   []Scenario
+}
+
+// Trajectory is the expansion the plan is measured against.
+type Trajectory struct {
+	Interpolation string   // Linear or Compound
+	BaselineWTE   *float64 // nil: the plan's total in post at the baseline
+	Milestones    []Milestone
+}
+
+// Milestone is growth over the baseline to be reached at a month.
+type Milestone struct {
+	Month     Month
+	GrowthPct float64
+}
+
+// Profession is a role and the assumptions that go with it.
+type Profession struct {
+	ID            string
+	Name          string
+	LeaverRatePct float64 // share of in-post WTE leaving per year
+	WTEPerHead    float64 // average WTE per person
+	CostPerWTE    float64 // yearly pay cost of one WTE, in pounds
+}
+
+// PostLine is the posts of one profession in one service area.
+type PostLine struct {
+	Profession         string
+	ServiceArea        string
+	InPostWTE          float64
+	InPostHeadcount    *float64 // nil: worked out from WTE per head
+	FundedWTE          float64
+	RecruitsWTEPerYear float64  // joiners from outside the plan's own training
+	LeaverRatePct      *float64 // nil: the profession's rate
+	Changes            []FundedChange
+}
+
+// FundedChange adds (or removes) funded establishment at a month.
+type FundedChange struct {
+	Month          Month
+	FundedWTEDelta float64
+}
+
+// Cohort is a training intake that qualifies into a post line.
+type Cohort struct {
+	Profession     string
+	ServiceArea    string
+	Start          Month
+	DurationMonths int
+	Intake         int // people
+	CompletionPct  float64
+	TakeupPct      float64
+}
+
+// QualifyMonth is the month the cohort's qualifiers join posts.
+func (c Cohort) QualifyMonth() Month { return c.Start + Month(c.DurationMonths) }
+
+// Actual is observed staff in post at a month: the total when Profession
+// is empty, else one profession's.
+type Actual struct {
+	Month      Month
+	Profession string
+	InPostWTE  float64
+}
+
+// Scenario is a named variant of the plan: it overrides the fields it names.
+type Scenario struct {
+	Name         string
+	Professions  []ProfessionOverride
+	Posts        []PostOverride
+	ExtraCohorts []Cohort
+	CapHires     *bool
+}
+
+// ProfessionOverride replaces a profession's assumptions; nil keeps the plan's.
+type ProfessionOverride struct {
+	Profession    string
+	LeaverRatePct *float64
+	WTEPerHead    *float64
+	CostPerWTE    *float64
+}
+
+// PostOverride replaces fields of one post line; nil keeps the plan's.
+type PostOverride struct {
+	Profession         string
+	ServiceArea        string
+	RecruitsWTEPerYear *float64
+	LeaverRatePct      *float64
+	FundedWTE          *float64
+	InPostWTE          *float64
+}
+
+// LineKey names a post line: a profession in a service area.
+type LineKey struct {
+	Profession  string
+	ServiceArea string
+}
+
+// Less orders lines as the projection table does: by profession id, then
+// service area, byte-wise.
+func (k LineKey) Less(o LineKey) bool {
+	if k.Profession != o.Profession {
+		return k.Profession < o.Profession
+	}
+	return k.ServiceArea < o.ServiceArea
+}
+
+// Key is the line the post line describes.
+func (p PostLine) Key() LineKey { return LineKey{p.Profession, p.ServiceArea} }
+
+// Key is the line the cohort qualifies into.
+func (c Cohort) Key() LineKey { return LineKey{c.Profession, c.ServiceArea} }
+
+// Profession returns the profession with the id, or nil.
+func (p *Plan) Profession(id string) *Profession {
+	for i := range p.Professions {
+		if p.Professions[i].ID == id {
+			return &p.Professions[i]
+		}
+	}
+	return nil
+}
+
+// Scenario returns the scenario with the name, or nil.
+func (p *Plan) Scenario(name string) *Scenario {
+	for i := range p.Scenarios {
+		if p.Scenarios[i].Name == name {
+			return &p.Scenarios[i]
+		}
+	}
+	return nil
+}
+
+// BaselineTotal is the sum of in-post WTE over the plan's post lines.
+func (p *Plan) BaselineTotal() float64 {
+	t := 0.0
+	for _, l := range p.Posts {
+		t += l.InPostWTE
+	}
+	return t
+}
+
+// TrajectoryBase is the WTE that growth is measured from.
+func (p *Plan) TrajectoryBase() float64 {
+	if p.Trajectory.BaselineWTE != nil {
+		return *p.Trajectory.BaselineWTE
+	}
+	return p.BaselineTotal()
+}
