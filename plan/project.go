@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 )
 
 // Row is one post line (or the total) in one month. Stocks are as at the
@@ -21,10 +22,43 @@ type Row struct {
 	PayCost    float64 // pounds in the month
 }
 
-// Line is the projection of one post line; Rows[i] is month Baseline+i.
+// Line is the projection of one post line. It keeps the stocks and the
+// qualifiers month by month and works the other columns out when read, with
+// the same arithmetic as the engine: a national plan's projection is then a
+// third smaller, and faster to make.
 type Line struct {
-	Key  LineKey
-	Rows []Row
+	Key        LineKey
+	months     []stocks // months[i] is month Baseline+i
+	leaverRate float64  // monthly
+	recruited  float64  // WTE offered each month
+	costPerWTE float64
+}
+
+type stocks struct {
+	inPost, headcount, funded, qualified, unplaced, inTraining float64
+}
+
+// Row is the line's month of index i (0 is the baseline).
+func (l *Line) Row(i int) Row {
+	s := &l.months[i]
+	r := Row{InPost: s.inPost, Headcount: s.headcount, Funded: s.funded, Qualified: s.qualified,
+		Unplaced: s.unplaced, InTraining: s.inTraining}
+	r.Vacancies = nonNegative(s.funded - s.inPost)
+	r.PayCost = s.inPost * l.costPerWTE / 12
+	if i > 0 {
+		r.Leavers = l.months[i-1].inPost * l.leaverRate
+		r.Recruited = l.recruited
+	}
+	return r
+}
+
+// Rows is every month of the line.
+func (l *Line) Rows() []Row {
+	out := make([]Row, len(l.months))
+	for i := range out {
+		out[i] = l.Row(i)
+	}
+	return out
 }
 
 // Projection is the month-by-month workforce of a plan (or of one of its
@@ -81,47 +115,90 @@ func Project(p *Plan, scenario string) (*Projection, error) {
 	if sc != nil && len(sc.ExtraCohorts) > 0 {
 		cohorts = append(append([]Cohort(nil), p.Cohorts...), sc.ExtraCohorts...)
 	}
-	keys, index := lineKeys(p.Posts, cohorts)
+	keys, byLine := linesAndCohorts(p.Posts, cohorts)
 	inputs := resolveInputs(p, sc, keys)
 
 	pr := &Projection{Scenario: scenario, Baseline: p.Baseline, Horizon: p.Horizon}
-	rows := make([]Row, len(keys)*n)
+	months := make([]stocks, len(keys)*n)
 	pr.Lines = make([]Line, len(keys))
-	for i, k := range keys {
-		pr.Lines[i] = Line{Key: k, Rows: rows[i*n : (i+1)*n : (i+1)*n]}
+	pr.Total = make([]Row, n)
+	project := func(from, to int, total []Row) {
+		for i := from; i < to; i++ {
+			l := &pr.Lines[i]
+			*l = Line{Key: keys[i], months: months[i*n : (i+1)*n : (i+1)*n]}
+			addCohorts(l.months, byLine[i], inputs[i].wtePerHead, p.Baseline)
+			stepLine(l, inputs[i], p.Baseline, total)
+		}
 	}
-	addCohorts(pr, cohorts, index, inputs)
-	for i := range pr.Lines {
-		stepLine(pr.Lines[i].Rows, inputs[i], p.Baseline)
+	// Lines are independent, so a big plan's second half is projected on
+	// another core. The totals are still summed in line order, so they
+	// come out the same to the last bit however the work is split.
+	half := len(keys) / 2
+	if len(keys)*n < 50_000 {
+		half = len(keys)
 	}
-	pr.Total = sumLines(pr.Lines, n)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); project(half, len(keys), nil) }()
+	project(0, half, pr.Total)
+	wg.Wait()
+	for i := half; i < len(keys); i++ {
+		pr.Lines[i].addTo(pr.Total)
+	}
 	pr.Target, pr.Gap = trajectoryTargets(p, pr.Total)
 	return pr, nil
 }
 
-// lineKeys lists the plan's post lines plus every line that only cohorts
-// name, sorted as the projection table is.
-func lineKeys(posts []PostLine, cohorts []Cohort) ([]LineKey, map[LineKey]int) {
-	seen := make(map[LineKey]bool, len(posts))
+// linesAndCohorts lists the plan's post lines plus every line that only
+// cohorts name, sorted as the projection table is, and each line's
+// cohorts in the plan's order.
+func linesAndCohorts(posts []PostLine, cohorts []Cohort) ([]LineKey, [][]*Cohort) {
+	index := make(map[LineKey]int, len(posts))
 	var keys []LineKey
-	add := func(k LineKey) {
-		if !seen[k] {
-			seen[k] = true
+	lineOf := func(k LineKey) int {
+		i, ok := index[k]
+		if !ok {
+			i = len(keys)
+			index[k] = i
 			keys = append(keys, k)
 		}
+		return i
 	}
 	for _, l := range posts {
-		add(l.Key())
+		lineOf(l.Key())
 	}
-	for _, c := range cohorts {
-		add(c.Key())
+	cohortLine := make([]int, len(cohorts))
+	for i := range cohorts {
+		if i > 0 && cohorts[i].Key() == cohorts[i-1].Key() {
+			cohortLine[i] = cohortLine[i-1] // plans list a line's cohorts together: skip the hashing
+			continue
+		}
+		cohortLine[i] = lineOf(cohorts[i].Key())
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i].Less(keys[j]) })
-	index := make(map[LineKey]int, len(keys))
-	for i, k := range keys {
-		index[k] = i
+	counts := make([]int, len(keys))
+	for _, li := range cohortLine {
+		counts[li]++
 	}
-	return keys, index
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return keys[order[a]].Less(keys[order[b]]) })
+	sorted := make([]LineKey, len(keys))
+	rank := make([]int, len(keys))
+	byLine := make([][]*Cohort, len(keys))
+	all := make([]*Cohort, len(cohorts))
+	next := 0
+	for pos, old := range order { // carve one backing array into each line's part
+		sorted[pos], rank[old] = keys[old], pos
+		byLine[pos] = all[next:next:next+counts[old]]
+		next += counts[old]
+	}
+	for i := range cohorts {
+		r := rank[cohortLine[i]]
+		byLine[r] = append(byLine[r], &cohorts[i])
+	}
+	return sorted, byLine
 }
 
 // resolveInputs applies the most specific value in force to each line:
@@ -192,73 +269,64 @@ func setIf(dst *float64, v *float64) {
 // trainees go in as differences (+intake at the start, -intake at the end)
 // that stepLine adds up, so a long course costs two additions, not one per
 // month.
-func addCohorts(pr *Projection, cohorts []Cohort, index map[LineKey]int, inputs []lineInputs) {
-	n := pr.Months()
+func addCohorts(months []stocks, cohorts []*Cohort, wtePerHead float64, baseline Month) {
+	n := len(months)
 	for _, c := range cohorts {
-		li := index[c.Key()]
-		rows := pr.Lines[li].Rows
-		q := int(c.QualifyMonth() - pr.Baseline)
+		q := int(c.QualifyMonth() - baseline)
 		if q >= 1 && q < n { // at or before the baseline: already in the stock
-			rows[q].Qualified += float64(c.Intake) * c.CompletionPct / 100 * c.TakeupPct / 100 * inputs[li].wtePerHead
+			months[q].qualified += float64(c.Intake) * c.CompletionPct / 100 * c.TakeupPct / 100 * wtePerHead
 		}
-		start := int(c.Start - pr.Baseline)
+		start := int(c.Start - baseline)
 		if q <= 0 || start >= n {
 			continue // not training in any projected month
 		}
-		rows[max(start, 0)].InTraining += float64(c.Intake)
+		months[max(start, 0)].inTraining += float64(c.Intake)
 		if q < n {
-			rows[q].InTraining -= float64(c.Intake)
+			months[q].inTraining -= float64(c.Intake)
 		}
 	}
 }
 
-// stepLine runs rules 1 to 12 for one line, month by month.
-func stepLine(rows []Row, in lineInputs, baseline Month) {
+// stepLine runs rules 1 to 12 for one line, month by month, and adds the
+// line's columns into the totals as it goes. Line.Row works out leavers,
+// recruits, vacancies and pay cost again from the same numbers.
+func stepLine(line *Line, in lineInputs, baseline Month, total []Row) {
 	l := 1 - math.Pow(1-in.leaverRatePct/100, 1.0/12)
 	recruited := in.recruitsPerYear / 12
+	line.leaverRate, line.recruited, line.costPerWTE = l, recruited, in.costPerWTE
 	w := in.wtePerHead
-	deltas := fundedDeltas(in.changes, baseline, len(rows))
+	months := line.months
+	for _, c := range in.changes { // summed per month first, as rule 1 says
+		if i := int(c.Month - baseline); i >= 1 && i < len(months) {
+			months[i].funded += c.FundedWTEDelta
+		}
+	}
 
-	r := &rows[0]
-	r.InPost, r.Headcount, r.Funded = in.inPost, in.headcount, in.funded
-	r.Vacancies = nonNegative(r.Funded - r.InPost)
-	r.Qualified = 0
-	r.PayCost = r.InPost * in.costPerWTE / 12
-	training := r.InTraining
-	for m := 1; m < len(rows); m++ {
-		prev, r := &rows[m-1], &rows[m]
-		training += r.InTraining
-		r.InTraining = training
-		r.Funded = nonNegative(prev.Funded + deltas(m))
-		r.Leavers = prev.InPost * l
-		r.Recruited = recruited
-		stay := prev.InPost - r.Leavers
-		hiredQ, hiredR := r.Qualified, recruited
+	s := &months[0]
+	s.inPost, s.headcount, s.funded, s.qualified = in.inPost, in.headcount, in.funded, 0
+	training := s.inTraining
+	if total != nil {
+		addTo(&total[0], s, 0, 0, in.costPerWTE)
+	}
+	for m := 1; m < len(months); m++ {
+		prev, s := &months[m-1], &months[m]
+		training += s.inTraining
+		s.inTraining = training
+		s.funded = nonNegative(prev.funded + s.funded) // s.funded held the month's changes
+		stay := prev.inPost - prev.inPost*l
+		hiredQ, hiredR := s.qualified, recruited
 		if in.cap {
-			room := nonNegative(r.Funded - stay)
-			hiredQ = min(r.Qualified, room)
+			room := nonNegative(s.funded - stay)
+			hiredQ = min(s.qualified, room)
 			hiredR = min(recruited, room-hiredQ)
 		}
-		r.Unplaced = r.Qualified - hiredQ
-		r.InPost = stay + hiredQ + hiredR
-		r.Headcount = prev.Headcount*(1-l) + (hiredQ+hiredR)/w
-		r.Vacancies = nonNegative(r.Funded - r.InPost)
-		r.PayCost = r.InPost * in.costPerWTE / 12
-	}
-}
-
-// fundedDeltas returns the sum of the funded-post changes at month index m.
-func fundedDeltas(changes []FundedChange, baseline Month, n int) func(m int) float64 {
-	if len(changes) == 0 {
-		return func(int) float64 { return 0 }
-	}
-	d := make([]float64, n)
-	for _, c := range changes {
-		if i := int(c.Month - baseline); i >= 1 && i < n {
-			d[i] += c.FundedWTEDelta
+		s.unplaced = s.qualified - hiredQ
+		s.inPost = stay + hiredQ + hiredR
+		s.headcount = prev.headcount*(1-l) + (hiredQ+hiredR)/w
+		if total != nil {
+			addTo(&total[m], s, prev.inPost*l, recruited, in.costPerWTE)
 		}
 	}
-	return func(m int) float64 { return d[m] }
 }
 
 func nonNegative(x float64) float64 {
@@ -268,23 +336,25 @@ func nonNegative(x float64) float64 {
 	return x
 }
 
-// sumLines adds every column over the lines, in line order, per month.
-func sumLines(lines []Line, n int) []Row {
-	total := make([]Row, n)
-	for _, l := range lines {
-		for m := range total {
-			t, r := &total[m], &l.Rows[m]
-			t.InPost += r.InPost
-			t.Headcount += r.Headcount
-			t.Funded += r.Funded
-			t.Vacancies += r.Vacancies
-			t.Leavers += r.Leavers
-			t.Qualified += r.Qualified
-			t.Recruited += r.Recruited
-			t.Unplaced += r.Unplaced
-			t.InTraining += r.InTraining
-			t.PayCost += r.PayCost
-		}
+// addTo adds every month of the line into the totals.
+func (l *Line) addTo(total []Row) {
+	addTo(&total[0], &l.months[0], 0, 0, l.costPerWTE)
+	for m := 1; m < len(total); m++ {
+		addTo(&total[m], &l.months[m], l.months[m-1].inPost*l.leaverRate, l.recruited, l.costPerWTE)
 	}
-	return total
+}
+
+// addTo adds one line's month into the month's total: the sum over the
+// lines in their order, every column summed (vacancies too, not recomputed).
+func addTo(t *Row, s *stocks, leavers, recruited, costPerWTE float64) {
+	t.InPost += s.inPost
+	t.Headcount += s.headcount
+	t.Funded += s.funded
+	t.Vacancies += nonNegative(s.funded - s.inPost)
+	t.Leavers += leavers
+	t.Qualified += s.qualified
+	t.Recruited += recruited
+	t.Unplaced += s.unplaced
+	t.InTraining += s.inTraining
+	t.PayCost += s.inPost * costPerWTE / 12
 }

@@ -43,7 +43,7 @@ func ptr[T any](v T) *T { return &v }
 func TestFundedChangesNeverBelowZero(t *testing.T) {
 	p := onePWPLine()
 	p.Posts[0].Changes = []FundedChange{{mar2020 + 2, 5}, {mar2020 + 3, -20}, {mar2020 + 4, 3}}
-	rows := project(t, p, "").Lines[0].Rows
+	rows := project(t, p, "").Lines[0].Rows()
 	for i, want := range []float64{10, 10, 15, 0, 3} {
 		near(t, "funded at month "+p.Baseline.Add(i).String(), rows[i].Funded, want)
 	}
@@ -55,7 +55,7 @@ func TestLeaverRateCompoundsToTheAnnualRate(t *testing.T) {
 	p := onePWPLine()
 	p.Professions[0].LeaverRatePct = 20
 	p.Posts[0].InPostWTE, p.Posts[0].FundedWTE = 100, 100
-	rows := project(t, p, "").Lines[0].Rows
+	rows := project(t, p, "").Lines[0].Rows()
 	// 0.8^(1/12) = 0.981576..., so 1.8424 WTE leave in the first month.
 	near(t, "leavers in Apr 2020", rows[1].Leavers, 100*(1-math.Pow(0.8, 1.0/12)))
 	if rows[1].Leavers < 1.8423 || rows[1].Leavers > 1.8425 {
@@ -71,7 +71,7 @@ func TestPostLineLeaverRateOverridesProfession(t *testing.T) {
 	p.Professions[0].LeaverRatePct = 20
 	p.Posts[0].LeaverRatePct = ptr(50.0)
 	p.Posts[0].InPostWTE = 10
-	rows := project(t, p, "").Lines[0].Rows
+	rows := project(t, p, "").Lines[0].Rows()
 	near(t, "in post after a year", rows[12].InPost, 5)
 }
 
@@ -83,7 +83,7 @@ func TestCappedHiresFillOnlyFundedVacancies(t *testing.T) {
 	p.Professions[0].WTEPerHead = 0.5
 	p.Posts[0].RecruitsWTEPerYear = 12
 	p.Cohorts = []Cohort{{Profession: "pwp", ServiceArea: "Adult", Start: mar2020 - 11, DurationMonths: 12, Intake: 10, CompletionPct: 90, TakeupPct: 80}}
-	r := project(t, p, "").Lines[0].Rows[1]
+	r := project(t, p, "").Lines[0].Row(1)
 	near(t, "qualified", r.Qualified, 3.6)
 	near(t, "recruited", r.Recruited, 1)
 	near(t, "unplaced", r.Unplaced, 1.6)
@@ -100,7 +100,7 @@ func TestUncappedHiresEveryone(t *testing.T) {
 	p.Professions[0].WTEPerHead = 0.5
 	p.Posts[0].RecruitsWTEPerYear = 12
 	p.Cohorts = []Cohort{{Profession: "pwp", ServiceArea: "Adult", Start: mar2020 - 11, DurationMonths: 12, Intake: 10, CompletionPct: 90, TakeupPct: 80}}
-	r := project(t, p, "").Lines[0].Rows[1]
+	r := project(t, p, "").Lines[0].Row(1)
 	near(t, "in post", r.InPost, 8+3.6+1)
 	near(t, "unplaced", r.Unplaced, 0)
 	near(t, "vacancies (over establishment)", r.Vacancies, 0)
@@ -112,7 +112,7 @@ func TestRecruitsTakeTheRoomQualifiersLeave(t *testing.T) {
 	p := onePWPLine() // 8 in post, 10 funded: 2 WTE of room
 	p.Posts[0].RecruitsWTEPerYear = 18 // 1.5 a month
 	p.Cohorts = []Cohort{{Profession: "pwp", ServiceArea: "Adult", Start: mar2020, DurationMonths: 1, Intake: 1, CompletionPct: 100, TakeupPct: 100}}
-	r := project(t, p, "").Lines[0].Rows[1]
+	r := project(t, p, "").Lines[0].Row(1)
 	near(t, "in post", r.InPost, 10) // 8 + 1 qualified + 1 of the 1.5 recruits
 	near(t, "recruited (offered)", r.Recruited, 1.5)
 	near(t, "unplaced", r.Unplaced, 0)
@@ -123,7 +123,7 @@ func TestHeadcountFollowsLeaversAndHires(t *testing.T) {
 	p := onePWPLine()
 	p.Professions[0].LeaverRatePct = 100
 	p.Posts[0].InPostHeadcount = ptr(11.0)
-	rows := project(t, p, "").Lines[0].Rows
+	rows := project(t, p, "").Lines[0].Rows()
 	near(t, "headcount at the baseline", rows[0].Headcount, 11)
 	near(t, "headcount after everyone leaves", rows[1].Headcount, 0)
 	near(t, "in post after everyone leaves", rows[1].InPost, 0)
@@ -140,7 +140,7 @@ func TestInTrainingAndQualifyMonth(t *testing.T) {
 		{Profession: "pwp", ServiceArea: "Adult", Start: mar2020 + 1, DurationMonths: 2, Intake: 5, CompletionPct: 100, TakeupPct: 100},
 		{Profession: "pwp", ServiceArea: "Adult", Start: mar2020 - 12, DurationMonths: 12, Intake: 7, CompletionPct: 100, TakeupPct: 100},
 	}
-	rows := project(t, p, "").Lines[0].Rows
+	rows := project(t, p, "").Lines[0].Rows()
 	// first cohort trains Jan-Apr 2020, qualifies May; second Apr-May, qualifies Jun;
 	// third qualified in Mar 2020, the baseline: already in post.
 	wantTraining := []float64{10, 15, 5, 0, 0}
@@ -157,7 +157,7 @@ func TestPayCostAndBaselineRow(t *testing.T) {
 	p := onePWPLine()
 	p.Professions[0].CostPerWTE = 42000
 	p.Professions[0].WTEPerHead = 0.8
-	rows := project(t, p, "").Lines[0].Rows
+	rows := project(t, p, "").Lines[0].Rows()
 	r := rows[0]
 	near(t, "pay cost", r.PayCost, 8*42000.0/12)
 	near(t, "headcount default", r.Headcount, 10)
@@ -186,8 +186,8 @@ func TestCohortWithoutPostLineIsUnplaced(t *testing.T) {
 			t.Errorf("line %d = %v, want %v", i, l.Key, want[i])
 		}
 	}
-	near(t, "cbt unplaced", pr.Lines[0].Rows[1].Unplaced, 2)
-	near(t, "cbt in post", pr.Lines[0].Rows[1].InPost, 0)
+	near(t, "cbt unplaced", pr.Lines[0].Row(1).Unplaced, 2)
+	near(t, "cbt in post", pr.Lines[0].Row(1).InPost, 0)
 }
 
 // Totals are sums of the lines; the target follows the trajectory and the
@@ -242,17 +242,17 @@ func TestScenarioOverrides(t *testing.T) {
 	}}
 	plain := project(t, p, "")
 	sc := project(t, p, "More posts")
-	near(t, "plan in post after a year", plain.Lines[0].Rows[12].InPost, 4)
-	near(t, "scenario in post after a year", sc.Lines[0].Rows[12].InPost, 20)
-	near(t, "scenario headcount default uses overridden values", sc.Lines[0].Rows[0].Headcount, 40)
-	near(t, "scenario funded", sc.Lines[0].Rows[0].Funded, 30)
+	near(t, "plan in post after a year", plain.Lines[0].Row(12).InPost, 4)
+	near(t, "scenario in post after a year", sc.Lines[0].Row(12).InPost, 20)
+	near(t, "scenario headcount default uses overridden values", sc.Lines[0].Row(0).Headcount, 40)
+	near(t, "scenario funded", sc.Lines[0].Row(0).Funded, 30)
 	if len(plain.Lines) != 1 || len(sc.Lines) != 2 {
 		t.Fatalf("lines: plan %d, scenario %d; want 1 and 2", len(plain.Lines), len(sc.Lines))
 	}
-	near(t, "extra cohort placed uncapped", sc.Lines[1].Rows[1].InPost, 1) // 2 people x 0.5 WTE
+	near(t, "extra cohort placed uncapped", sc.Lines[1].Row(1).InPost, 1) // 2 people x 0.5 WTE
 	near(t, "scenario target uses the plan's base", sc.Target[12], 16)
 	p.Posts[0].LeaverRatePct = ptr(100.0) // the line's own rate beats the profession override
-	near(t, "line rate wins", project(t, p, "More posts").Lines[0].Rows[1].InPost, 0)
+	near(t, "line rate wins", project(t, p, "More posts").Lines[0].Row(1).InPost, 0)
 	if _, err := Project(p, "Nope"); err == nil {
 		t.Error("unknown scenario projected without error")
 	}

@@ -1,0 +1,11 @@
+// Package assets holds what PsyPlan ships inside its binary: the
+// application icon and the default plan.
+package assets
+
+import _ "embed"
+
+// DefaultPlan is the illustrative England plan that a new library starts
+// with, as a plan file.
+//
+//go:embed default.psyplan.json
+var DefaultPlan []byte

@@ -1,0 +1,74 @@
+// Package plantest builds plans for tests and benchmarks.
+package plantest
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"psyplan/plan"
+)
+
+// National sizes: England's 42 integrated care systems, 16 professions,
+// the 5 service areas of the Long Term Plan.
+const (
+	Areas        = 42
+	Professions  = 16
+	ServiceAreas = 5
+	CohortsEach  = 8 // per post line: 26,880 cohorts in all
+)
+
+var serviceAreas = [ServiceAreas]string{"Perinatal", "Children and young people",
+	"Adult common mental health problems", "Adult severe mental illness", "Older adults"}
+
+// National returns the national-scale synthetic plan: 3,360 post lines and
+// 26,880 cohorts from March 2020 to March 2035. It is the same on every
+// call and every machine (a fixed random seed), so benchmarks compare.
+func National() *plan.Plan {
+	rng := rand.New(rand.NewPCG(2020, 2035))
+	base := plan.MonthOf(2020, 3)
+	p := &plan.Plan{
+		Name: "National synthetic plan", Area: "England (synthetic)",
+		Baseline: base, Horizon: plan.MonthOf(2035, 3), CapHires: true,
+		Trajectory: plan.Trajectory{Interpolation: plan.Linear, Milestones: []plan.Milestone{
+			{Month: plan.MonthOf(2024, 4), GrowthPct: 60}, {Month: plan.MonthOf(2030, 4), GrowthPct: 90}}},
+	}
+	for i := 0; i < Professions; i++ {
+		p.Professions = append(p.Professions, plan.Profession{
+			ID: fmt.Sprintf("prof-%02d", i), Name: fmt.Sprintf("Profession %d", i),
+			LeaverRatePct: 5 + float64(rng.IntN(20)), WTEPerHead: 0.7 + float64(rng.IntN(31))/100,
+			CostPerWTE: 30000 + float64(rng.IntN(40))*1000,
+		})
+	}
+	for a := 0; a < Areas; a++ {
+		for _, pr := range p.Professions {
+			for _, sa := range serviceAreas {
+				area := fmt.Sprintf("ICS %02d %s", a+1, sa)
+				p.Posts = append(p.Posts, postLine(rng, pr.ID, area))
+				for c := 0; c < CohortsEach; c++ {
+					p.Cohorts = append(p.Cohorts, plan.Cohort{
+						Profession: pr.ID, ServiceArea: area,
+						Start:          base.Add(rng.IntN(15 * 12)),
+						DurationMonths: []int{12, 12, 18, 24, 36}[rng.IntN(5)],
+						Intake:         1 + rng.IntN(20), CompletionPct: 80 + float64(rng.IntN(21)),
+						TakeupPct: 70 + float64(rng.IntN(31)),
+					})
+				}
+			}
+		}
+	}
+	p.Scenarios = []plan.Scenario{{Name: "Lower attrition",
+		Professions: []plan.ProfessionOverride{{Profession: "prof-00", LeaverRatePct: ptr(3.0)}}}}
+	return p
+}
+
+func postLine(rng *rand.Rand, prof, area string) plan.PostLine {
+	inPost := float64(rng.IntN(400)) / 4
+	l := plan.PostLine{Profession: prof, ServiceArea: area, InPostWTE: inPost,
+		FundedWTE: inPost + float64(rng.IntN(40))/4, RecruitsWTEPerYear: float64(rng.IntN(12))}
+	for y := 2021; y < 2035; y += 3 {
+		l.Changes = append(l.Changes, plan.FundedChange{Month: plan.MonthOf(y, 4), FundedWTEDelta: float64(rng.IntN(20)) - 4})
+	}
+	return l
+}
+
+func ptr(v float64) *float64 { return &v }

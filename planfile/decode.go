@@ -1,0 +1,171 @@
+package planfile
+
+import (
+	"fmt"
+	"math"
+
+	"psyplan/plan"
+)
+
+// decoder turns the parsed JSON into a plan, noting every key that is
+// unknown, repeated, missing or of the wrong type, by its field path.
+type decoder struct {
+	data []byte
+	errs plan.Errors
+}
+
+func (d *decoder) add(path, format string, args ...any) {
+	d.errs = append(d.errs, plan.FieldError{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+// fields is one JSON object whose keys have been checked against the
+// contract's names.
+type fields struct {
+	d    *decoder
+	path string
+	m    map[string]*node
+}
+
+// object checks that n is an object holding only the allowed keys, each
+// once. It returns nil (and notes why) when n is not an object.
+func (d *decoder) object(path string, n *node, allowed ...string) *fields {
+	if n.kind != kObject {
+		d.add(path, "must be an object ({ ... }), not %s", kindNames[n.kind])
+		return nil
+	}
+	f := &fields{d: d, path: path, m: make(map[string]*node, len(n.keys))}
+	for i, k := range n.keys {
+		if !contains(allowed, k) {
+			d.add(join(path, k), "unknown field")
+			continue
+		}
+		if _, dup := f.m[k]; dup {
+			line, col := lineColumn(d.data, n.koffs[i])
+			d.add(join(path, k), "appears twice in the same object (again at line %d, column %d)", line, col)
+			continue
+		}
+		f.m[k] = n.vals[i]
+	}
+	return f
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// get returns the key's value, or nil when it is absent or null; a
+// required key that is absent or null is noted.
+func (f *fields) get(key string, required bool) *node {
+	n := f.m[key]
+	if n == nil || n.kind == kNull {
+		if required {
+			f.d.add(join(f.path, key), "is required")
+		}
+		return nil
+	}
+	return n
+}
+
+func (f *fields) is(n *node, key string, k kind) bool {
+	if n.kind == k {
+		return true
+	}
+	what := kindNames[n.kind]
+	if n.kind == kString {
+		what = fmt.Sprintf("text (%q)", n.text)
+	}
+	f.d.add(join(f.path, key), "must be %s, not %s", kindNames[k], what)
+	return false
+}
+
+func (f *fields) str(key string, required bool) string {
+	if n := f.get(key, required); n != nil && f.is(n, key, kString) {
+		return n.text
+	}
+	return ""
+}
+
+// optStr is a text key that may be null: nil when it is.
+func (f *fields) optStr(key string) *string {
+	if n := f.get(key, false); n != nil && f.is(n, key, kString) {
+		return &n.text
+	}
+	return nil
+}
+
+func (f *fields) optNum(key string) *float64 {
+	if n := f.get(key, false); n != nil && f.is(n, key, kNumber) {
+		v := n.num
+		return &v
+	}
+	return nil
+}
+
+func (f *fields) num(key string, required bool, def float64) float64 {
+	if n := f.get(key, required); n != nil && f.is(n, key, kNumber) {
+		return n.num
+	}
+	return def
+}
+
+func (f *fields) boolean(key string) *bool {
+	if n := f.get(key, false); n != nil && f.is(n, key, kBool) {
+		b := n.b
+		return &b
+	}
+	return nil
+}
+
+// whole reads a required whole number (12 or 12.0, not 12.5) within lo..hi.
+func (f *fields) whole(key string, lo, hi int) int {
+	n := f.get(key, true)
+	if n == nil || !f.is(n, key, kNumber) {
+		return 0
+	}
+	path := join(f.path, key)
+	switch {
+	case n.num != math.Trunc(n.num):
+		f.d.add(path, "%s is not a whole number", plan.Num(n.num))
+	case n.num < float64(lo):
+		f.d.add(path, "%s is below %s", plan.Num(n.num), plan.Num(float64(lo)))
+	case n.num > float64(hi):
+		f.d.add(path, "%s is above %s", plan.Num(n.num), plan.Num(float64(hi)))
+	default:
+		return int(n.num)
+	}
+	return 0
+}
+
+func (f *fields) month(key string) plan.Month {
+	s := f.str(key, true)
+	if s == "" {
+		return 0
+	}
+	m, err := plan.ParseMonth(s)
+	if err != nil {
+		f.d.add(join(f.path, key), "%v", err)
+	}
+	return m
+}
+
+// list returns the items of an optional list (nil when absent or null).
+func (f *fields) list(key string) []*node {
+	if n := f.get(key, false); n != nil && f.is(n, key, kArray) {
+		return n.vals
+	}
+	return nil
+}

@@ -1,0 +1,293 @@
+package planfile
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+)
+
+// A small JSON reader that keeps what encoding/json throws away and the
+// plan file contract needs: every value's position (for messages), object
+// keys in order with duplicates kept (duplicates are refused), and whether
+// a number was written as a number or a string.
+
+type kind uint8
+
+const (
+	kNull kind = iota
+	kBool
+	kNumber
+	kString
+	kArray
+	kObject
+)
+
+var kindNames = [...]string{"null", "true or false", "a number", "text", "a list", "an object"}
+
+type node struct {
+	kind  kind
+	off   int // byte offset of the value in the file
+	b     bool
+	num   float64
+	text  string // a string's value, or a number as written
+	keys  []string
+	koffs []int   // byte offset of each key
+	vals  []*node // an object's values or an array's items
+}
+
+// maxDepth is far deeper than any plan file; it keeps a hostile file from
+// exhausting the stack.
+const maxDepth = 32
+
+type syntaxError struct {
+	off int
+	msg string
+}
+
+type parser struct {
+	data  []byte
+	pos   int
+	depth int
+}
+
+func parseJSON(data []byte) (*node, *syntaxError) {
+	p := &parser{data: data}
+	p.space()
+	n, err := p.value()
+	if err != nil {
+		return nil, err
+	}
+	p.space()
+	if p.pos < len(p.data) {
+		return nil, p.fail("unexpected text after the end of the plan")
+	}
+	return n, nil
+}
+
+func (p *parser) fail(msg string) *syntaxError { return &syntaxError{p.pos, msg} }
+
+func (p *parser) space() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) value() (*node, *syntaxError) {
+	if p.pos >= len(p.data) {
+		return nil, p.fail("the file ends where a value was expected")
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		off := p.pos
+		s, err := p.str()
+		return &node{kind: kString, off: off, text: s}, err
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	default:
+		return p.literal()
+	}
+}
+
+func (p *parser) literal() (*node, *syntaxError) {
+	for _, l := range []struct {
+		word string
+		n    node
+	}{{"true", node{kind: kBool, b: true}}, {"false", node{kind: kBool}}, {"null", node{kind: kNull}}} {
+		if len(p.data)-p.pos >= len(l.word) && string(p.data[p.pos:p.pos+len(l.word)]) == l.word {
+			n := l.n
+			n.off = p.pos
+			p.pos += len(l.word)
+			return &n, nil
+		}
+	}
+	return nil, p.fail("invalid JSON: expected a value (text in quotes, a number, true, false, null, a list or an object)")
+}
+
+func (p *parser) enter() *syntaxError {
+	p.depth++
+	if p.depth > maxDepth {
+		return p.fail("invalid JSON: nested too deeply")
+	}
+	return nil
+}
+
+func (p *parser) object() (*node, *syntaxError) {
+	if err := p.enter(); err != nil {
+		return nil, err
+	}
+	n := &node{kind: kObject, off: p.pos}
+	p.pos++
+	p.space()
+	if p.peek('}') {
+		p.pos++
+		p.depth--
+		return n, nil
+	}
+	for {
+		p.space()
+		if !p.peek('"') {
+			return nil, p.fail("invalid JSON: expected a key in quotes")
+		}
+		koff := p.pos
+		k, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		p.space()
+		if !p.peek(':') {
+			return nil, p.fail("invalid JSON: expected ':' after a key")
+		}
+		p.pos++
+		p.space()
+		v, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		n.keys, n.koffs, n.vals = append(n.keys, k), append(n.koffs, koff), append(n.vals, v)
+		p.space()
+		if p.peek(',') {
+			p.pos++
+			continue
+		}
+		if p.peek('}') {
+			p.pos++
+			p.depth--
+			return n, nil
+		}
+		return nil, p.fail("invalid JSON: expected ',' or '}'")
+	}
+}
+
+func (p *parser) array() (*node, *syntaxError) {
+	if err := p.enter(); err != nil {
+		return nil, err
+	}
+	n := &node{kind: kArray, off: p.pos}
+	p.pos++
+	p.space()
+	if p.peek(']') {
+		p.pos++
+		p.depth--
+		return n, nil
+	}
+	for {
+		p.space()
+		v, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		n.vals = append(n.vals, v)
+		p.space()
+		if p.peek(',') {
+			p.pos++
+			continue
+		}
+		if p.peek(']') {
+			p.pos++
+			p.depth--
+			return n, nil
+		}
+		return nil, p.fail("invalid JSON: expected ',' or ']'")
+	}
+}
+
+func (p *parser) peek(c byte) bool { return p.pos < len(p.data) && p.data[p.pos] == c }
+
+// str reads a string; escapes are rare in plans, so only a string that has
+// one is handed to encoding/json to decode.
+func (p *parser) str() (string, *syntaxError) {
+	start := p.pos
+	p.pos++
+	escaped := false
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			raw := p.data[start:p.pos]
+			if !escaped {
+				return string(raw[1 : len(raw)-1]), nil
+			}
+			var s string
+			if err := json.Unmarshal(raw, &s); err != nil {
+				p.pos = start
+				return "", p.fail("invalid JSON: a bad escape (\\) in text")
+			}
+			return s, nil
+		case c == '\\':
+			escaped = true
+			p.pos += 2
+		case c < 0x20:
+			return "", p.fail("invalid JSON: a control character (such as a line break) inside text in quotes")
+		default:
+			p.pos++
+		}
+	}
+	p.pos = start
+	return "", p.fail("invalid JSON: text in quotes is never closed")
+}
+
+func (p *parser) number() (*node, *syntaxError) {
+	start := p.pos
+	p.accept('-')
+	if p.peek('0') {
+		p.pos++
+	} else if !p.digits() {
+		return nil, p.fail("invalid JSON: a number needs digits")
+	}
+	if p.accept('.') && !p.digits() {
+		return nil, p.fail("invalid JSON: a number needs digits after the decimal point")
+	}
+	if p.accept('e') || p.accept('E') {
+		if !p.accept('+') {
+			p.accept('-')
+		}
+		if !p.digits() {
+			return nil, p.fail("invalid JSON: a number needs digits in its exponent")
+		}
+	}
+	text := string(p.data[start:p.pos])
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil { // only a number too large for a float64 gets here
+		p.pos = start
+		return nil, p.fail(fmt.Sprintf("the number %s is too large", text))
+	}
+	return &node{kind: kNumber, off: start, num: f, text: text}, nil
+}
+
+func (p *parser) accept(c byte) bool {
+	if p.peek(c) {
+		p.pos++
+		return true
+	}
+	return false
+}
+
+func (p *parser) digits() bool {
+	start := p.pos
+	for p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '9' {
+		p.pos++
+	}
+	return p.pos > start
+}
+
+// lineColumn turns a byte offset into a 1-based line and column (in characters).
+func lineColumn(data []byte, off int) (line, col int) {
+	line, lineStart := 1, 0
+	for i := 0; i < off && i < len(data); i++ {
+		if data[i] == '\n' {
+			line, lineStart = line+1, i+1
+		}
+	}
+	return line, utf8.RuneCount(data[lineStart:min(off, len(data))]) + 1
+}

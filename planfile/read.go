@@ -1,0 +1,261 @@
+// Package planfile reads and writes the JSON plan file (.psyplan.json) of
+// the plan file contract, version 1.
+package planfile
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"psyplan/plan"
+)
+
+// Format and Version identify a plan file.
+const (
+	Format    = "psyplan-plan"
+	Version   = 1
+	Extension = ".psyplan.json"
+)
+
+// maxErrors keeps a badly broken file's message readable.
+const maxErrors = 25
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Read parses and validates a plan file. A file that breaks any rule is
+// refused whole: the error (a plan.Errors when fields are at fault) names
+// each field and what is wrong with it.
+func Read(data []byte) (*plan.Plan, error) {
+	data = bytes.TrimPrefix(data, bom)
+	if !utf8.Valid(data) {
+		line, col := lineColumn(data, firstInvalidUTF8(data))
+		return nil, fmt.Errorf("line %d, column %d: the file is not UTF-8 text (save it as UTF-8 and try again)", line, col)
+	}
+	root, serr := parseJSON(data)
+	if serr != nil {
+		line, col := lineColumn(data, serr.off)
+		return nil, fmt.Errorf("line %d, column %d: %s", line, col, serr.msg)
+	}
+	d := &decoder{data: data}
+	p := d.plan(root)
+	if len(d.errs) == 0 {
+		d.errs = plan.Validate(p)
+	}
+	if len(d.errs) > 0 {
+		return nil, trim(d.errs)
+	}
+	return p, nil
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+func trim(errs plan.Errors) plan.Errors {
+	if len(errs) <= maxErrors {
+		return errs
+	}
+	more := len(errs) - maxErrors
+	return append(errs[:maxErrors:maxErrors], plan.FieldError{Msg: fmt.Sprintf("... and %d more problems", more)})
+}
+
+func (d *decoder) plan(root *node) *plan.Plan {
+	if root.kind != kObject {
+		d.add("", "this is not a PsyPlan plan file: it must be a JSON object ({ ... }), not %s", kindNames[root.kind])
+		return nil
+	}
+	if !d.formatAndVersion(root) {
+		return nil
+	}
+	f := d.object("", root, "format", "version", "name", "area", "notes", "baseline_month", "horizon_month",
+		"cap_hires_at_funded_posts", "trajectory", "professions", "posts", "cohorts", "actuals", "scenarios")
+	p := &plan.Plan{
+		Name:     f.str("name", true),
+		Area:     f.str("area", false),
+		Notes:    f.str("notes", false),
+		Baseline: f.month("baseline_month"),
+		Horizon:  f.month("horizon_month"),
+		CapHires: true,
+	}
+	if b := f.boolean("cap_hires_at_funded_posts"); b != nil {
+		p.CapHires = *b
+	}
+	p.Trajectory = d.trajectory(f)
+	for i, n := range f.list("professions") {
+		p.Professions = append(p.Professions, d.profession(index("professions", i), n))
+	}
+	for i, n := range f.list("posts") {
+		p.Posts = append(p.Posts, d.post(index("posts", i), n))
+	}
+	for i, n := range f.list("cohorts") {
+		p.Cohorts = append(p.Cohorts, d.cohort(index("cohorts", i), n))
+	}
+	for i, n := range f.list("actuals") {
+		p.Actuals = append(p.Actuals, d.actual(index("actuals", i), n))
+	}
+	for i, n := range f.list("scenarios") {
+		p.Scenarios = append(p.Scenarios, d.scenario(index("scenarios", i), n))
+	}
+	return p
+}
+
+// formatAndVersion is checked before anything else: a newer version may
+// have fields this one does not know, and those are not the planner's fault.
+func (d *decoder) formatAndVersion(root *node) bool {
+	var format, version *node
+	for i, k := range root.keys {
+		switch k {
+		case "format":
+			format = root.vals[i]
+		case "version":
+			version = root.vals[i]
+		}
+	}
+	switch {
+	case format == nil || format.kind != kString || format.text != Format:
+		d.add("format", "this is not a PsyPlan plan file (it must have \"format\": %q)", Format)
+	case version == nil || version.kind != kNumber:
+		d.add("version", "is required and must be a number (%d)", Version)
+	case version.num > Version:
+		d.add("version", "this plan file is version %s, made by a newer PsyPlan; this one reads version %d", plan.Num(version.num), Version)
+	case version.num != Version:
+		d.add("version", "%s is not a plan file version; this PsyPlan reads version %d", plan.Num(version.num), Version)
+	}
+	return len(d.errs) == 0
+}
+
+func (d *decoder) trajectory(top *fields) plan.Trajectory {
+	t := plan.Trajectory{Interpolation: plan.Linear}
+	n := top.get("trajectory", false)
+	if n == nil {
+		return t
+	}
+	f := d.object("trajectory", n, "interpolation", "baseline_wte", "milestones")
+	if f == nil {
+		return t
+	}
+	if s := f.optStr("interpolation"); s != nil {
+		t.Interpolation = *s
+	}
+	t.BaselineWTE = f.optNum("baseline_wte")
+	for i, n := range f.list("milestones") {
+		mf := d.object(index("trajectory.milestones", i), n, "month", "growth_pct")
+		if mf != nil {
+			t.Milestones = append(t.Milestones, plan.Milestone{Month: mf.month("month"), GrowthPct: mf.num("growth_pct", true, 0)})
+		}
+	}
+	return t
+}
+
+func (d *decoder) profession(path string, n *node) plan.Profession {
+	f := d.object(path, n, "id", "name", "leaver_rate_pct", "wte_per_head", "cost_per_wte_gbp")
+	if f == nil {
+		return plan.Profession{}
+	}
+	return plan.Profession{
+		ID:            f.str("id", true),
+		Name:          f.str("name", true),
+		LeaverRatePct: f.num("leaver_rate_pct", false, 0),
+		WTEPerHead:    f.num("wte_per_head", false, 1),
+		CostPerWTE:    f.num("cost_per_wte_gbp", false, 0),
+	}
+}
+
+func (d *decoder) post(path string, n *node) plan.PostLine {
+	f := d.object(path, n, "profession", "service_area", "in_post_wte", "in_post_headcount", "funded_wte",
+		"recruits_wte_per_year", "leaver_rate_pct", "changes")
+	if f == nil {
+		return plan.PostLine{}
+	}
+	l := plan.PostLine{
+		Profession:         f.str("profession", true),
+		ServiceArea:        f.str("service_area", true),
+		InPostWTE:          f.num("in_post_wte", true, 0),
+		InPostHeadcount:    f.optNum("in_post_headcount"),
+		FundedWTE:          f.num("funded_wte", true, 0),
+		RecruitsWTEPerYear: f.num("recruits_wte_per_year", false, 0),
+		LeaverRatePct:      f.optNum("leaver_rate_pct"),
+	}
+	for i, cn := range f.list("changes") {
+		cf := d.object(index(path+".changes", i), cn, "month", "funded_wte_delta")
+		if cf != nil {
+			l.Changes = append(l.Changes, plan.FundedChange{Month: cf.month("month"), FundedWTEDelta: cf.num("funded_wte_delta", true, 0)})
+		}
+	}
+	return l
+}
+
+func (d *decoder) cohort(path string, n *node) plan.Cohort {
+	f := d.object(path, n, "profession", "service_area", "start_month", "duration_months", "intake",
+		"completion_pct", "takeup_pct")
+	if f == nil {
+		return plan.Cohort{}
+	}
+	return plan.Cohort{
+		Profession:     f.str("profession", true),
+		ServiceArea:    f.str("service_area", true),
+		Start:          f.month("start_month"),
+		DurationMonths: f.whole("duration_months", 1, plan.MaxDuration),
+		Intake:         f.whole("intake", 0, plan.MaxWTE),
+		CompletionPct:  f.num("completion_pct", true, 0),
+		TakeupPct:      f.num("takeup_pct", true, 0),
+	}
+}
+
+func (d *decoder) actual(path string, n *node) plan.Actual {
+	f := d.object(path, n, "month", "profession", "in_post_wte")
+	if f == nil {
+		return plan.Actual{}
+	}
+	a := plan.Actual{Month: f.month("month"), InPostWTE: f.num("in_post_wte", true, 0)}
+	if s := f.optStr("profession"); s != nil {
+		a.Profession = *s
+		if *s == "" {
+			d.add(path+".profession", "must be a profession's id, or null for the total")
+		}
+	}
+	return a
+}
+
+func (d *decoder) scenario(path string, n *node) plan.Scenario {
+	f := d.object(path, n, "name", "professions", "posts", "extra_cohorts", "cap_hires_at_funded_posts")
+	if f == nil {
+		return plan.Scenario{}
+	}
+	s := plan.Scenario{Name: f.str("name", true), CapHires: f.boolean("cap_hires_at_funded_posts")}
+	if pn := f.get("professions", false); pn != nil && f.is(pn, "professions", kObject) {
+		for i, id := range pn.keys {
+			op := path + ".professions." + id
+			if contains(pn.keys[:i], id) {
+				line, col := lineColumn(d.data, pn.koffs[i])
+				d.add(op, "appears twice in the same object (again at line %d, column %d)", line, col)
+				continue
+			}
+			of := d.object(op, pn.vals[i], "leaver_rate_pct", "wte_per_head", "cost_per_wte_gbp")
+			if of != nil {
+				s.Professions = append(s.Professions, plan.ProfessionOverride{Profession: id,
+					LeaverRatePct: of.optNum("leaver_rate_pct"), WTEPerHead: of.optNum("wte_per_head"), CostPerWTE: of.optNum("cost_per_wte_gbp")})
+			}
+		}
+	}
+	for i, pn := range f.list("posts") {
+		of := d.object(index(path+".posts", i), pn, "profession", "service_area", "recruits_wte_per_year",
+			"leaver_rate_pct", "funded_wte", "in_post_wte")
+		if of != nil {
+			s.Posts = append(s.Posts, plan.PostOverride{Profession: of.str("profession", true), ServiceArea: of.str("service_area", true),
+				RecruitsWTEPerYear: of.optNum("recruits_wte_per_year"), LeaverRatePct: of.optNum("leaver_rate_pct"),
+				FundedWTE: of.optNum("funded_wte"), InPostWTE: of.optNum("in_post_wte")})
+		}
+	}
+	for i, cn := range f.list("extra_cohorts") {
+		s.ExtraCohorts = append(s.ExtraCohorts, d.cohort(index(path+".extra_cohorts", i), cn))
+	}
+	return s
+}

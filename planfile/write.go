@@ -1,0 +1,197 @@
+package planfile
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"psyplan/plan"
+)
+
+// The file's shape, key for key in the contract's order. Optional values
+// that the plan leaves unset are written as null, so a reader sees every
+// field; scenario overrides list only what they override.
+type fileJSON struct {
+	Format      string           `json:"format"`
+	Version     int              `json:"version"`
+	Name        string           `json:"name"`
+	Area        string           `json:"area"`
+	Notes       string           `json:"notes"`
+	Baseline    string           `json:"baseline_month"`
+	Horizon     string           `json:"horizon_month"`
+	CapHires    bool             `json:"cap_hires_at_funded_posts"`
+	Trajectory  trajectoryJSON   `json:"trajectory"`
+	Professions []professionJSON `json:"professions"`
+	Posts       []postJSON       `json:"posts"`
+	Cohorts     []cohortJSON     `json:"cohorts"`
+	Actuals     []actualJSON     `json:"actuals"`
+	Scenarios   []scenarioJSON   `json:"scenarios"`
+}
+
+type trajectoryJSON struct {
+	Interpolation string          `json:"interpolation"`
+	BaselineWTE   *float64        `json:"baseline_wte"`
+	Milestones    []milestoneJSON `json:"milestones"`
+}
+
+type milestoneJSON struct {
+	Month     string  `json:"month"`
+	GrowthPct float64 `json:"growth_pct"`
+}
+
+type professionJSON struct {
+	ID            string  `json:"id"`
+	Name          string  `json:"name"`
+	LeaverRatePct float64 `json:"leaver_rate_pct"`
+	WTEPerHead    float64 `json:"wte_per_head"`
+	CostPerWTE    float64 `json:"cost_per_wte_gbp"`
+}
+
+type postJSON struct {
+	Profession         string       `json:"profession"`
+	ServiceArea        string       `json:"service_area"`
+	InPostWTE          float64      `json:"in_post_wte"`
+	InPostHeadcount    *float64     `json:"in_post_headcount"`
+	FundedWTE          float64      `json:"funded_wte"`
+	RecruitsWTEPerYear float64      `json:"recruits_wte_per_year"`
+	LeaverRatePct      *float64     `json:"leaver_rate_pct"`
+	Changes            []changeJSON `json:"changes"`
+}
+
+type changeJSON struct {
+	Month string  `json:"month"`
+	Delta float64 `json:"funded_wte_delta"`
+}
+
+type cohortJSON struct {
+	Profession     string  `json:"profession"`
+	ServiceArea    string  `json:"service_area"`
+	Start          string  `json:"start_month"`
+	DurationMonths int     `json:"duration_months"`
+	Intake         int     `json:"intake"`
+	CompletionPct  float64 `json:"completion_pct"`
+	TakeupPct      float64 `json:"takeup_pct"`
+}
+
+type actualJSON struct {
+	Month      string  `json:"month"`
+	Profession *string `json:"profession"`
+	InPostWTE  float64 `json:"in_post_wte"`
+}
+
+type scenarioJSON struct {
+	Name         string              `json:"name"`
+	Professions  professionOverrides `json:"professions"`
+	Posts        []postOverrideJSON  `json:"posts"`
+	ExtraCohorts []cohortJSON        `json:"extra_cohorts"`
+	CapHires     *bool               `json:"cap_hires_at_funded_posts"`
+}
+
+type professionOverrideJSON struct {
+	LeaverRatePct *float64 `json:"leaver_rate_pct,omitempty"`
+	WTEPerHead    *float64 `json:"wte_per_head,omitempty"`
+	CostPerWTE    *float64 `json:"cost_per_wte_gbp,omitempty"`
+}
+
+type postOverrideJSON struct {
+	Profession         string   `json:"profession"`
+	ServiceArea        string   `json:"service_area"`
+	RecruitsWTEPerYear *float64 `json:"recruits_wte_per_year,omitempty"`
+	LeaverRatePct      *float64 `json:"leaver_rate_pct,omitempty"`
+	FundedWTE          *float64 `json:"funded_wte,omitempty"`
+	InPostWTE          *float64 `json:"in_post_wte,omitempty"`
+}
+
+// professionOverrides is a JSON object keyed by profession id, written in
+// the plan's order (encoding/json would sort a map's keys).
+type professionOverrides []plan.ProfessionOverride
+
+func (ps professionOverrides) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, o := range ps {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(o.Profession)
+		v, err := json.Marshal(professionOverrideJSON{o.LeaverRatePct, o.WTEPerHead, o.CostPerWTE})
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// Write returns the plan as a plan file: UTF-8 JSON, indented for people
+// who read plans by hand, ending in a line break. Reading it back gives the
+// same plan, and writing that gives the same bytes.
+func Write(p *plan.Plan) ([]byte, error) {
+	f := fileJSON{
+		Format: Format, Version: Version, Name: p.Name, Area: p.Area, Notes: p.Notes,
+		Baseline: p.Baseline.String(), Horizon: p.Horizon.String(), CapHires: p.CapHires,
+		Trajectory: trajectoryJSON{Interpolation: p.Trajectory.Interpolation, BaselineWTE: p.Trajectory.BaselineWTE,
+			Milestones: make([]milestoneJSON, 0, len(p.Trajectory.Milestones))},
+		Professions: make([]professionJSON, 0, len(p.Professions)),
+		Posts:       make([]postJSON, 0, len(p.Posts)),
+		Cohorts:     cohortsJSON(p.Cohorts),
+		Actuals:     make([]actualJSON, 0, len(p.Actuals)),
+		Scenarios:   make([]scenarioJSON, 0, len(p.Scenarios)),
+	}
+	for _, m := range p.Trajectory.Milestones {
+		f.Trajectory.Milestones = append(f.Trajectory.Milestones, milestoneJSON{m.Month.String(), m.GrowthPct})
+	}
+	for _, pr := range p.Professions {
+		f.Professions = append(f.Professions, professionJSON{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE})
+	}
+	for _, l := range p.Posts {
+		f.Posts = append(f.Posts, postLineJSON(l))
+	}
+	for _, a := range p.Actuals {
+		aj := actualJSON{Month: a.Month.String(), InPostWTE: a.InPostWTE}
+		if a.Profession != "" {
+			aj.Profession = &a.Profession
+		}
+		f.Actuals = append(f.Actuals, aj)
+	}
+	for _, s := range p.Scenarios {
+		f.Scenarios = append(f.Scenarios, scenarioToJSON(s))
+	}
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false) // "A&E" stays readable
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+func postLineJSON(l plan.PostLine) postJSON {
+	pj := postJSON{Profession: l.Profession, ServiceArea: l.ServiceArea, InPostWTE: l.InPostWTE,
+		InPostHeadcount: l.InPostHeadcount, FundedWTE: l.FundedWTE, RecruitsWTEPerYear: l.RecruitsWTEPerYear,
+		LeaverRatePct: l.LeaverRatePct, Changes: make([]changeJSON, 0, len(l.Changes))}
+	for _, c := range l.Changes {
+		pj.Changes = append(pj.Changes, changeJSON{c.Month.String(), c.FundedWTEDelta})
+	}
+	return pj
+}
+
+func cohortsJSON(cs []plan.Cohort) []cohortJSON {
+	out := make([]cohortJSON, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, cohortJSON{c.Profession, c.ServiceArea, c.Start.String(), c.DurationMonths, c.Intake, c.CompletionPct, c.TakeupPct})
+	}
+	return out
+}
+
+func scenarioToJSON(s plan.Scenario) scenarioJSON {
+	sj := scenarioJSON{Name: s.Name, Professions: professionOverrides(s.Professions),
+		Posts: make([]postOverrideJSON, 0, len(s.Posts)), ExtraCohorts: cohortsJSON(s.ExtraCohorts), CapHires: s.CapHires}
+	for _, o := range s.Posts {
+		sj.Posts = append(sj.Posts, postOverrideJSON{o.Profession, o.ServiceArea, o.RecruitsWTEPerYear, o.LeaverRatePct, o.FundedWTE, o.InPostWTE})
+	}
+	return sj
+}

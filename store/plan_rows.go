@@ -1,0 +1,178 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"psyplan/plan"
+)
+
+// insertChildren writes everything in a plan below the plans row.
+func insertChildren(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
+	steps := []func(context.Context, *sql.Tx, int64, *plan.Plan) error{
+		insertProfessions, insertPosts, insertMilestones, insertActuals, insertScenarios,
+	}
+	for _, step := range steps {
+		if err := step(ctx, tx, id, p); err != nil {
+			return err
+		}
+	}
+	return insertCohorts(ctx, tx, id, nil, p.Cohorts)
+}
+
+// each prepares one statement and runs it n times with the arguments args(i).
+func each(ctx context.Context, tx *sql.Tx, query string, n int, args func(i int) []any) error {
+	if n == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i := 0; i < n; i++ {
+		if _, err := st.ExecContext(ctx, args(i)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func insertProfessions(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
+	return each(ctx, tx, `INSERT INTO professions (plan_id, pos, id, name, leaver_rate_pct, wte_per_head, cost_per_wte_gbp)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, len(p.Professions), func(i int) []any {
+		pr := p.Professions[i]
+		return []any{id, i, pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE}
+	})
+}
+
+func insertPosts(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
+	if len(p.Posts) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO post_lines (plan_id, pos, profession, service_area, in_post_wte,
+		in_post_headcount, funded_wte, recruits_wte_per_year, leaver_rate_pct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ch, err := tx.PrepareContext(ctx, "INSERT INTO funded_changes (post_line_id, pos, month, funded_wte_delta) VALUES (?, ?, ?, ?)")
+	if err != nil {
+		return err
+	}
+	defer ch.Close()
+	for i, l := range p.Posts {
+		res, err := st.ExecContext(ctx, id, i, l.Profession, l.ServiceArea, l.InPostWTE, l.InPostHeadcount,
+			l.FundedWTE, l.RecruitsWTEPerYear, l.LeaverRatePct)
+		if err != nil {
+			return err
+		}
+		lineID, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		for j, c := range l.Changes {
+			if _, err := ch.ExecContext(ctx, lineID, j, c.Month.String(), c.FundedWTEDelta); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func insertCohorts(ctx context.Context, tx *sql.Tx, id int64, scenarioID *int64, cs []plan.Cohort) error {
+	return each(ctx, tx, `INSERT INTO cohorts (plan_id, scenario_id, pos, profession, service_area, start_month,
+		duration_months, intake, completion_pct, takeup_pct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(cs), func(i int) []any {
+		c := cs[i]
+		return []any{id, scenarioID, i, c.Profession, c.ServiceArea, c.Start.String(), c.DurationMonths, c.Intake,
+			c.CompletionPct, c.TakeupPct}
+	})
+}
+
+func insertMilestones(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
+	ms := p.Trajectory.Milestones
+	return each(ctx, tx, "INSERT INTO milestones (plan_id, pos, month, growth_pct) VALUES (?, ?, ?, ?)",
+		len(ms), func(i int) []any { return []any{id, i, ms[i].Month.String(), ms[i].GrowthPct} })
+}
+
+func insertActuals(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
+	return each(ctx, tx, "INSERT INTO actuals (plan_id, pos, month, profession, in_post_wte) VALUES (?, ?, ?, ?, ?)",
+		len(p.Actuals), func(i int) []any {
+			a := p.Actuals[i]
+			var prof *string
+			if a.Profession != "" {
+				prof = &a.Profession
+			}
+			return []any{id, i, a.Month.String(), prof, a.InPostWTE}
+		})
+}
+
+func insertScenarios(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
+	for i, s := range p.Scenarios {
+		res, err := tx.ExecContext(ctx, "INSERT INTO scenarios (plan_id, pos, name, cap_hires) VALUES (?, ?, ?, ?)",
+			id, i, s.Name, s.CapHires)
+		if err != nil {
+			return err
+		}
+		sid, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		err = each(ctx, tx, `INSERT INTO scenario_professions (scenario_id, pos, profession, leaver_rate_pct, wte_per_head,
+			cost_per_wte_gbp) VALUES (?, ?, ?, ?, ?, ?)`, len(s.Professions), func(j int) []any {
+			o := s.Professions[j]
+			return []any{sid, j, o.Profession, o.LeaverRatePct, o.WTEPerHead, o.CostPerWTE}
+		})
+		if err != nil {
+			return err
+		}
+		err = each(ctx, tx, `INSERT INTO scenario_posts (scenario_id, pos, profession, service_area, recruits_wte_per_year,
+			leaver_rate_pct, funded_wte, in_post_wte) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, len(s.Posts), func(j int) []any {
+			o := s.Posts[j]
+			return []any{sid, j, o.Profession, o.ServiceArea, o.RecruitsWTEPerYear, o.LeaverRatePct, o.FundedWTE, o.InPostWTE}
+		})
+		if err != nil {
+			return err
+		}
+		if err := insertCohorts(ctx, tx, id, &sid, s.ExtraCohorts); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// LoadPlan reads a whole plan, in one read transaction so that it is
+// never half of one change and half of the next.
+func (l *Library) LoadPlan(ctx context.Context, id int64) (*plan.Plan, error) {
+	var p *plan.Plan
+	err := l.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		p, err = loadPlan(ctx, tx, id)
+		return err
+	})
+	return p, err
+}
+
+func loadPlan(ctx context.Context, tx *sql.Tx, id int64) (*plan.Plan, error) {
+	p := &plan.Plan{}
+	var baseline, horizon string
+	err := tx.QueryRowContext(ctx, `SELECT name, area, notes, baseline_month, horizon_month, cap_hires,
+		interpolation, baseline_wte FROM plans WHERE id = ?`, id).Scan(&p.Name, &p.Area, &p.Notes, &baseline, &horizon,
+		&p.CapHires, &p.Trajectory.Interpolation, &p.Trajectory.BaselineWTE)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := &reader{ctx: ctx, tx: tx}
+	p.Baseline, p.Horizon = r.month(baseline), r.month(horizon)
+	r.professions(id, p)
+	r.posts(id, p)
+	r.milestones(id, p)
+	r.actuals(id, p)
+	r.scenarios(id, p)
+	r.cohorts(id, p)
+	return p, r.err
+}

@@ -1,0 +1,75 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+
+	"psyplan/plan"
+)
+
+// Setting keys.
+const (
+	settingLastPlan = "last_plan"
+	settingSeeded   = "default_plan_given"
+)
+
+func getSetting(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, key string) (string, bool, error) {
+	var v string
+	err := q.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return v, err == nil, err
+}
+
+func setSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
+	_, err := tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value)
+	return err
+}
+
+// LastPlan is the plan the window showed last, or 0.
+func (l *Library) LastPlan(ctx context.Context) (int64, error) {
+	v, ok, err := getSetting(ctx, l.db, settingLastPlan)
+	if !ok || err != nil {
+		return 0, err
+	}
+	id, _ := strconv.ParseInt(v, 10, 64)
+	return id, nil
+}
+
+// SetLastPlan remembers the plan the window shows, to open it again next time.
+func (l *Library) SetLastPlan(ctx context.Context, id int64) error {
+	return l.tx(ctx, func(tx *sql.Tx) error { return setSetting(ctx, tx, settingLastPlan, strconv.FormatInt(id, 10)) })
+}
+
+// GiveDefaultPlan stores the default plan in a library that has never had
+// it, once in the library's life, so a planner who deletes it does not see
+// it come back. It returns the new plan's id, or 0 when the library had it
+// already. load is called only when the plan is needed.
+func (l *Library) GiveDefaultPlan(ctx context.Context, load func() (*plan.Plan, error)) (int64, error) {
+	if _, given, err := getSetting(ctx, l.db, settingSeeded); given || err != nil {
+		return 0, err
+	}
+	p, err := load()
+	if err != nil {
+		return 0, err
+	}
+	if errs := plan.Validate(p); errs != nil {
+		return 0, errs
+	}
+	var id int64
+	err = l.tx(ctx, func(tx *sql.Tx) error {
+		if _, given, err := getSetting(ctx, tx, settingSeeded); given || err != nil {
+			return err // another process gave it a moment ago
+		}
+		if id, err = insertPlan(ctx, tx, p); err != nil {
+			return err
+		}
+		return setSetting(ctx, tx, settingSeeded, "yes")
+	})
+	return id, err
+}
