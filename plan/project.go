@@ -191,7 +191,7 @@ func linesAndCohorts(posts []PostLine, cohorts []Cohort) ([]LineKey, [][]*Cohort
 	next := 0
 	for pos, old := range order { // carve one backing array into each line's part
 		sorted[pos], rank[old] = keys[old], pos
-		byLine[pos] = all[next:next:next+counts[old]]
+		byLine[pos] = all[next : next : next+counts[old]]
 		next += counts[old]
 	}
 	for i := range cohorts {

@@ -109,7 +109,7 @@ func TestUncappedHiresEveryone(t *testing.T) {
 
 // Rule 6: qualifiers are placed before outside recruits, who take what room is left.
 func TestRecruitsTakeTheRoomQualifiersLeave(t *testing.T) {
-	p := onePWPLine() // 8 in post, 10 funded: 2 WTE of room
+	p := onePWPLine()                  // 8 in post, 10 funded: 2 WTE of room
 	p.Posts[0].RecruitsWTEPerYear = 18 // 1.5 a month
 	p.Cohorts = []Cohort{{Profession: "pwp", ServiceArea: "Adult", Start: mar2020, DurationMonths: 1, Intake: 1, CompletionPct: 100, TakeupPct: 100}}
 	r := project(t, p, "").Lines[0].Row(1)
@@ -174,7 +174,7 @@ func TestCohortWithoutPostLineIsUnplaced(t *testing.T) {
 	p.Professions = append(p.Professions, Profession{ID: "cbt", Name: "CBT", WTEPerHead: 1})
 	p.Cohorts = []Cohort{
 		{Profession: "cbt", ServiceArea: "Adult", Start: mar2020, DurationMonths: 1, Intake: 4, CompletionPct: 100, TakeupPct: 50},
-		{Profession: "pwp", ServiceArea: "Zeta", Start: 2030*12, DurationMonths: 1, Intake: 4, CompletionPct: 100, TakeupPct: 50},
+		{Profession: "pwp", ServiceArea: "Zeta", Start: 2030 * 12, DurationMonths: 1, Intake: 4, CompletionPct: 100, TakeupPct: 50},
 	}
 	pr := project(t, p, "")
 	if len(pr.Lines) != 3 {
@@ -201,7 +201,7 @@ func TestTotalsTargetAndGap(t *testing.T) {
 	near(t, "total in post", pr.Total[0].InPost, 20)
 	near(t, "total vacancies (summed, not recomputed)", pr.Total[0].Vacancies, 2)
 	near(t, "target at the baseline", pr.Target[0], 20)
-	near(t, "target at month 4", pr.Target[4], 24)  // 20 x (1 + 20 %)
+	near(t, "target at month 4", pr.Target[4], 24) // 20 x (1 + 20 %)
 	near(t, "target at month 10", pr.Target[10], 30)
 	near(t, "target held after", pr.Target[24], 30)
 	near(t, "gap at month 4", pr.Gap[4], -4)
