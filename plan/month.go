@@ -63,7 +63,7 @@ func ParseMonth(s string) (Month, error) {
 		return 0, fmt.Errorf("%q has no month %02d (01 to 12)", s, mo)
 	}
 	if y < MinYear || y > MaxYear {
-		return 0, fmt.Errorf("%q: the year must be from %d to %d", s, MinYear, MaxYear)
+		return 0, fmt.Errorf("%q has a year outside %d to %d", s, MinYear, MaxYear)
 	}
 	return MonthOf(y, mo), nil
 }

@@ -233,7 +233,7 @@ func (v *validator) professionRef(path, id string, p *Plan) {
 
 func (v *validator) month(path string, m Month) {
 	if m.Year() < MinYear || m.Year() > MaxYear {
-		v.add(path, "%s: the year must be from %d to %d", m, MinYear, MaxYear)
+		v.add(path, "%s has a year outside %d to %d", m, MinYear, MaxYear)
 	}
 }
 

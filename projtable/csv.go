@@ -25,8 +25,10 @@ func WriteCSV(w io.Writer, pr *plan.Projection) error {
 	buf = appendRecord(buf, Header)
 	for i := 0; i < pr.Months(); i++ {
 		month := pr.Month(i).String()
-		for _, l := range pr.Lines {
-			buf = appendRow(buf, month, quote(l.Key.Profession), quote(l.Key.ServiceArea), &l.Rows[i])
+		for li := range pr.Lines {
+			l := &pr.Lines[li]
+			r := l.Row(i)
+			buf = appendRow(buf, month, quote(l.Key.Profession), quote(l.Key.ServiceArea), &r)
 			buf = append(buf, ",,\n"...)
 			if len(buf) > 1<<15 {
 				if _, err := bw.Write(buf); err != nil {

@@ -48,8 +48,10 @@ func WriteJSON(w io.Writer, pr *plan.Projection) error {
 	}
 	for i := 0; i < pr.Months(); i++ {
 		month := pr.Month(i).String()
-		for _, l := range pr.Lines {
-			row(month, l.Key.Profession, l.Key.ServiceArea, &l.Rows[i], nil, nil)
+		for li := range pr.Lines {
+			l := &pr.Lines[li]
+			r := l.Row(i)
+			row(month, l.Key.Profession, l.Key.ServiceArea, &r, nil, nil)
 			if len(buf) > 1<<15 {
 				if _, err := bw.Write(buf); err != nil {
 					return err
