@@ -60,11 +60,11 @@ func mustLoadMigrations(fsys fs.FS) []migration {
 func (l *Library) migrate(ctx context.Context, ms []migration) error {
 	if _, err := l.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return err
+		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	current, err := l.SchemaVersion(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("schema version: %w", err)
 	}
 	if current > len(ms) {
 		return fmt.Errorf("it was made by a newer PsyPlan (library version %d; this one knows %d): update PsyPlan", current, len(ms))

@@ -10,8 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+	"github.com/mattn/go-sqlite3"
 )
 
 // Library is an open plan library.
@@ -62,11 +63,28 @@ func openWith(path string, migrations []migration) (*Library, error) {
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxIdleTime(0)
 	lib := &Library{db: db, path: path}
-	if err := lib.migrate(context.Background(), migrations); err != nil {
+	if err := retryBusy(func() error { return lib.migrate(context.Background(), migrations) }); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cannot open the library %s: %w", path, err)
 	}
 	return lib, nil
+}
+
+// retryBusy retries fn while SQLite reports the file busy. The busy
+// timeout covers ordinary waits, but while two processes create the same
+// new library one of them can be told "locked" at once (the switch to the
+// write-ahead log is not queued), so opening tries again for a while.
+func retryBusy(fn func() error) error {
+	var err error
+	for try := 0; try < 100; try++ {
+		err = fn()
+		var se sqlite3.Error
+		if !errors.As(err, &se) || (se.Code != sqlite3.ErrBusy && se.Code != sqlite3.ErrLocked) {
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return err
 }
 
 // Path is the library's file.

@@ -1,0 +1,197 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"psyplan/assets"
+	"psyplan/plan"
+	"psyplan/plan/plantest"
+	"psyplan/planfile"
+)
+
+var ctx = context.Background()
+
+func openTemp(t testing.TB) *Library {
+	t.Helper()
+	lib, err := Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	return lib
+}
+
+func smallPlan(t testing.TB) *plan.Plan {
+	t.Helper()
+	data, err := os.ReadFile("../planfile/testdata/good/small.psyplan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := planfile.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCreateAndLoadGiveTheSamePlan(t *testing.T) {
+	lib := openTemp(t)
+	def, err := planfile.Read(assets.DefaultPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range map[string]*plan.Plan{"small": smallPlan(t), "default": def, "national": plantest.National()} {
+		id, err := lib.CreatePlan(ctx, p)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got, err := lib.LoadPlan(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, p) {
+			a, _ := planfile.Write(p)
+			b, _ := planfile.Write(got)
+			t.Errorf("%s: loaded plan differs from the stored one (same file: %v)", name, string(a) == string(b))
+		}
+	}
+}
+
+func TestInvalidPlanIsRefusedAndNothingStored(t *testing.T) {
+	lib := openTemp(t)
+	p := smallPlan(t)
+	p.Cohorts[0].CompletionPct = 140
+	_, err := lib.CreatePlan(ctx, p)
+	var errs plan.Errors
+	if !errors.As(err, &errs) || errs[0].Path != "cohorts[0].completion_pct" {
+		t.Fatalf("err = %v", err)
+	}
+	if list, _ := lib.ListPlans(ctx); len(list) != 0 {
+		t.Errorf("stored %v", list)
+	}
+}
+
+func TestSavePlanReplacesEverything(t *testing.T) {
+	lib := openTemp(t)
+	p := smallPlan(t)
+	id, err := lib.CreatePlan(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Name = "Renamed"
+	p.Cohorts = p.Cohorts[:1]
+	p.Posts[0].Changes = append(p.Posts[0].Changes, plan.FundedChange{Month: plan.MonthOf(2022, 4), FundedWTEDelta: -3})
+	p.Scenarios[0].Professions = nil
+	if err := lib.SavePlan(ctx, id, p); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := lib.LoadPlan(ctx, id)
+	if !reflect.DeepEqual(got, p) {
+		t.Errorf("saved %+v\nloaded %+v", p, got)
+	}
+	bad := *got
+	bad.Name = ""
+	if err := lib.SavePlan(ctx, id, &bad); err == nil {
+		t.Fatal("an empty name was saved")
+	}
+	if again, _ := lib.LoadPlan(ctx, id); again.Name != "Renamed" {
+		t.Errorf("a refused save changed the plan: %q", again.Name)
+	}
+}
+
+func TestDeletePlanLeavesNoRows(t *testing.T) {
+	lib := openTemp(t)
+	tables := []string{"plans", "professions", "post_lines", "funded_changes", "cohorts", "milestones",
+		"actuals", "scenarios", "scenario_professions", "scenario_posts"}
+	count := func() map[string]int {
+		n := map[string]int{}
+		for _, table := range tables {
+			var c int
+			if err := lib.db.QueryRow("SELECT COUNT(*) FROM " + table).Scan(&c); err != nil {
+				t.Fatal(err)
+			}
+			n[table] = c
+		}
+		return n
+	}
+	p := smallPlan(t)
+	p.Scenarios[0].ExtraCohorts = p.Cohorts[:1]
+	keep, _ := lib.CreatePlan(ctx, p)
+	one := count()
+	gone, _ := lib.CreatePlan(ctx, p)
+	if err := lib.DeletePlan(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.DeletePlan(ctx, gone); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second delete: %v", err)
+	}
+	if after := count(); !reflect.DeepEqual(after, one) {
+		t.Errorf("rows after delete %v, want %v", after, one)
+	}
+	for _, table := range tables {
+		if one[table] == 0 {
+			t.Errorf("the test plan has no %s rows, so their delete is not tested", table)
+		}
+	}
+	if _, err := lib.LoadPlan(ctx, keep); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestFindPlanByIDThenExactName(t *testing.T) {
+	lib := openTemp(t)
+	p := smallPlan(t)
+	a, _ := lib.CreatePlan(ctx, p)
+	p.Name = "2"
+	b, _ := lib.CreatePlan(ctx, p) // named like an id: the id wins
+	p.Name = "Twin"
+	c, _ := lib.CreatePlan(ctx, p)
+	d, _ := lib.CreatePlan(ctx, p)
+	if id, err := lib.FindPlan(ctx, "1"); err != nil || id != a {
+		t.Errorf("id 1: %d %v", id, err)
+	}
+	if id, err := lib.FindPlan(ctx, "2"); err != nil || id != 2 || b != 2 {
+		t.Errorf("id 2: %d %v", id, err)
+	}
+	if id, err := lib.FindPlan(ctx, smallPlan(t).Name); err != nil || id != a {
+		t.Errorf("by name: %d %v", id, err)
+	}
+	_, err := lib.FindPlan(ctx, "Twin")
+	if err == nil || !strings.Contains(err.Error(), "ids 3, 4") || c != 3 || d != 4 {
+		t.Errorf("shared name: %v", err)
+	}
+	if _, err := lib.FindPlan(ctx, "nothing"); err == nil {
+		t.Error("found a plan that is not there")
+	}
+}
+
+func TestDefaultPlanIsGivenOnce(t *testing.T) {
+	lib := openTemp(t)
+	load := func() (*plan.Plan, error) { return planfile.Read(assets.DefaultPlan) }
+	id, err := lib.GiveDefaultPlan(ctx, load)
+	if err != nil || id == 0 {
+		t.Fatalf("first run: %d %v", id, err)
+	}
+	lib.DeletePlan(ctx, id)
+	if again, err := lib.GiveDefaultPlan(ctx, load); err != nil || again != 0 {
+		t.Errorf("second run gave it again: %d %v", again, err)
+	}
+}
+
+func TestLastPlanIsRemembered(t *testing.T) {
+	lib := openTemp(t)
+	if id, err := lib.LastPlan(ctx); id != 0 || err != nil {
+		t.Fatalf("new library: %d %v", id, err)
+	}
+	lib.SetLastPlan(ctx, 7)
+	lib.SetLastPlan(ctx, 9)
+	if id, _ := lib.LastPlan(ctx); id != 9 {
+		t.Errorf("last plan = %d", id)
+	}
+}
