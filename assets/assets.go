@@ -9,3 +9,8 @@ import _ "embed"
 //
 //go:embed default.psyplan.json
 var DefaultPlan []byte
+
+// Icon is the application's icon (256 x 256 PNG).
+//
+//go:embed icon.png
+var Icon []byte

@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"psyplan/format"
 )
 
 // FieldError is one broken rule, named by the plan file's field path,
@@ -316,33 +317,4 @@ func (v *validator) aboveAtMost(path string, x, lo, hi float64) {
 
 // Num writes a number in full for messages, with thousands separators:
 // 1000000 as "1,000,000", 12.5 as "12.5".
-func Num(x float64) string {
-	s := strconv.FormatFloat(x, 'f', -1, 64)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac := s, ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		intPart, frac = s[:i], s[i:]
-	}
-	return sign + groupThousands(intPart) + frac
-}
-
-func groupThousands(digits string) string {
-	if len(digits) <= 3 {
-		return digits
-	}
-	var b strings.Builder
-	lead := len(digits) % 3
-	if lead > 0 {
-		b.WriteString(digits[:lead])
-	}
-	for i := lead; i < len(digits); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(digits[i : i+3])
-	}
-	return b.String()
-}
+func Num(x float64) string { return format.Fixed(x, -1) }

@@ -1,0 +1,34 @@
+# PsyPlan: two commands do everything.
+#   make run    opens PsyPlan (on the default plan the first time)
+#   make test   runs every test
+# Both install what a fresh Debian machine with Go lacks (scripts/deps.sh).
+
+GO      ?= go
+TAGS    := migrated_fynedo
+export CGO_ENABLED := 1
+
+.PHONY: run test deps build bench fuzz screenshots
+
+deps:
+	@./scripts/deps.sh
+
+build: deps
+	$(GO) build -tags $(TAGS) -o bin/psyplan .
+
+# With no screen (a server, CI), the window opens on a virtual one.
+run: build
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then ./bin/psyplan; \
+	else echo "No display found: running PsyPlan on a virtual screen (xvfb-run)."; xvfb-run -a ./bin/psyplan; fi
+
+test: deps
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) -count=1 ./...
+
+bench: deps
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 10m ./planfile
+
+screenshots: build
+	xvfb-run -a -s "-screen 0 1600x1000x24" ./bin/psyplan --db "$$(mktemp -d)/library.db" --screenshot screenshots

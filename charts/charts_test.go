@@ -1,0 +1,124 @@
+package charts
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"strings"
+	"testing"
+
+	"psyplan/assets"
+	"psyplan/plan"
+	"psyplan/plan/plantest"
+	"psyplan/planfile"
+)
+
+func defaultGrowth(t testing.TB) Growth {
+	t.Helper()
+	p, err := planfile.Read(assets.DefaultPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return GrowthOf("Growth against the trajectory", p, pr)
+}
+
+// The screen's image is the very picture the PNG export holds, so taking
+// it straight from go-chart (no PNG round trip) loses nothing.
+func TestImageMatchesPNG(t *testing.T) {
+	g := defaultGrowth(t)
+	img, frame, err := Image(g, 900, 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.Bounds() != image.Rect(0, 0, 900, 500) {
+		t.Fatalf("bounds %v", img.Bounds())
+	}
+	var buf bytes.Buffer
+	if err := WritePNG(&buf, g, 900, 500); err != nil {
+		t.Fatal(err)
+	}
+	decoded, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y := 0; y < 500; y += 7 {
+		for x := 0; x < 900; x += 7 {
+			if a, b := img.At(x, y), decoded.At(x, y); a != b {
+				r1, g1, b1, _ := a.RGBA()
+				r2, g2, b2, _ := b.RGBA()
+				if r1 != r2 || g1 != g2 || b1 != b2 {
+					t.Fatalf("pixel %d,%d: %v vs %v", x, y, a, b)
+				}
+			}
+		}
+	}
+	if frame.Plot.Dx() < 500 || frame.Plot.Dy() < 250 || frame.XMax != 72 {
+		t.Errorf("frame %+v", frame)
+	}
+	// the projected line is drawn in blue somewhere in the plot
+	if !hasColour(img, frame.Plot, Blue.R, Blue.G, Blue.B) || !hasColour(img, frame.Plot, Orange.R, Orange.G, Orange.B) {
+		t.Error("no projected (blue) or trajectory (orange) line in the plot")
+	}
+	if os.Getenv("PSYPLAN_CHART_OUT") != "" {
+		f, _ := os.Create(os.Getenv("PSYPLAN_CHART_OUT"))
+		png.Encode(f, img)
+		f.Close()
+	}
+}
+
+func hasColour(img *image.RGBA, r image.Rectangle, cr, cg, cb uint8) bool {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := img.RGBAAt(x, y)
+			if c.R == cr && c.G == cg && c.B == cb {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// The frame turns pixels into months and back.
+func TestFrameMapsPixelsToMonths(t *testing.T) {
+	f := Frame{Plot: image.Rect(100, 0, 820, 400), XMin: 0, XMax: 72}
+	if got := f.XAt(100); got != 0 {
+		t.Errorf("left edge = %v", got)
+	}
+	if got := f.XAt(820); got != 72 {
+		t.Errorf("right edge = %v", got)
+	}
+	if got := f.PixelX(36); got != 460 {
+		t.Errorf("middle = %d", got)
+	}
+}
+
+func TestSVGHasTheSeries(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteSVG(&buf, defaultGrowth(t), 1920, 1080); err != nil {
+		t.Fatal(err)
+	}
+	svg := buf.String()
+	for _, want := range []string{"<svg", "Growth against the trajectory", "Projected in post", "Apr 2024"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+}
+
+// Target: any chart at 1920 x 1080 in 100 ms or less on the national plan.
+func BenchmarkGrowthNational1080p(b *testing.B) {
+	p := plantest.National()
+	pr, _ := plan.Project(p, "")
+	g := GrowthOf("National", p, pr)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := Image(g, 1920, 1080); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

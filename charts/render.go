@@ -1,0 +1,108 @@
+// Package charts draws PsyPlan's charts. It is the only package that knows
+// go-chart (pinned at v2.1.2: upstream is archived), so the rest of the
+// program asks for "the growth chart of this projection" and gets pixels,
+// PNG or SVG.
+package charts
+
+import (
+	"errors"
+	"image"
+	"io"
+	"reflect"
+	"unsafe"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+)
+
+// Frame says where a rendered chart put its plot, so the screen can turn a
+// mouse position into a month and back.
+type Frame struct {
+	Plot       image.Rectangle // the plot area, in pixels
+	XMin, XMax float64         // the x values at Plot's left and right edges
+	YMin, YMax float64         // the y values at Plot's bottom and top edges
+}
+
+// XAt is the x value under pixel column px.
+func (f Frame) XAt(px int) float64 {
+	if f.Plot.Dx() == 0 {
+		return f.XMin
+	}
+	return f.XMin + float64(px-f.Plot.Min.X)/float64(f.Plot.Dx())*(f.XMax-f.XMin)
+}
+
+// PixelX is the pixel column of x value x.
+func (f Frame) PixelX(x float64) int {
+	if f.XMax == f.XMin {
+		return f.Plot.Min.X
+	}
+	return f.Plot.Min.X + int((x-f.XMin)/(f.XMax-f.XMin)*float64(f.Plot.Dx())+0.5)
+}
+
+// Chart is a chart ready to draw at any size.
+type Chart interface {
+	// graph builds the go-chart graph for a canvas of w x h pixels.
+	graph(w, h int, frame *Frame) renderable
+}
+
+// renderable is what go-chart can draw: a Chart or a BarChart.
+type renderable interface {
+	Render(rp chart.RendererProvider, w io.Writer) error
+}
+
+// Image draws the chart into an image of exactly w x h pixels, for the
+// screen. It never encodes a PNG: the image is handed to the canvas as is.
+func Image(c Chart, w, h int) (*image.RGBA, Frame, error) {
+	var keep chart.Renderer
+	provider := func(width, height int) (chart.Renderer, error) {
+		r, err := chart.PNG(width, height)
+		keep = r
+		return noSave{r}, err
+	}
+	var frame Frame
+	if err := c.graph(w, h, &frame).Render(provider, io.Discard); err != nil {
+		return nil, Frame{}, err
+	}
+	img, err := rasterImage(keep)
+	return img, frame, err
+}
+
+// WritePNG writes the chart as a PNG of w x h pixels.
+func WritePNG(out io.Writer, c Chart, w, h int) error {
+	return c.graph(w, h, &Frame{}).Render(chart.PNG, out)
+}
+
+// WriteSVG writes the chart as an SVG of w x h pixels.
+func WriteSVG(out io.Writer, c Chart, w, h int) error {
+	return c.graph(w, h, &Frame{}).Render(chart.SVG, out)
+}
+
+// noSave keeps go-chart from encoding a PNG at the end of Render.
+type noSave struct{ chart.Renderer }
+
+func (noSave) Save(io.Writer) error { return nil }
+
+// rasterImage takes the image out of go-chart's raster renderer, which
+// has no way to hand it over but Save (a PNG encode that would cost 110 ms
+// at 1920 x 1080). go-chart is pinned and archived, so the field is fixed;
+// TestImageMatchesPNG fails if it ever is not.
+func rasterImage(r chart.Renderer) (*image.RGBA, error) {
+	v := reflect.ValueOf(r)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return nil, errors.New("charts: unexpected go-chart renderer")
+	}
+	f := v.Elem().FieldByName("i")
+	if !f.IsValid() || f.Type() != reflect.TypeOf((*image.RGBA)(nil)) {
+		return nil, errors.New("charts: go-chart's raster renderer has changed")
+	}
+	return (*image.RGBA)(unsafe.Pointer(f.Pointer())), nil
+}
+
+// probe is drawn last and draws nothing: go-chart hands it the final plot
+// box, and it writes the box down in the Frame. The ranges are the ones
+// each chart sets itself.
+func probe(frame *Frame, xr, yr *chart.ContinuousRange) chart.Renderable {
+	return func(_ chart.Renderer, box chart.Box, _ chart.Style) {
+		*frame = Frame{Plot: image.Rect(box.Left, box.Top, box.Right, box.Bottom),
+			XMin: xr.Min, XMax: xr.Max, YMin: yr.Min, YMax: yr.Max}
+	}
+}

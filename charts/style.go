@@ -1,0 +1,87 @@
+package charts
+
+import (
+	"math"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"psyplan/format"
+)
+
+// The Okabe-Ito palette: told apart by people with any common colour
+// vision deficiency, and in greyscale print.
+var (
+	Blue      = drawing.ColorFromHex("0072B2")
+	Orange    = drawing.ColorFromHex("E69F00")
+	SkyBlue   = drawing.ColorFromHex("56B4E9")
+	Green     = drawing.ColorFromHex("009E73")
+	Yellow    = drawing.ColorFromHex("F0E442")
+	Vermilion = drawing.ColorFromHex("D55E00")
+	Purple    = drawing.ColorFromHex("CC79A7")
+	Ink       = drawing.ColorFromHex("222222")
+	Grey      = drawing.ColorFromHex("BBBBBB")
+	Paper     = drawing.ColorFromHex("FFFFFF")
+)
+
+// Size scales type and lines with the canvas, so a chart reads the same
+// in a window, on a slide at 1920 x 1080 and in a report.
+type Size struct {
+	W, H  int
+	Scale float64 // 1 for a 1000-pixel-wide chart
+}
+
+func sizeOf(w, h int) Size {
+	s := math.Min(float64(w)/1000, float64(h)/560)
+	return Size{w, h, math.Max(0.7, s)}
+}
+
+func (s Size) font(points float64) float64 { return points * s.Scale }
+
+// base is a chart with PsyPlan's look: white, plain, titled.
+func base(s Size, title string) chart.Chart {
+	return chart.Chart{
+		Width: s.W, Height: s.H, Title: title,
+		TitleStyle: chart.Style{FontSize: s.font(15), FontColor: Ink},
+		Background: chart.Style{FillColor: Paper, Padding: chart.Box{
+			Top: int(72 * s.Scale), Left: int(16 * s.Scale), Right: int(32 * s.Scale), Bottom: int(12 * s.Scale)}},
+		Canvas: chart.Style{FillColor: Paper},
+	}
+}
+
+func axisStyle(s Size) chart.Style {
+	return chart.Style{FontSize: s.font(11), FontColor: Ink, StrokeColor: Grey, StrokeWidth: 1}
+}
+
+func gridStyle() chart.Style {
+	return chart.Style{StrokeColor: drawing.ColorFromHex("E6E6E6"), StrokeWidth: 1}
+}
+
+// niceTicks spreads about n round values from 0 to at least max:
+// 0, 5,000, 10,000... with thousands separators.
+func niceTicks(max float64, n int, label func(float64) string) ([]chart.Tick, float64) {
+	if max <= 0 {
+		max = 1
+	}
+	raw := max / float64(n)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	var ticks []chart.Tick
+	top := 0.0
+	for v := 0.0; ; v += step {
+		ticks = append(ticks, chart.Tick{Value: v, Label: label(v)})
+		top = v
+		if v >= max {
+			break
+		}
+	}
+	return ticks, top
+}
+
+func wteLabel(v float64) string { return format.Whole(v) }

@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"psyplan/plan"
+	"psyplan/plan/plantest"
+	"psyplan/planfile"
+	"psyplan/projtable"
+)
+
+// The national plan as a plan file, written once per benchmark run.
+func nationalFile(b *testing.B) string {
+	b.Helper()
+	data, err := planfile.Write(plantest.National())
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "national.psyplan.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkReference is the yardstick of the import and project targets:
+// a plain program that only parses the plan file (encoding/json, no
+// checks), projects it and prints the CSV.
+func BenchmarkReference(b *testing.B) {
+	path := nationalFile(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p := plainParse(b, data)
+		pr, err := plan.Project(p, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := projtable.WriteCSV(io.Discard, pr); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Target: no slower than BenchmarkReference.
+func BenchmarkImport(b *testing.B) {
+	path := nationalFile(b)
+	db := filepath.Join(b.TempDir(), "lib.db")
+	run("list", "--db", db) // the library exists before timing, as on any working laptop
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if code := Run([]string{"import", "--db", db, path}, io.Discard, os.Stderr); code != 0 {
+			b.Fatal("import failed")
+		}
+	}
+}
+
+// Target: at most 1.5 times BenchmarkReference.
+func BenchmarkProjectCSV(b *testing.B) {
+	path := nationalFile(b)
+	db := filepath.Join(b.TempDir(), "lib.db")
+	id := lastLine(run("import", "--db", db, path).stdout)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if code := Run([]string{"project", "--db", db, id}, io.Discard, os.Stderr); code != 0 {
+			b.Fatal("project failed")
+		}
+	}
+}
+
+// plainParse reads a plan file the quick way, trusting it.
+func plainParse(b *testing.B, data []byte) *plan.Plan {
+	var f struct {
+		Name, Baseline_month, Horizon_month string
+		Cap_hires_at_funded_posts           bool
+		Trajectory                          struct {
+			Interpolation string
+			Baseline_wte  *float64
+			Milestones    []struct {
+				Month      string
+				Growth_pct float64
+			}
+		}
+		Professions []struct {
+			ID, Name                                        string
+			Leaver_rate_pct, Wte_per_head, Cost_per_wte_gbp float64
+		}
+		Posts []struct {
+			Profession, Service_area                       string
+			In_post_wte, Funded_wte, Recruits_wte_per_year float64
+			In_post_headcount, Leaver_rate_pct             *float64
+			Changes                                        []struct {
+				Month            string
+				Funded_wte_delta float64
+			}
+		}
+		Cohorts []struct {
+			Profession, Service_area, Start_month string
+			Duration_months, Intake               int
+			Completion_pct, Takeup_pct            float64
+		}
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		b.Fatal(err)
+	}
+	month := func(s string) plan.Month { m, _ := plan.ParseMonth(s); return m }
+	p := &plan.Plan{Name: f.Name, Baseline: month(f.Baseline_month), Horizon: month(f.Horizon_month),
+		CapHires: f.Cap_hires_at_funded_posts}
+	p.Trajectory = plan.Trajectory{Interpolation: f.Trajectory.Interpolation, BaselineWTE: f.Trajectory.Baseline_wte}
+	for _, m := range f.Trajectory.Milestones {
+		p.Trajectory.Milestones = append(p.Trajectory.Milestones, plan.Milestone{Month: month(m.Month), GrowthPct: m.Growth_pct})
+	}
+	for _, pr := range f.Professions {
+		p.Professions = append(p.Professions, plan.Profession{ID: pr.ID, Name: pr.Name, LeaverRatePct: pr.Leaver_rate_pct,
+			WTEPerHead: pr.Wte_per_head, CostPerWTE: pr.Cost_per_wte_gbp})
+	}
+	for _, l := range f.Posts {
+		pl := plan.PostLine{Profession: l.Profession, ServiceArea: l.Service_area, InPostWTE: l.In_post_wte,
+			InPostHeadcount: l.In_post_headcount, FundedWTE: l.Funded_wte, RecruitsWTEPerYear: l.Recruits_wte_per_year,
+			LeaverRatePct: l.Leaver_rate_pct}
+		for _, c := range l.Changes {
+			pl.Changes = append(pl.Changes, plan.FundedChange{Month: month(c.Month), FundedWTEDelta: c.Funded_wte_delta})
+		}
+		p.Posts = append(p.Posts, pl)
+	}
+	for _, c := range f.Cohorts {
+		p.Cohorts = append(p.Cohorts, plan.Cohort{Profession: c.Profession, ServiceArea: c.Service_area,
+			Start: month(c.Start_month), DurationMonths: c.Duration_months, Intake: c.Intake,
+			CompletionPct: c.Completion_pct, TakeupPct: c.Takeup_pct})
+	}
+	return p
+}

@@ -1,0 +1,268 @@
+// Package cli is PsyPlan's command line: the same binary as the window,
+// for scripts and for people who live in a terminal. It needs no display.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"psyplan/assets"
+	"psyplan/plan"
+	"psyplan/planfile"
+	"psyplan/store"
+)
+
+// command is one subcommand: its flags, what it does with the library,
+// and its one-line usage.
+type command struct {
+	usage string
+	args  int // positional arguments it takes
+	flags func(fs *flag.FlagSet, o *options)
+	run   func(c *call) error
+}
+
+// options are every flag any command takes.
+type options struct {
+	db       string
+	scenario string
+	format   string
+	out      string
+}
+
+// call is one run of a command.
+type call struct {
+	ctx    context.Context
+	opts   options
+	args   []string
+	stdout io.Writer
+	lib    *store.Library
+}
+
+var commands = map[string]command{
+	"import": {usage: "psyplan import [--db PATH] FILE", args: 1, run: runImport},
+	"list":   {usage: "psyplan list [--db PATH]", run: runList},
+	"project": {usage: "psyplan project [--db PATH] [--scenario NAME] [--format csv|json] PLAN", args: 1,
+		flags: func(fs *flag.FlagSet, o *options) {
+			fs.StringVar(&o.scenario, "scenario", "", "the scenario to project (default: the plan itself)")
+			fs.StringVar(&o.format, "format", "csv", "csv or json")
+		}, run: runProject},
+	"export": {usage: "psyplan export [--db PATH] --format json|csv [--scenario NAME] --out FILE PLAN", args: 1,
+		flags: func(fs *flag.FlagSet, o *options) {
+			fs.StringVar(&o.scenario, "scenario", "", "the scenario of a csv export (default: the plan itself)")
+			fs.StringVar(&o.format, "format", "", "json (the plan file) or csv (the projection table)")
+			fs.StringVar(&o.out, "out", "", "the file to write")
+		}, run: runExport},
+	"delete":          {usage: "psyplan delete [--db PATH] PLAN", args: 1, run: runDelete},
+	"restore-default": {usage: "psyplan restore-default [--db PATH]", run: runRestoreDefault},
+}
+
+// IsCommand tells whether args (without the program name) name a
+// subcommand; otherwise main opens the window.
+func IsCommand(args []string) bool {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--db" || a == "-db" || a == "--screenshot" || a == "-screenshot" {
+			i++ // skip the flag's value
+			continue
+		}
+		if strings.HasPrefix(a, "-") {
+			continue
+		}
+		_, ok := commands[a]
+		return ok || a == "help"
+	}
+	return false
+}
+
+// Run runs the subcommand in args and returns the exit code: 0 done,
+// 1 failed, 2 used wrongly. Errors go to stderr, one plain message.
+func Run(args []string, stdout, stderr io.Writer) int {
+	name, rest := splitCommand(args)
+	if name == "help" || name == "" {
+		fmt.Fprint(stdout, Usage())
+		return 0
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "psyplan: %q is not a command\n\n%s", name, Usage())
+		return 2
+	}
+	c := &call{ctx: context.Background(), stdout: stdout}
+	positional, err := parseFlags(name, cmd, rest, &c.opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "psyplan %s: %v\nusage: %s\n", name, err, cmd.usage)
+		return 2
+	}
+	c.args = positional
+	if err := c.open(); err != nil {
+		fmt.Fprintf(stderr, "psyplan: %v\n", err)
+		return 1
+	}
+	defer c.lib.Close()
+	if err := cmd.run(c); err != nil {
+		fmt.Fprintf(stderr, "psyplan %s: %v\n", name, err)
+		return 1
+	}
+	return 0
+}
+
+// splitCommand finds the subcommand: the first argument that is not a
+// flag (or --db's value); every other argument is the command's.
+func splitCommand(args []string) (string, []string) {
+	for i := 0; i < len(args); i++ {
+		if args[i] == "--db" || args[i] == "-db" {
+			i++
+			continue
+		}
+		if !strings.HasPrefix(args[i], "-") {
+			rest := append(append([]string(nil), args[:i]...), args[i+1:]...)
+			return args[i], rest
+		}
+	}
+	return "", args
+}
+
+// parseFlags reads flags wherever they stand, before or after the plan.
+func parseFlags(name string, cmd command, args []string, o *options) ([]string, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.db, "db", "", "the plan library file")
+	if cmd.flags != nil {
+		cmd.flags(fs, o)
+	}
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+	if len(positional) != cmd.args {
+		return nil, fmt.Errorf("takes %d argument(s), got %d", cmd.args, len(positional))
+	}
+	return positional, nil
+}
+
+// Usage is the command line's help.
+func Usage() string {
+	var names []string
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString("PsyPlan: workforce planning for the NHS psychological professions.\n\n")
+	b.WriteString("  psyplan [--db PATH]            open the window\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "  %s\n", commands[n].usage)
+	}
+	b.WriteString("\nPLAN is a plan's id or its exact name (psyplan list shows both).\n")
+	b.WriteString("--db names the plan library; by default it is library.db in the psyplan folder\nof your configuration folder.\n")
+	return b.String()
+}
+
+// OpenLibrary opens the library at path (the default place when empty)
+// and gives a new library the default plan. The window uses it too.
+func OpenLibrary(ctx context.Context, path string) (*store.Library, error) {
+	if path == "" {
+		var err error
+		if path, err = store.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	lib, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := lib.GiveDefaultPlan(ctx, DefaultPlan); err != nil {
+		lib.Close()
+		return nil, fmt.Errorf("cannot add the default plan: %w", err)
+	}
+	return lib, nil
+}
+
+// DefaultPlan is the illustrative England plan shipped in the binary.
+func DefaultPlan() (*plan.Plan, error) { return planfile.Read(assets.DefaultPlan) }
+
+func (c *call) open() error {
+	lib, err := OpenLibrary(c.ctx, c.opts.db)
+	c.lib = lib
+	return err
+}
+
+func (c *call) findPlan(ref string) (int64, *plan.Plan, error) {
+	id, err := c.lib.FindPlan(c.ctx, ref)
+	if err != nil {
+		return 0, nil, err
+	}
+	p, err := c.lib.LoadPlan(c.ctx, id)
+	return id, p, err
+}
+
+func runImport(c *call) error {
+	file := c.args[0]
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", file, errors.Unwrap(err))
+	}
+	p, err := planfile.Read(data)
+	if err != nil {
+		return fmt.Errorf("%s was not imported; nothing was stored:\n%v", file, indent(err.Error()))
+	}
+	id, err := c.lib.CreatePlan(c.ctx, p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Imported %q: %d professions, %d post lines, %d cohorts, %d scenarios.\n%d\n",
+		p.Name, len(p.Professions), len(p.Posts), len(p.Cohorts), len(p.Scenarios), id)
+	return nil
+}
+
+func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
+
+func runList(c *call) error {
+	list, err := c.lib.ListPlans(c.ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range list {
+		fmt.Fprintf(c.stdout, "%d\t%s\n", s.ID, s.Name)
+	}
+	return nil
+}
+
+func runDelete(c *call) error {
+	id, p, err := c.findPlan(c.args[0])
+	if err != nil {
+		return err
+	}
+	if err := c.lib.DeletePlan(c.ctx, id); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Deleted plan %d, %q.\n", id, p.Name)
+	return nil
+}
+
+func runRestoreDefault(c *call) error {
+	p, err := DefaultPlan()
+	if err != nil {
+		return err
+	}
+	id, err := c.lib.CreatePlan(c.ctx, p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Added the default plan %q.\n%d\n", p.Name, id)
+	return nil
+}
