@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,7 +54,10 @@ var professionIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,39}$`)
 // Validate checks every rule of the plan file contract and returns the
 // broken ones (nil when the plan is valid).
 func Validate(p *Plan) Errors {
-	v := &validator{}
+	v := &validator{known: make(map[string]bool, len(p.Professions))}
+	for _, pr := range p.Professions {
+		v.known[pr.ID] = true
+	}
 	v.plan(p)
 	if len(v.errs) == 0 {
 		return nil
@@ -61,18 +65,32 @@ func Validate(p *Plan) Errors {
 	return v.errs
 }
 
-type validator struct{ errs Errors }
+type validator struct {
+	errs  Errors
+	known map[string]bool // profession ids
+}
 
 func (v *validator) add(path, format string, args ...any) {
 	v.errs = append(v.errs, FieldError{path, fmt.Sprintf(format, args...)})
 }
 
+// at names a field of a record; the path is only built for a message, so
+// checking a national plan's 27,000 cohorts allocates next to nothing.
+func at(record, field string) string {
+	if record == "" {
+		return field
+	}
+	return record + "." + field
+}
+
+func indexed(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
+
 func (v *validator) plan(p *Plan) {
-	v.title("name", p.Name)
-	v.textLen("area", p.Area, MaxNameLen)
-	v.textLen("notes", p.Notes, MaxNotesLen)
-	v.month("baseline_month", p.Baseline)
-	v.month("horizon_month", p.Horizon)
+	v.title("", "name", p.Name)
+	v.textLen("", "area", p.Area, MaxNameLen)
+	v.textLen("", "notes", p.Notes, MaxNotesLen)
+	v.month("", "baseline_month", p.Baseline)
+	v.month("", "horizon_month", p.Horizon)
 	if p.Horizon <= p.Baseline {
 		v.add("horizon_month", "%s must be after the baseline month %s", p.Horizon, p.Baseline)
 	} else if p.Horizon-p.Baseline > MaxHorizonSpan {
@@ -82,15 +100,15 @@ func (v *validator) plan(p *Plan) {
 	v.professions(p.Professions)
 	lines := v.posts(p)
 	for i, c := range p.Cohorts {
-		v.cohort(fmt.Sprintf("cohorts[%d]", i), c, p)
+		v.cohort(indexed("cohorts", i), c, p)
 	}
 	for i, a := range p.Actuals {
-		path := fmt.Sprintf("actuals[%d]", i)
-		v.month(path+".month", a.Month)
+		path := indexed("actuals", i)
+		v.month(path, "month", a.Month)
 		if a.Profession != "" && p.Profession(a.Profession) == nil {
 			v.add(path+".profession", "%q is not a profession of this plan", a.Profession)
 		}
-		v.between(path+".in_post_wte", a.InPostWTE, 0, MaxWTE)
+		v.between(path, "in_post_wte", a.InPostWTE, 0, MaxWTE)
 	}
 	v.scenarios(p, lines)
 }
@@ -101,12 +119,12 @@ func (v *validator) trajectory(p *Plan) {
 		v.add("trajectory.interpolation", "%q must be \"linear\" or \"compound\"", t.Interpolation)
 	}
 	if t.BaselineWTE != nil {
-		v.atLeast("trajectory.baseline_wte", *t.BaselineWTE, 0)
+		v.between("trajectory", "baseline_wte", *t.BaselineWTE, 0, math.Inf(1))
 	}
 	prev := p.Baseline
 	for i, m := range t.Milestones {
-		path := fmt.Sprintf("trajectory.milestones[%d]", i)
-		v.month(path+".month", m.Month)
+		path := indexed("trajectory.milestones", i)
+		v.month(path, "month", m.Month)
 		switch {
 		case i == 0 && m.Month <= p.Baseline:
 			v.add(path+".month", "%s must be after the baseline month %s", m.Month, p.Baseline)
@@ -114,24 +132,24 @@ func (v *validator) trajectory(p *Plan) {
 			v.add(path+".month", "%s must be after the previous milestone's month %s", m.Month, prev)
 		}
 		prev = m.Month
-		v.aboveAtMost(path+".growth_pct", m.GrowthPct, -100, MaxGrowthPct)
+		v.aboveAtMost(path, "growth_pct", m.GrowthPct, -100, MaxGrowthPct)
 	}
 }
 
 func (v *validator) professions(ps []Profession) {
 	seen := map[string]bool{}
 	for i, pr := range ps {
-		path := fmt.Sprintf("professions[%d]", i)
+		path := indexed("professions", i)
 		if !professionIDPattern.MatchString(pr.ID) {
 			v.add(path+".id", "%q must be 1 to 40 lower-case letters, digits, _ or -, starting with a letter or digit", pr.ID)
 		} else if seen[pr.ID] {
 			v.add(path+".id", "%q is used by another profession", pr.ID)
 		}
 		seen[pr.ID] = true
-		v.nameLen(path+".name", pr.Name)
-		v.between(path+".leaver_rate_pct", pr.LeaverRatePct, 0, 100)
-		v.aboveAtMost(path+".wte_per_head", pr.WTEPerHead, 0, 1)
-		v.between(path+".cost_per_wte_gbp", pr.CostPerWTE, 0, MaxCostPerWTE)
+		v.nameLen(path, "name", pr.Name)
+		v.between(path, "leaver_rate_pct", pr.LeaverRatePct, 0, 100)
+		v.aboveAtMost(path, "wte_per_head", pr.WTEPerHead, 0, 1)
+		v.between(path, "cost_per_wte_gbp", pr.CostPerWTE, 0, MaxCostPerWTE)
 	}
 }
 
@@ -139,49 +157,49 @@ func (v *validator) professions(ps []Profession) {
 func (v *validator) posts(p *Plan) map[LineKey]bool {
 	lines := map[LineKey]bool{}
 	for i, l := range p.Posts {
-		path := fmt.Sprintf("posts[%d]", i)
-		v.professionRef(path+".profession", l.Profession, p)
-		v.serviceArea(path+".service_area", l.ServiceArea)
+		path := indexed("posts", i)
+		v.professionRef(path, "profession", l.Profession, p)
+		v.serviceArea(path, "service_area", l.ServiceArea)
 		if lines[l.Key()] {
 			v.add(path, "%s in %q has another post line already", l.Profession, l.ServiceArea)
 		}
 		lines[l.Key()] = true
-		v.between(path+".in_post_wte", l.InPostWTE, 0, MaxWTE)
+		v.between(path, "in_post_wte", l.InPostWTE, 0, MaxWTE)
 		if l.InPostHeadcount != nil {
-			v.between(path+".in_post_headcount", *l.InPostHeadcount, 0, MaxWTE)
+			v.between(path, "in_post_headcount", *l.InPostHeadcount, 0, MaxWTE)
 		}
-		v.between(path+".funded_wte", l.FundedWTE, 0, MaxWTE)
-		v.between(path+".recruits_wte_per_year", l.RecruitsWTEPerYear, 0, MaxWTE)
+		v.between(path, "funded_wte", l.FundedWTE, 0, MaxWTE)
+		v.between(path, "recruits_wte_per_year", l.RecruitsWTEPerYear, 0, MaxWTE)
 		if l.LeaverRatePct != nil {
-			v.between(path+".leaver_rate_pct", *l.LeaverRatePct, 0, 100)
+			v.between(path, "leaver_rate_pct", *l.LeaverRatePct, 0, 100)
 		}
 		for j, c := range l.Changes {
-			cp := fmt.Sprintf("%s.changes[%d]", path, j)
-			v.month(cp+".month", c.Month)
+			cp := indexed(path+".changes", j)
+			v.month(cp, "month", c.Month)
 			if c.Month <= p.Baseline {
 				v.add(cp+".month", "%s must be after the baseline month %s", c.Month, p.Baseline)
 			}
-			v.between(cp+".funded_wte_delta", c.FundedWTEDelta, -MaxWTE, MaxWTE)
+			v.between(cp, "funded_wte_delta", c.FundedWTEDelta, -MaxWTE, MaxWTE)
 		}
 	}
 	return lines
 }
 
 func (v *validator) cohort(path string, c Cohort, p *Plan) {
-	v.professionRef(path+".profession", c.Profession, p)
-	v.serviceArea(path+".service_area", c.ServiceArea)
-	v.month(path+".start_month", c.Start)
-	v.between(path+".duration_months", float64(c.DurationMonths), 1, MaxDuration)
-	v.between(path+".intake", float64(c.Intake), 0, MaxWTE)
-	v.between(path+".completion_pct", c.CompletionPct, 0, 100)
-	v.between(path+".takeup_pct", c.TakeupPct, 0, 100)
+	v.professionRef(path, "profession", c.Profession, p)
+	v.serviceArea(path, "service_area", c.ServiceArea)
+	v.month(path, "start_month", c.Start)
+	v.between(path, "duration_months", float64(c.DurationMonths), 1, MaxDuration)
+	v.between(path, "intake", float64(c.Intake), 0, MaxWTE)
+	v.between(path, "completion_pct", c.CompletionPct, 0, 100)
+	v.between(path, "takeup_pct", c.TakeupPct, 0, 100)
 }
 
 func (v *validator) scenarios(p *Plan, lines map[LineKey]bool) {
 	names := map[string]bool{}
 	for i, s := range p.Scenarios {
-		path := fmt.Sprintf("scenarios[%d]", i)
-		v.nameLen(path+".name", s.Name)
+		path := indexed("scenarios", i)
+		v.nameLen(path, "name", s.Name)
 		if names[s.Name] {
 			v.add(path+".name", "%q is the name of another scenario", s.Name)
 		}
@@ -195,15 +213,15 @@ func (v *validator) scenarios(p *Plan, lines map[LineKey]bool) {
 				v.add(op, "is overridden twice")
 			}
 			seen[o.Profession] = true
-			v.optBetween(op+".leaver_rate_pct", o.LeaverRatePct, 0, 100)
+			v.optBetween(op, "leaver_rate_pct", o.LeaverRatePct, 0, 100)
 			if o.WTEPerHead != nil {
-				v.aboveAtMost(op+".wte_per_head", *o.WTEPerHead, 0, 1)
+				v.aboveAtMost(op, "wte_per_head", *o.WTEPerHead, 0, 1)
 			}
-			v.optBetween(op+".cost_per_wte_gbp", o.CostPerWTE, 0, MaxCostPerWTE)
+			v.optBetween(op, "cost_per_wte_gbp", o.CostPerWTE, 0, MaxCostPerWTE)
 		}
 		v.postOverrides(path, s.Posts, lines)
 		for j, c := range s.ExtraCohorts {
-			v.cohort(fmt.Sprintf("%s.extra_cohorts[%d]", path, j), c, p)
+			v.cohort(indexed(path+".extra_cohorts", j), c, p)
 		}
 	}
 }
@@ -211,7 +229,7 @@ func (v *validator) scenarios(p *Plan, lines map[LineKey]bool) {
 func (v *validator) postOverrides(path string, ovs []PostOverride, lines map[LineKey]bool) {
 	seen := map[LineKey]bool{}
 	for j, o := range ovs {
-		op := fmt.Sprintf("%s.posts[%d]", path, j)
+		op := indexed(path+".posts", j)
 		k := LineKey{o.Profession, o.ServiceArea}
 		if !lines[k] {
 			v.add(op, "%s in %q is not a post line of this plan", o.Profession, o.ServiceArea)
@@ -219,99 +237,90 @@ func (v *validator) postOverrides(path string, ovs []PostOverride, lines map[Lin
 			v.add(op, "%s in %q is overridden twice in this scenario", o.Profession, o.ServiceArea)
 		}
 		seen[k] = true
-		v.optBetween(op+".recruits_wte_per_year", o.RecruitsWTEPerYear, 0, MaxWTE)
-		v.optBetween(op+".leaver_rate_pct", o.LeaverRatePct, 0, 100)
-		v.optBetween(op+".funded_wte", o.FundedWTE, 0, MaxWTE)
-		v.optBetween(op+".in_post_wte", o.InPostWTE, 0, MaxWTE)
+		v.optBetween(op, "recruits_wte_per_year", o.RecruitsWTEPerYear, 0, MaxWTE)
+		v.optBetween(op, "leaver_rate_pct", o.LeaverRatePct, 0, 100)
+		v.optBetween(op, "funded_wte", o.FundedWTE, 0, MaxWTE)
+		v.optBetween(op, "in_post_wte", o.InPostWTE, 0, MaxWTE)
 	}
 }
 
-func (v *validator) professionRef(path, id string, p *Plan) {
-	if p.Profession(id) == nil {
-		v.add(path, "%q is not a profession of this plan", id)
+func (v *validator) professionRef(record, field, id string, _ *Plan) {
+	if !v.known[id] {
+		v.add(at(record, field), "%q is not a profession of this plan", id)
 	}
 }
 
-func (v *validator) month(path string, m Month) {
+func (v *validator) month(record, field string, m Month) {
 	if m.Year() < MinYear || m.Year() > MaxYear {
-		v.add(path, "%s has a year outside %d to %d", m, MinYear, MaxYear)
+		v.add(at(record, field), "%s has a year outside %d to %d", m, MinYear, MaxYear)
 	}
 }
 
-func (v *validator) title(path, s string) {
-	v.nameLen(path, s)
+func (v *validator) title(record, field, s string) {
+	v.nameLen(record, field, s)
 	if s != "" && strings.TrimFunc(s, unicode.IsSpace) == "" {
-		v.add(path, "must not be only white space")
+		v.add(at(record, field), "must not be only white space")
 	}
 }
 
-func (v *validator) nameLen(path, s string) {
+func (v *validator) nameLen(record, field, s string) {
+	if len(s) > 0 && len(s) <= MaxNameLen { // bytes >= characters: short enough, no need to count
+		return
+	}
 	n := utf8.RuneCountInString(s)
 	if n == 0 {
-		v.add(path, "must not be empty")
+		v.add(at(record, field), "must not be empty")
 	} else if n > MaxNameLen {
-		v.add(path, "is %d characters long; at most %d are allowed", n, MaxNameLen)
+		v.add(at(record, field), "is %d characters long; at most %d are allowed", n, MaxNameLen)
 	}
 }
 
-func (v *validator) textLen(path, s string, max int) {
+func (v *validator) textLen(record, field, s string, max int) {
 	if n := utf8.RuneCountInString(s); n > max {
-		v.add(path, "is %s characters long; at most %s are allowed", Num(float64(n)), Num(float64(max)))
+		v.add(at(record, field), "is %s characters long; at most %s are allowed", Num(float64(n)), Num(float64(max)))
 	}
 }
 
 // serviceArea keeps text that a spreadsheet would run as a formula, and
 // the total rows' word, out of the service areas.
-func (v *validator) serviceArea(path, s string) {
-	v.nameLen(path, s)
+func (v *validator) serviceArea(record, field, s string) {
+	v.nameLen(record, field, s)
 	switch {
 	case s == TotalWord:
-		v.add(path, "%q is kept for the total rows; choose another name", s)
+		v.add(at(record, field), "%q is kept for the total rows; choose another name", s)
 	case s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])):
-		v.add(path, "%q must not begin with =, +, -, @, a tab or a carriage return (a spreadsheet would run it as a formula)", s)
+		v.add(at(record, field), "%q must not begin with =, +, -, @, a tab or a carriage return (a spreadsheet would run it as a formula)", s)
 	}
 }
 
-func (v *validator) finite(path string, x float64) bool {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		v.add(path, "is not a number")
-		return false
-	}
-	return true
-}
-
-func (v *validator) between(path string, x, lo, hi float64) {
-	if !v.finite(path, x) {
-		return
-	}
-	if x < lo {
-		v.add(path, "%s is below %s", Num(x), Num(lo))
-	} else if x > hi {
-		v.add(path, "%s is above %s", Num(x), Num(hi))
+func (v *validator) between(record, field string, x, lo, hi float64) {
+	switch {
+	case x >= lo && x <= hi:
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		v.add(at(record, field), "is not a number")
+	case x < lo:
+		v.add(at(record, field), "%s is below %s", Num(x), Num(lo))
+	default:
+		v.add(at(record, field), "%s is above %s", Num(x), Num(hi))
 	}
 }
 
-func (v *validator) optBetween(path string, x *float64, lo, hi float64) {
+func (v *validator) optBetween(record, field string, x *float64, lo, hi float64) {
 	if x != nil {
-		v.between(path, *x, lo, hi)
-	}
-}
-
-func (v *validator) atLeast(path string, x, lo float64) {
-	if v.finite(path, x) && x < lo {
-		v.add(path, "%s is below %s", Num(x), Num(lo))
+		v.between(record, field, *x, lo, hi)
 	}
 }
 
 // aboveAtMost checks lo < x <= hi.
-func (v *validator) aboveAtMost(path string, x, lo, hi float64) {
-	if !v.finite(path, x) {
-		return
-	}
-	if x <= lo {
-		v.add(path, "%s must be above %s", Num(x), Num(lo))
-	} else if x > hi {
-		v.add(path, "%s is above %s", Num(x), Num(hi))
+func (v *validator) aboveAtMost(record, field string, x, lo, hi float64) {
+	switch {
+	case x > lo && x <= hi:
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		v.add(at(record, field), "is not a number")
+	case x <= lo:
+		v.add(at(record, field), "%s must be above %s", Num(x), Num(lo))
+	default:
+		v.add(at(record, field), "%s is above %s", Num(x), Num(hi))
 	}
 }
 

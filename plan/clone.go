@@ -1,0 +1,53 @@
+package plan
+
+// Clone returns a deep copy: editing it never changes p. The window edits
+// copies, so undo can keep the plan as it was before each edit.
+func (p *Plan) Clone() *Plan {
+	c := *p
+	c.Trajectory.BaselineWTE = clonePtr(p.Trajectory.BaselineWTE)
+	c.Trajectory.Milestones = cloneSlice(p.Trajectory.Milestones)
+	c.Professions = cloneSlice(p.Professions)
+	c.Posts = cloneSlice(p.Posts)
+	for i := range c.Posts {
+		l := &c.Posts[i]
+		l.InPostHeadcount = clonePtr(l.InPostHeadcount)
+		l.LeaverRatePct = clonePtr(l.LeaverRatePct)
+		l.Changes = cloneSlice(l.Changes)
+	}
+	c.Cohorts = cloneSlice(p.Cohorts)
+	c.Actuals = cloneSlice(p.Actuals)
+	c.Scenarios = cloneSlice(p.Scenarios)
+	for i := range c.Scenarios {
+		s := &c.Scenarios[i]
+		s.CapHires = clonePtr(s.CapHires)
+		s.ExtraCohorts = cloneSlice(s.ExtraCohorts)
+		s.Professions = cloneSlice(s.Professions)
+		for j := range s.Professions {
+			o := &s.Professions[j]
+			o.LeaverRatePct, o.WTEPerHead, o.CostPerWTE = clonePtr(o.LeaverRatePct), clonePtr(o.WTEPerHead), clonePtr(o.CostPerWTE)
+		}
+		s.Posts = cloneSlice(s.Posts)
+		for j := range s.Posts {
+			o := &s.Posts[j]
+			o.RecruitsWTEPerYear, o.LeaverRatePct = clonePtr(o.RecruitsWTEPerYear), clonePtr(o.LeaverRatePct)
+			o.FundedWTE, o.InPostWTE = clonePtr(o.FundedWTE), clonePtr(o.InPostWTE)
+		}
+	}
+	return &c
+}
+
+func clonePtr[T any](v *T) *T {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	return &c
+}
+
+// cloneSlice copies a slice, keeping nil as nil so a copy compares equal.
+func cloneSlice[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
+}
