@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"psyplan/assets"
-	"psyplan/plan"
-	"psyplan/plan/plantest"
-	"psyplan/planfile"
+	"example.org/psyplan/assets"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
+	"example.org/psyplan/planfile"
 )
 
 func defaultGrowth(t testing.TB) Growth {

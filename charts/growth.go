@@ -4,7 +4,7 @@ import (
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // Point is a value at a month.

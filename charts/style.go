@@ -6,7 +6,7 @@ import (
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
-	"psyplan/format"
+	"example.org/psyplan/format"
 )
 
 // The Okabe-Ito palette: told apart by people with any common colour

@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"psyplan/plan"
-	"psyplan/plan/plantest"
-	"psyplan/planfile"
-	"psyplan/projtable"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
+	"example.org/psyplan/planfile"
+	"example.org/psyplan/projtable"
 )
 
 // The national plan as a plan file, written once per benchmark run.

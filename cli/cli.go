@@ -12,10 +12,10 @@ import (
 	"sort"
 	"strings"
 
-	"psyplan/assets"
-	"psyplan/plan"
-	"psyplan/planfile"
-	"psyplan/store"
+	"example.org/psyplan/assets"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile"
+	"example.org/psyplan/store"
 )
 
 // command is one subcommand: its flags, what it does with the library,

@@ -7,9 +7,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"psyplan/plan"
-	"psyplan/planfile"
-	"psyplan/projtable"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile"
+	"example.org/psyplan/projtable"
 )
 
 func runProject(c *call) error {

@@ -3,8 +3,8 @@ package plan_test
 import (
 	"testing"
 
-	"psyplan/plan"
-	"psyplan/plan/plantest"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
 )
 
 // The engine alone on the national-scale plan: the target is 20 ms or less.

@@ -4,8 +4,8 @@ import (
 	"reflect"
 	"testing"
 
-	"psyplan/plan"
-	"psyplan/plan/plantest"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
 )
 
 func TestCloneIsDeep(t *testing.T) {

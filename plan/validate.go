@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"psyplan/format"
+	"example.org/psyplan/format"
 )
 
 // FieldError is one broken rule, named by the plan file's field path,

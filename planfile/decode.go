@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // decoder turns the parsed JSON into a plan, noting every key that is

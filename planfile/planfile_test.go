@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"psyplan/assets"
-	"psyplan/plan"
-	"psyplan/plan/plantest"
+	"example.org/psyplan/assets"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
 )
 
 // badFiles is one file per rule of the plan file contract, each with the

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // Format and Version identify a plan file.

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // The file's shape, key for key in the contract's order. Optional values

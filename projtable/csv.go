@@ -8,7 +8,7 @@ import (
 	"math"
 	"strconv"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // Header is the CSV header, in the contract's order.

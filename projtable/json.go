@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // WriteJSON writes the same rows as WriteCSV as a JSON array of objects

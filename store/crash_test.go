@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"psyplan/plan"
-	"psyplan/plan/plantest"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
 )
 
 // mediumPlan is big enough that an import takes a while to kill in the

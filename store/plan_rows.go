@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"errors"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // insertChildren writes everything in a plan below the plans row.

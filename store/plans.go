@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // Summary is a plan as the library lists it.

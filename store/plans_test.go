@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"psyplan/assets"
-	"psyplan/plan"
-	"psyplan/plan/plantest"
-	"psyplan/planfile"
+	"example.org/psyplan/assets"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
+	"example.org/psyplan/planfile"
 )
 
 var ctx = context.Background()

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // reader loads the parts of one plan, keeping the first error so the

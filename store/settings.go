@@ -6,7 +6,7 @@ import (
 	"errors"
 	"strconv"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // Setting keys.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
-	"psyplan/plan"
+	"example.org/psyplan/plan"
 )
 
 // National sizes: England's 42 integrated care systems, 16 professions,

@@ -1,0 +1,241 @@
+// Package app is PsyPlan's window: the plan library on the left, the open
+// plan's views on the right. One file per screen; every screen reads the
+// plan from the session and edits it through the session.
+package app
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"example.org/psyplan/assets"
+	"example.org/psyplan/store"
+)
+
+// Options change how the window runs.
+type Options struct {
+	ScreenshotDir string // visit every view, save a PNG of each, exit
+}
+
+// view is one screen of the open plan.
+type view struct {
+	name    string
+	object  fyne.CanvasObject
+	refresh func()
+}
+
+// UI is the window and everything in it.
+type UI struct {
+	app     fyne.App
+	win     fyne.Window
+	lib     *store.Library
+	session *Session
+	run     background
+
+	library  *libraryView
+	tabs     *container.AppTabs
+	views    []*view
+	title    *widget.Label
+	scenario *widget.Select
+	undo     *widget.Button
+	redo     *widget.Button
+	status   *widget.Label
+
+	overview *overviewView
+	posts    *recordTable
+	trainees *recordTable
+}
+
+// Run opens the window on the plan last opened and returns the exit code
+// when it closes.
+func Run(a fyne.App, lib *store.Library, opts Options) int {
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	ui := New(a, lib, offUI, true)
+	ui.win.Resize(fyne.NewSize(1440, 900))
+	ui.openStartPlan()
+	code := 0
+	if opts.ScreenshotDir != "" {
+		go func() { code = ui.screenshots(opts.ScreenshotDir) }()
+	}
+	ui.win.ShowAndRun()
+	ui.session.Flush()
+	return code
+}
+
+// New builds the window. run and async choose how background work runs:
+// offUI and true in the application, inline and false in tests.
+func New(a fyne.App, lib *store.Library, run background, async bool) *UI {
+	a.Settings().SetTheme(plannerTheme{theme.DefaultTheme()})
+	ui := &UI{app: a, lib: lib, run: run, session: newSession(lib, run, async)}
+	ui.win = a.NewWindow("PsyPlan")
+	ui.build()
+	ui.session.OnChange(ui.refresh)
+	ui.session.onSaved = ui.saved
+	ui.session.onProblem = func(err error) { ui.setStatus("Problem: " + err.Error()) }
+	ui.win.SetCloseIntercept(func() {
+		ui.session.Flush() // every edit is in the library before the window goes
+		ui.win.Close()
+	})
+	ui.shortcuts()
+	ui.refresh()
+	return ui
+}
+
+func (ui *UI) build() {
+	ui.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ui.title.Truncation = fyne.TextTruncateEllipsis
+	ui.scenario = widget.NewSelect(nil, func(choice string) {
+		if choice == planItself {
+			choice = ""
+		}
+		ui.session.SetScenario(choice)
+	})
+	ui.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { ui.session.Undo() })
+	ui.redo = widget.NewButtonWithIcon("Redo", theme.ContentRedoIcon(), func() { ui.session.Redo() })
+	ui.status = widget.NewLabel("")
+	top := container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewLabel("Showing"), ui.scenario, ui.undo, ui.redo, ui.status), ui.title)
+
+	ui.overview = newOverviewView(ui)
+	ui.posts = newPostsTable(ui)
+	ui.trainees = newTraineesTable(ui)
+	ui.views = []*view{
+		{name: "Overview", object: ui.overview.object, refresh: ui.overview.refresh},
+		{name: "Posts", object: ui.posts.object, refresh: ui.posts.refresh},
+		{name: "Trainees", object: ui.trainees.object, refresh: ui.trainees.refresh},
+		newProfessionsView(ui),
+		newTrajectoryView(ui),
+		newActualsView(ui),
+		newScenariosView(ui),
+		newModelView(),
+	}
+	ui.tabs = container.NewAppTabs()
+	for _, v := range ui.views {
+		ui.tabs.Append(container.NewTabItem(v.name, v.object))
+	}
+	ui.library = newLibraryView(ui)
+	split := container.NewHSplit(ui.library.object, container.NewBorder(top, nil, nil, nil, ui.tabs))
+	split.Offset = 0.2
+	ui.win.SetContent(split)
+}
+
+const planItself = "The plan itself (no scenario)"
+
+// refresh shows the session as it now is, in every view.
+func (ui *UI) refresh() {
+	p := ui.session.Plan()
+	if p == nil {
+		ui.title.SetText("No plan open: choose one on the left, or make a new one")
+		ui.win.SetTitle("PsyPlan")
+	} else {
+		ui.title.SetText(p.Name)
+		ui.win.SetTitle(p.Name + " - PsyPlan")
+	}
+	ui.refreshScenarioChoice()
+	setEnabled(ui.undo, ui.session.CanUndo())
+	setEnabled(ui.redo, ui.session.CanRedo())
+	for _, v := range ui.views {
+		if v.refresh != nil {
+			v.refresh()
+		}
+	}
+	ui.library.refresh()
+}
+
+func (ui *UI) refreshScenarioChoice() {
+	options := []string{planItself}
+	if p := ui.session.Plan(); p != nil {
+		for _, s := range p.Scenarios {
+			options = append(options, s.Name)
+		}
+	}
+	ui.scenario.Options = options
+	want := ui.session.Scenario()
+	if want == "" {
+		want = planItself
+	}
+	if ui.scenario.Selected != want {
+		ui.scenario.SetSelected(want)
+	}
+	ui.scenario.Refresh()
+}
+
+func (ui *UI) saved(err error) {
+	if err != nil {
+		ui.setStatus("Not saved: " + err.Error())
+		return
+	}
+	ui.setStatus("Saved ✓")
+}
+
+func (ui *UI) setStatus(s string) { ui.status.SetText(s) }
+
+// openStartPlan opens the plan last opened, else the first in the library.
+func (ui *UI) openStartPlan() {
+	ctx := context.Background()
+	id, _ := ui.lib.LastPlan(ctx)
+	if id != 0 {
+		if _, err := ui.lib.LoadPlan(ctx, id); err != nil {
+			id = 0 // deleted since
+		}
+	}
+	if id == 0 {
+		if list, _ := ui.lib.ListPlans(ctx); len(list) > 0 {
+			id = list[0].ID
+		}
+	}
+	if id != 0 {
+		ui.openPlan(id)
+	}
+}
+
+func (ui *UI) openPlan(id int64) {
+	ui.setStatus("Opening…")
+	ui.session.Open(id, func(err error) {
+		if err != nil {
+			ui.showError(fmt.Errorf("cannot open the plan: %w", err))
+			ui.setStatus("")
+			return
+		}
+		ui.setStatus("Saved ✓")
+	})
+}
+
+func (ui *UI) showError(err error) {
+	showError(ui.win, err)
+}
+
+// shortcuts: Ctrl+N new plan, Ctrl+O import, Ctrl+E export, Ctrl+Z and
+// Ctrl+Y (or Ctrl+Shift+Z) undo and redo, F11 full screen.
+func (ui *UI) shortcuts() {
+	c := ui.win.Canvas()
+	ctrl := fyne.KeyModifierShortcutDefault
+	add := func(key fyne.KeyName, mod fyne.KeyModifier, fn func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { fn() })
+	}
+	add(fyne.KeyN, ctrl, ui.library.newPlan)
+	add(fyne.KeyO, ctrl, ui.library.importPlan)
+	add(fyne.KeyE, ctrl, ui.library.exportPlan)
+	add(fyne.KeyZ, ctrl, func() { ui.session.Undo() })
+	add(fyne.KeyY, ctrl, func() { ui.session.Redo() })
+	add(fyne.KeyZ, ctrl|fyne.KeyModifierShift, func() { ui.session.Redo() })
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyF11 {
+			ui.win.SetFullScreen(!ui.win.FullScreen())
+		}
+	})
+}
+
+// plannerTheme is Fyne's own theme, always light: charts and tables read
+// best dark on light, on a laptop and on a projector alike.
+type plannerTheme struct{ fyne.Theme }
+
+func (t plannerTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, theme.VariantLight)
+}

@@ -1,0 +1,262 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"example.org/psyplan/cli"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/store"
+)
+
+// newTestUI opens a window on a fresh library in a temporary folder, with
+// background work done at once so each step can be checked straight away.
+func newTestUI(t *testing.T) (*UI, *store.Library, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "library.db")
+	return openTestUI(t, path), nil, path
+}
+
+func openTestUI(t *testing.T, path string) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	lib, err := cli.OpenLibrary(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	ui := New(a, lib, inline, false)
+	ui.win.Resize(fyne.NewSize(1440, 900))
+	ui.openStartPlan()
+	return ui
+}
+
+// entry is the form field of a record table's column.
+func entry(t *testing.T, rt *recordTable, title string) *widget.Entry {
+	t.Helper()
+	for i, c := range rt.def.columns {
+		if c.title == title {
+			e, ok := rt.fields[i].(*widget.Entry)
+			if !ok {
+				t.Fatalf("%s is not typed in", title)
+			}
+			return e
+		}
+	}
+	t.Fatalf("no column %q", title)
+	return nil
+}
+
+func button(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q", label)
+	}
+	return found
+}
+
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, child := range c.Objects {
+			walk(child, fn)
+		}
+	case fyne.Widget:
+		r := test.WidgetRenderer(c)
+		for _, child := range r.Objects() {
+			walk(child, fn)
+		}
+	}
+}
+
+func retype(e *widget.Entry, text string) {
+	e.SetText("")
+	test.Type(e, text)
+}
+
+// The first run shows the default plan, projected and charted.
+func TestFirstRunShowsTheDefaultPlan(t *testing.T) {
+	ui, _, _ := newTestUI(t)
+	p := ui.session.Plan()
+	if p == nil || !strings.HasPrefix(p.Name, "England psychological professions") {
+		t.Fatalf("plan = %v", p)
+	}
+	if ui.session.Projection() == nil || ui.overview.chart.growth == nil {
+		t.Fatal("no projection or chart")
+	}
+	if !strings.HasPrefix(ui.overview.status.Text, "Behind: projected") {
+		t.Errorf("status %q", ui.overview.status.Text)
+	}
+	if got := ui.overview.figures["baseline"].value.Text; got != "24,070.0 WTE" {
+		t.Errorf("baseline figure %q", got)
+	}
+}
+
+// A planner's whole job by hand: a new plan, a profession, a post line and
+// a cohort; a change moves the figures; undo puts them back; a bad value
+// is refused with its message; everything is there after reopening.
+func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
+	ui, _, path := newTestUI(t)
+	if err := ui.library.create(BlankPlan("Test ICS")); err != nil {
+		t.Fatal(err)
+	}
+	if ui.session.Plan().Name != "Test ICS" {
+		t.Fatalf("open plan %q", ui.session.Plan().Name)
+	}
+	id := ui.session.ID()
+
+	profs := ui.views[3].object
+	test.Tap(button(t, profs, "Add profession"))
+	if n := len(ui.session.Plan().Professions); n != 1 {
+		t.Fatalf("%d professions", n)
+	}
+
+	test.Tap(button(t, ui.posts.object, "Add post line"))
+	retype(entry(t, ui.posts, "In post (WTE)"), "40")
+	retype(entry(t, ui.posts, "Funded (WTE)"), "50")
+	l := ui.session.Plan().Posts[0]
+	if l.InPostWTE != 40 || l.FundedWTE != 50 || l.ServiceArea != "Perinatal" {
+		t.Fatalf("post line %+v", l)
+	}
+	if got := ui.overview.figures["baseline"].value.Text; got != "40.0 WTE" {
+		t.Errorf("baseline figure %q", got)
+	}
+
+	test.Tap(button(t, ui.trainees.object, "Add cohort"))
+	retype(entry(t, ui.trainees, "Service area"), "Perinatal")
+	retype(entry(t, ui.trainees, "Intake"), "10")
+	c := ui.session.Plan().Cohorts[0]
+	if c.Intake != 10 || c.Start != plan.MonthOf(2020, 9) || c.DurationMonths != 12 {
+		t.Fatalf("cohort %+v", c)
+	}
+	// 10 x 90 % x 90 % x 1 WTE = 8.1 WTE qualify in Sep 2021 into 10 vacancies
+	pr := ui.session.Projection()
+	if q := pr.Total[pr.Index(plan.MonthOf(2021, 9))].Qualified; q < 8.0999 || q > 8.1001 {
+		t.Errorf("qualified %v", q)
+	}
+	before := ui.overview.figures["projected"].value.Text
+	chartBefore := ui.overview.chart.growth.Projected[len(ui.overview.chart.growth.Projected)-1]
+
+	// change a value: the overview and the chart move
+	retype(entry(t, ui.posts, "Recruits a year"), "12")
+	after := ui.overview.figures["projected"].value.Text
+	chartAfter := ui.overview.chart.growth.Projected[len(ui.overview.chart.growth.Projected)-1]
+	if after == before || chartAfter <= chartBefore {
+		t.Errorf("projected %q -> %q, chart %v -> %v", before, after, chartBefore, chartAfter)
+	}
+
+	// undo the change (typed as one step) and the figures come back
+	if !ui.session.Undo() {
+		t.Fatal("nothing to undo")
+	}
+	if ui.session.Plan().Posts[0].RecruitsWTEPerYear != 0 || ui.overview.figures["projected"].value.Text != before {
+		t.Errorf("undo left recruits %v, projected %q", ui.session.Plan().Posts[0].RecruitsWTEPerYear,
+			ui.overview.figures["projected"].value.Text)
+	}
+	if entry(t, ui.posts, "Recruits a year").Text != "0" {
+		t.Errorf("form shows %q after undo", entry(t, ui.posts, "Recruits a year").Text)
+	}
+	ui.session.Redo()
+	if ui.session.Plan().Posts[0].RecruitsWTEPerYear != 12 {
+		t.Error("redo did not come back")
+	}
+
+	// a bad value is refused at the field with the plan file's message
+	retype(entry(t, ui.posts, "In post (WTE)"), "-5")
+	if got := ui.posts.message.Text; got != "In post (WTE): -5 is below 0" {
+		t.Errorf("message %q", got)
+	}
+	if ui.session.Plan().Posts[0].InPostWTE == -5 {
+		t.Error("a refused value was kept")
+	}
+	retype(entry(t, ui.posts, "In post (WTE)"), "4o")
+	if got := ui.posts.message.Text; got != `In post (WTE): "4o" is not a number` {
+		t.Errorf("message %q", got)
+	}
+	retype(entry(t, ui.posts, "In post (WTE)"), "41")
+	if ui.posts.message.Text != "" {
+		t.Errorf("message stays: %q", ui.posts.message.Text)
+	}
+
+	// close and reopen: everything is in the library
+	ui.win.Close()
+	ui.session.Flush()
+	again := openTestUI(t, path)
+	if again.session.ID() != id {
+		t.Fatalf("reopened plan %d, want the last one, %d", again.session.ID(), id)
+	}
+	p := again.session.Plan()
+	if len(p.Posts) != 1 || p.Posts[0].InPostWTE != 41 || p.Posts[0].RecruitsWTEPerYear != 12 || len(p.Cohorts) != 1 {
+		t.Errorf("reopened plan %+v", p)
+	}
+}
+
+func TestPasteRowsFromASpreadsheet(t *testing.T) {
+	ui, _, _ := newTestUI(t)
+	if err := ui.library.create(BlankPlan("Paste")); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(t, ui.views[3].object, "Add profession"))
+	id := ui.session.Plan().Professions[0].ID
+	good := "Profession\tService area\tStart\tMonths\tIntake\tCompletion %\tTake-up %\n" +
+		id + "\tPerinatal\tSep 2021\t12\t8\t90\t85\n" +
+		id + "\tOlder adults\t2022-01\t24\t1,200\t95%\t80\n"
+	if err := ui.trainees.paste(good); err != nil {
+		t.Fatal(err)
+	}
+	cs := ui.session.Plan().Cohorts
+	if len(cs) != 2 || cs[1].Intake != 1200 || cs[1].CompletionPct != 95 || cs[1].Start != plan.MonthOf(2022, 1) {
+		t.Fatalf("cohorts %+v", cs)
+	}
+	bad := id + "\tPerinatal\tSep 2023\t12\t8\t90\t85\n" + id + "\tPerinatal\tSep 2024\t12\t8\t140\t85\n"
+	err := ui.trainees.paste(bad)
+	if err == nil || err.Error() != "row 2, column Completion %: 140 is above 100" {
+		t.Errorf("bad paste: %v", err)
+	}
+	if n := len(ui.session.Plan().Cohorts); n != 2 {
+		t.Errorf("a refused paste added rows: %d", n)
+	}
+	err = ui.trainees.paste(id + "\tPerinatal\tSeptember\t12\t8\t90\t85\n")
+	if err == nil || !strings.HasPrefix(err.Error(), "row 1, column Start:") {
+		t.Errorf("bad month: %v", err)
+	}
+	test.Tap(button(t, ui.posts.object, "Add post line"))
+	err = ui.posts.paste(id + "\tAdult severe mental illness\t12.5\t\t14\n")
+	if err != nil {
+		t.Fatalf("posts paste: %v", err)
+	}
+	l := ui.session.Plan().Posts[1]
+	if l.InPostWTE != 12.5 || l.FundedWTE != 14 || l.InPostHeadcount != nil {
+		t.Errorf("pasted post line %+v", l)
+	}
+}
+
+func TestScenarioChoiceChangesTheProjection(t *testing.T) {
+	ui, _, _ := newTestUI(t)
+	plain := ui.session.Projection().Total
+	last := plain[len(plain)-1].InPost
+	ui.scenario.SetSelected("Better retention")
+	if ui.session.Scenario() != "Better retention" {
+		t.Fatalf("scenario %q", ui.session.Scenario())
+	}
+	sc := ui.session.Projection().Total
+	if sc[len(sc)-1].InPost <= last {
+		t.Errorf("better retention did not raise staff in post: %v vs %v", sc[len(sc)-1].InPost, last)
+	}
+	if !strings.Contains(ui.overview.chart.chartTitle(), "Better retention") {
+		t.Errorf("chart title %q", ui.overview.chart.chartTitle())
+	}
+}

@@ -1,0 +1,298 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"example.org/psyplan/cli"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile"
+	"example.org/psyplan/projtable"
+	"example.org/psyplan/store"
+)
+
+// libraryView is the left side: every plan in the library, and what can
+// be done with whole plans.
+type libraryView struct {
+	ui     *UI
+	plans  []store.Summary
+	list   *widget.List
+	object fyne.CanvasObject
+}
+
+func newLibraryView(ui *UI) *libraryView {
+	lv := &libraryView{ui: ui}
+	lv.list = widget.NewList(func() int { return len(lv.plans) }, func() fyne.CanvasObject {
+		name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		name.Truncation = fyne.TextTruncateEllipsis
+		area := widget.NewLabel("")
+		area.Truncation = fyne.TextTruncateEllipsis
+		return container.NewVBox(name, area)
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		box := o.(*fyne.Container)
+		box.Objects[0].(*widget.Label).SetText(lv.plans[i].Name)
+		area := lv.plans[i].Area
+		if area == "" {
+			area = "No area given"
+		}
+		box.Objects[1].(*widget.Label).SetText(area)
+	})
+	lv.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(lv.plans) && lv.plans[i].ID != ui.session.ID() {
+			ui.openPlan(lv.plans[i].ID)
+		}
+	}
+	buttons := container.NewGridWithColumns(2,
+		widget.NewButtonWithIcon("New", theme.DocumentCreateIcon(), lv.newPlan),
+		widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), lv.duplicate),
+		widget.NewButtonWithIcon("Rename", theme.DocumentIcon(), lv.rename),
+		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), lv.delete),
+		widget.NewButtonWithIcon("Import", theme.FolderOpenIcon(), lv.importPlan),
+		widget.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), lv.exportPlan),
+	)
+	heading := widget.NewLabelWithStyle("Plan library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	lv.object = container.NewBorder(heading, buttons, nil, nil, lv.list)
+	return lv
+}
+
+// refresh reads the library's list again and selects the open plan.
+func (lv *libraryView) refresh() {
+	plans, err := lv.ui.lib.ListPlans(context.Background())
+	if err != nil {
+		lv.ui.setStatus("Cannot read the library: " + err.Error())
+		return
+	}
+	lv.plans = plans
+	lv.list.Refresh()
+	for i, s := range plans {
+		if s.ID == lv.ui.session.ID() {
+			lv.list.Select(i)
+			return
+		}
+	}
+	lv.list.UnselectAll()
+}
+
+// create stores p as a new plan and opens it.
+func (lv *libraryView) create(p *plan.Plan) error {
+	id, err := lv.ui.lib.CreatePlan(context.Background(), p)
+	if err != nil {
+		return err
+	}
+	lv.ui.openPlan(id)
+	return nil
+}
+
+// BlankPlan is a new plan: the LTP's baseline and horizon, the 60 %
+// milestone, no posts yet.
+func BlankPlan(name string) *plan.Plan {
+	return &plan.Plan{
+		Name: name, Baseline: plan.MonthOf(2020, 3), Horizon: plan.MonthOf(2026, 3), CapHires: true,
+		Trajectory: plan.Trajectory{Interpolation: plan.Linear,
+			Milestones: []plan.Milestone{{Month: plan.MonthOf(2024, 4), GrowthPct: 60}}},
+	}
+}
+
+func (lv *libraryView) newPlan() {
+	name := widget.NewEntry()
+	name.SetText("New plan")
+	kind := widget.NewRadioGroup([]string{"Blank", "A copy of the default England plan"}, nil)
+	kind.SetSelected("Blank")
+	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Start from", kind)}
+	dialog.ShowForm("New plan", "Create", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		p := BlankPlan(strings.TrimSpace(name.Text))
+		if kind.Selected != "Blank" {
+			def, err := cli.DefaultPlan()
+			if err != nil {
+				lv.ui.showError(err)
+				return
+			}
+			def.Name = strings.TrimSpace(name.Text)
+			p = def
+		}
+		if err := lv.create(p); err != nil {
+			lv.ui.showError(err)
+		}
+	}, lv.ui.win)
+}
+
+func (lv *libraryView) duplicate() {
+	p := lv.ui.session.Plan()
+	if p == nil {
+		return
+	}
+	lv.ui.session.Flush()
+	c := p.Clone()
+	c.Name = copyName(c.Name)
+	if err := lv.create(c); err != nil {
+		lv.ui.showError(err)
+	}
+}
+
+// copyName names a duplicate: "Plan (copy)", kept within the 200
+// characters a name may have.
+func copyName(name string) string {
+	const suffix = " (copy)"
+	r := []rune(name)
+	if len(r)+len([]rune(suffix)) > plan.MaxNameLen {
+		r = r[:plan.MaxNameLen-len([]rune(suffix))]
+	}
+	return string(r) + suffix
+}
+
+func (lv *libraryView) rename() {
+	p := lv.ui.session.Plan()
+	if p == nil {
+		return
+	}
+	name := widget.NewEntry()
+	name.SetText(p.Name)
+	area := widget.NewEntry()
+	area.SetText(p.Area)
+	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Area", area)}
+	dialog.ShowForm("Rename plan", "Rename", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		err := lv.ui.session.Edit("", func(p *plan.Plan) error {
+			p.Name, p.Area = name.Text, area.Text
+			return nil
+		})
+		if err != nil {
+			lv.ui.showError(err)
+		}
+	}, lv.ui.win)
+}
+
+func (lv *libraryView) delete() {
+	p, id := lv.ui.session.Plan(), lv.ui.session.ID()
+	if p == nil {
+		return
+	}
+	msg := fmt.Sprintf("Delete %q and everything in it from the library?\nExport it first if you may want it again.", p.Name)
+	dialog.ShowConfirm("Delete plan", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		lv.ui.session.Flush()
+		if err := lv.ui.lib.DeletePlan(context.Background(), id); err != nil {
+			lv.ui.showError(err)
+			return
+		}
+		lv.ui.session.Close()
+		lv.ui.openStartPlan()
+	}, lv.ui.win)
+}
+
+// importPlan reads a plan file chosen by the planner. A bad file is
+// refused whole, with every problem named, and nothing is stored.
+func (lv *libraryView) importPlan() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		name := r.URI().Name()
+		lv.ui.setStatus("Importing " + name + "…")
+		var p *plan.Plan
+		var id int64
+		lv.ui.run(func() {
+			defer r.Close()
+			var data []byte
+			if data, err = io.ReadAll(r); err != nil {
+				return
+			}
+			if p, err = planfile.Read(data); err != nil {
+				err = fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", name, err)
+				return
+			}
+			id, err = lv.ui.lib.CreatePlan(context.Background(), p)
+		}, func() {
+			if err != nil {
+				lv.ui.setStatus("")
+				lv.ui.showError(err)
+				return
+			}
+			lv.ui.openPlan(id)
+		})
+	}, lv.ui.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Show()
+}
+
+// exportPlan writes the open plan as a plan file, or its projection as
+// CSV, as the name chosen ends.
+func (lv *libraryView) exportPlan() {
+	p := lv.ui.session.Plan()
+	if p == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // written again whole, through a temporary file
+		scenario := lv.ui.session.Scenario()
+		lv.ui.setStatus("Exporting…")
+		lv.ui.run(func() { err = exportFile(path, p, scenario) }, func() {
+			if err != nil {
+				lv.ui.setStatus("")
+				lv.ui.showError(err)
+				return
+			}
+			lv.ui.setStatus("Exported " + path)
+		})
+	}, lv.ui.win)
+	d.SetFileName(fileName(p.Name) + planfile.Extension)
+	d.Show()
+}
+
+// exportFile writes the plan file (.json) or the projection table (.csv).
+func exportFile(path string, p *plan.Plan, scenario string) error {
+	if strings.HasSuffix(strings.ToLower(path), ".csv") {
+		pr, err := plan.Project(p, scenario)
+		if err != nil {
+			return err
+		}
+		return cli.WriteFileAtomic(path, func(w io.Writer) error { return projtable.WriteCSV(w, pr) })
+	}
+	data, err := planfile.Write(p)
+	if err != nil {
+		return err
+	}
+	return cli.WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+// fileName makes a plan's name safe as a file name.
+func fileName(name string) string {
+	f := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '-'
+		}
+		return r
+	}, name)
+	if len([]rune(f)) > 80 {
+		f = string([]rune(f)[:80])
+	}
+	return strings.TrimSpace(f)
+}
+
+func showError(win fyne.Window, err error) {
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(msg)
+	scroll.SetMinSize(fyne.NewSize(520, 160))
+	dialog.ShowCustom("Problem", "OK", scroll, win)
+}

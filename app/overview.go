@@ -1,0 +1,149 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"example.org/psyplan/charts"
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// overviewView is the headline figures for the scenario shown, a status
+// in words, and the growth chart.
+type overviewView struct {
+	ui      *UI
+	status  *widget.Label
+	figures map[string]*figure
+	chart   *chartView
+	object  fyne.CanvasObject
+	today   func() plan.Month
+	summary plan.Summary // as last shown, for tests and slides
+}
+
+// figure is one headline: a caption, a big number and a line under it.
+type figure struct {
+	value *canvas.Text
+	note  *widget.Label
+	box   fyne.CanvasObject
+}
+
+func newFigure(caption string) *figure {
+	f := &figure{value: canvas.NewText("–", theme.Color(theme.ColorNameForeground)), note: widget.NewLabel("")}
+	f.value.TextSize = theme.TextSize() * 1.8
+	f.value.TextStyle = fyne.TextStyle{Bold: true}
+	f.note.Wrapping = fyne.TextWrapWord
+	c := widget.NewLabel(caption)
+	c.Importance = widget.LowImportance
+	f.box = container.NewVBox(c, f.value, f.note)
+	return f
+}
+
+func (f *figure) set(value, note string) {
+	f.value.Text = value
+	f.value.Refresh()
+	f.note.SetText(note)
+}
+
+var figureOrder = []string{"baseline", "projected", "target", "gap", "horizon", "sofar", "unplaced", "vacancies"}
+
+func newOverviewView(ui *UI) *overviewView {
+	ov := &overviewView{ui: ui, figures: map[string]*figure{}, chart: newChartView(), today: thisMonth}
+	captions := map[string]string{
+		"baseline": "Baseline (in post)", "projected": "Projected", "target": "Trajectory target",
+		"gap": "Gap to the trajectory", "horizon": "At the horizon", "sofar": "Growth so far",
+		"unplaced": "Unplaced qualifiers", "vacancies": "Vacancies",
+	}
+	grid := container.NewGridWithColumns(4)
+	for _, k := range figureOrder {
+		ov.figures[k] = newFigure(captions[k])
+		grid.Add(ov.figures[k].box)
+	}
+	ov.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ov.status.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(ov.status, grid)
+	ov.object = container.NewBorder(top, ov.chart.readout, nil, nil, ov.chart)
+	return ov
+}
+
+func thisMonth() plan.Month {
+	now := time.Now()
+	return plan.MonthOf(now.Year(), int(now.Month()))
+}
+
+func (ov *overviewView) refresh() {
+	p, pr := ov.ui.session.Plan(), ov.ui.session.Projection()
+	if p == nil || pr == nil {
+		ov.status.SetText("")
+		return
+	}
+	s := plan.Summarise(p, pr, ov.today())
+	ov.summary = s
+	ov.status.SetText(statusSentence(s))
+	ov.show(p, s)
+	title := "Projected staff in post against the expansion trajectory"
+	if sc := ov.ui.session.Scenario(); sc != "" {
+		title += " (" + sc + ")"
+	}
+	ov.chart.SetGrowth(charts.GrowthOf(title, p, pr))
+}
+
+func (ov *overviewView) show(p *plan.Plan, s plan.Summary) {
+	f := ov.figures
+	when := s.At.Label()
+	f["baseline"].set(format.WTE(s.BaselineWTE)+" WTE", "at the end of "+p.Baseline.Label())
+	f["projected"].set(format.WTE(s.Projected)+" WTE", "in "+when+growthNote(s.Projected, s.BaselineWTE))
+	f["target"].set(format.WTE(s.Target)+" WTE", fmt.Sprintf("%s growth by %s", format.Percent(s.GrowthPct), when))
+	f["gap"].set(signedWTE(s.Gap)+" WTE", format.Percent(s.GapPct)+" of the target in "+when)
+	f["horizon"].set(format.WTE(s.HorizonProjected)+" WTE", "in "+p.Horizon.Label()+
+		"; target "+format.WTE(s.HorizonTarget)+" WTE")
+	sofar := "projected growth to " + s.Today.Label()
+	if s.LatestActual != nil {
+		sofar += fmt.Sprintf("; census %s WTE in %s (%s)", format.WTE(s.LatestActual.InPostWTE),
+			s.LatestActual.Month.Label(), signedPercent(s.ActualGrowthPct))
+	}
+	f["sofar"].set(signedPercent(s.GrowthSoFarPct), sofar)
+	f["unplaced"].set(format.WTE(s.Unplaced)+" WTE", "qualify with no funded post to go to, over the whole plan")
+	f["vacancies"].set(format.WTE(s.Vacancies)+" WTE", "funded but empty in "+when)
+}
+
+// statusSentence says in words whether the plan meets its trajectory.
+func statusSentence(s plan.Summary) string {
+	what := "the horizon"
+	if s.AtMilestone {
+		what = fmt.Sprintf("the %s trajectory", format.Percent(s.GrowthPct))
+	}
+	if s.OnTrack() {
+		return fmt.Sprintf("On track: projected %s WTE in %s, %s WTE (%s) ahead of %s.",
+			format.WTE(s.Projected), s.At.Label(), format.WTE(s.Gap), format.Percent(s.GapPct), what)
+	}
+	return fmt.Sprintf("Behind: projected %s WTE in %s, %s WTE (%s) behind %s.",
+		format.WTE(s.Projected), s.At.Label(), format.WTE(-s.Gap), format.Percent(-s.GapPct), what)
+}
+
+func growthNote(now, base float64) string {
+	if base == 0 {
+		return ""
+	}
+	return " (" + signedPercent((now-base)/base*100) + " on the baseline)"
+}
+
+func signedWTE(x float64) string {
+	if x > 0 {
+		return "+" + format.WTE(x)
+	}
+	return format.WTE(x)
+}
+
+func signedPercent(x float64) string {
+	if x > 0 {
+		return "+" + format.Percent(x)
+	}
+	return format.Percent(x)
+}

@@ -1,0 +1,323 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// column is one column of a record table: how it shows in the table, how
+// it reads in the form under it, and how a typed value goes into the plan.
+type column struct {
+	title   string
+	field   string                           // the plan file's name, to place its messages
+	width   float32                          // in the table
+	value   func(p *plan.Plan, i int) string // in the form (and the table, unless show is set)
+	show    func(p *plan.Plan, i int) string // in the table, formatted for people
+	set     func(p *plan.Plan, i int, text string) error
+	choices func(p *plan.Plan) []string // a drop-down rather than typing
+	hint    string
+	blank   string // what an empty field means, when it means a value ("0")
+}
+
+// same tells whether the typed text already says what the plan holds,
+// so the form leaves it as typed.
+func (c column) same(typed, value string) bool {
+	if strings.TrimSpace(typed) == "" && c.blank != "" {
+		typed = c.blank
+	}
+	return sameValue(typed, value) || sameMonth(typed, value)
+}
+
+// records describes a list in the plan (post lines, cohorts...) for a
+// recordTable: how many there are, their columns, and how to add and
+// remove one.
+type records struct {
+	noun    string             // "post line", for buttons and messages
+	list    string             // the plan file's path of the list: "posts"
+	listOf  func() string      // instead of list, when the list's place changes (a scenario's)
+	pathOf  func(i int) string // instead of list[i], for lists the file keys otherwise
+	count   func(p *plan.Plan) int
+	columns []column
+	add     func(p *plan.Plan) error
+	remove  func(p *plan.Plan, i int)
+}
+
+func (r *records) path(i int) string {
+	if r.pathOf != nil {
+		return r.pathOf(i)
+	}
+	list := r.list
+	if r.listOf != nil {
+		list = r.listOf()
+	}
+	return fmt.Sprintf("%s[%d]", list, i)
+}
+
+// recordTable shows a list of records in a table, with a form under it
+// for the selected record. Every change in the form is an edit of the
+// session: saved at once when valid, refused with its message when not.
+type recordTable struct {
+	ui       *UI
+	def      *records
+	table    *widget.Table
+	selected int
+	fields   []fyne.CanvasObject // per column: *widget.Entry, *widget.Select or *widget.Label
+	form     *fyne.Container
+	message  *widget.Label
+	remove   *widget.Button
+	loading  bool // the form is being filled from the plan, not typed in
+	object   fyne.CanvasObject
+}
+
+func newRecordTable(ui *UI, def *records) *recordTable {
+	rt := &recordTable{ui: ui, def: def, selected: -1}
+	rt.table = widget.NewTable(rt.size, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, rt.updateCell)
+	rt.table.ShowHeaderRow = true
+	rt.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	rt.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(def.columns) {
+			o.(*widget.Label).SetText(def.columns[id.Col].title)
+		}
+	}
+	for i, c := range def.columns {
+		rt.table.SetColumnWidth(i, c.width)
+	}
+	rt.table.OnSelected = func(id widget.TableCellID) { rt.selectRow(id.Row) }
+
+	rt.message = widget.NewLabel("")
+	rt.message.Wrapping = fyne.TextWrapWord
+	rt.message.Importance = widget.DangerImportance
+	rt.form = container.New(layout.NewFormLayout())
+	for i := range def.columns {
+		rt.fields = append(rt.fields, rt.field(i))
+	}
+	add := widget.NewButtonWithIcon("Add "+def.noun, theme.ContentAddIcon(), rt.addRecord)
+	rt.remove = widget.NewButtonWithIcon("Delete "+def.noun, theme.DeleteIcon(), rt.removeRecord)
+	paste := widget.NewButtonWithIcon("Paste rows", theme.ContentPasteIcon(), rt.pasteFromClipboard)
+	tools := container.NewHBox(add, rt.remove, paste)
+	editor := container.NewVBox(rt.form, rt.message)
+	rt.object = container.NewBorder(tools, container.NewVScroll(editor), nil, nil, rt.table)
+	rt.refresh()
+	return rt
+}
+
+func (rt *recordTable) size() (int, int) {
+	p := rt.ui.session.Plan()
+	if p == nil {
+		return 0, len(rt.def.columns)
+	}
+	return rt.def.count(p), len(rt.def.columns)
+}
+
+func (rt *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	p := rt.ui.session.Plan()
+	if p == nil || id.Row >= rt.def.count(p) {
+		return
+	}
+	c := rt.def.columns[id.Col]
+	show := c.show
+	if show == nil {
+		show = c.value
+	}
+	o.(*widget.Label).SetText(show(p, id.Row))
+}
+
+// field makes the form's control for column i.
+func (rt *recordTable) field(i int) fyne.CanvasObject {
+	c := rt.def.columns[i]
+	var o fyne.CanvasObject
+	switch {
+	case c.set == nil:
+		o = widget.NewLabel("")
+	case c.choices != nil:
+		sel := widget.NewSelect(nil, func(v string) { rt.typed(i, v) })
+		o = sel
+	default:
+		e := widget.NewEntry()
+		e.PlaceHolder = c.hint
+		e.OnChanged = func(v string) { rt.typed(i, v) }
+		o = e
+	}
+	rt.form.Add(widget.NewLabel(c.title))
+	rt.form.Add(o)
+	return o
+}
+
+// typed puts what the planner typed into the plan, or says why not.
+func (rt *recordTable) typed(col int, text string) {
+	if rt.loading || rt.selected < 0 {
+		return
+	}
+	c := rt.def.columns[col]
+	row := rt.selected
+	err := rt.ui.session.Edit(rt.def.path(row)+"."+c.field, func(p *plan.Plan) error {
+		if row >= rt.def.count(p) {
+			return fmt.Errorf("that %s is no longer there", rt.def.noun)
+		}
+		return c.set(p, row, text)
+	})
+	rt.showError(err, c.title)
+}
+
+// showError says what is wrong in plain words: the column's title for a
+// field of this record, the plan file's path for anything else.
+func (rt *recordTable) showError(err error, title string) {
+	if err == nil {
+		rt.message.SetText("")
+		return
+	}
+	var errs plan.Errors
+	if !errors.As(err, &errs) {
+		rt.message.SetText(title + ": " + err.Error())
+		return
+	}
+	lines := make([]string, 0, len(errs))
+	for _, e := range errs {
+		lines = append(lines, rt.describe(e))
+	}
+	rt.message.SetText(strings.Join(lines, "\n"))
+}
+
+func (rt *recordTable) describe(e plan.FieldError) string {
+	if rt.selected >= 0 {
+		prefix := rt.def.path(rt.selected) + "."
+		for _, c := range rt.def.columns {
+			if e.Path == prefix+c.field {
+				return c.title + ": " + e.Msg
+			}
+		}
+	}
+	return plainError(e)
+}
+
+func (rt *recordTable) selectRow(row int) {
+	rt.selected = row
+	rt.message.SetText("")
+	rt.loadForm()
+}
+
+// refresh shows the plan as it now is.
+func (rt *recordTable) refresh() {
+	p := rt.ui.session.Plan()
+	if p == nil || rt.selected >= rt.def.count(p) {
+		rt.selected = -1
+		rt.table.UnselectAll()
+	}
+	rt.table.Refresh()
+	rt.loadForm()
+}
+
+// loadForm fills the form from the selected record, leaving alone any
+// field whose text already means the same (so typing "12." is not undone).
+func (rt *recordTable) loadForm() {
+	p := rt.ui.session.Plan()
+	has := p != nil && rt.selected >= 0 && rt.selected < rt.def.count(p)
+	rt.loading = true
+	defer func() { rt.loading = false }()
+	for i, c := range rt.def.columns {
+		text := ""
+		if has {
+			text = c.value(p, rt.selected)
+		}
+		switch f := rt.fields[i].(type) {
+		case *widget.Label:
+			f.SetText(text)
+		case *widget.Select:
+			if p != nil {
+				f.Options = c.choices(p)
+			}
+			if f.Selected != text {
+				f.SetSelected(text)
+			}
+			setEnabled(f, has)
+		case *widget.Entry:
+			if !c.same(f.Text, text) {
+				f.SetText(text)
+			}
+			setEnabled(f, has)
+		}
+	}
+	setEnabled(rt.remove, has)
+}
+
+type disableable interface {
+	Enable()
+	Disable()
+}
+
+func setEnabled(w disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+// sameValue tells whether two texts mean the same value: "12", "12.0"
+// and "12." are the same number.
+func sameValue(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, errA := format.ParseNumber(a)
+	y, errB := format.ParseNumber(b)
+	return errA == nil && errB == nil && x == y
+}
+
+func (rt *recordTable) addRecord() {
+	var n int
+	err := rt.ui.session.Edit("", func(p *plan.Plan) error {
+		if err := rt.def.add(p); err != nil {
+			return err
+		}
+		n = rt.def.count(p)
+		return nil
+	})
+	if err != nil {
+		rt.showError(err, "Add "+rt.def.noun)
+		return
+	}
+	rt.table.Select(widget.TableCellID{Row: n - 1, Col: 0})
+	rt.table.ScrollToBottom()
+}
+
+func (rt *recordTable) removeRecord() {
+	row := rt.selected
+	if row < 0 {
+		return
+	}
+	err := rt.ui.session.Edit("", func(p *plan.Plan) error {
+		if row >= rt.def.count(p) {
+			return nil
+		}
+		rt.def.remove(p, row)
+		return nil
+	})
+	rt.showError(err, "Delete "+rt.def.noun)
+	rt.refresh()
+}
+
+// plainError writes a plan file message for people: the field path made
+// readable ("posts 3, in post wte") ahead of the message.
+func plainError(e plan.FieldError) string {
+	if e.Path == "" {
+		return e.Msg
+	}
+	return e.Path + ": " + e.Msg
+}

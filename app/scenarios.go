@@ -1,0 +1,352 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// scenariosView lists the plan's scenarios and edits what the chosen one
+// overrides: profession assumptions, post lines, extra cohorts, capping.
+type scenariosView struct {
+	ui       *UI
+	selected int
+	list     *widget.List
+	capping  *widget.Select
+	heading  *widget.Label
+	tables   []*recordTable
+	detail   fyne.CanvasObject
+	loading  bool
+}
+
+const (
+	capAsPlan = "As the plan"
+	capOn     = "On: joiners only fill funded vacancies"
+	capOff    = "Off: everyone qualified or recruited is hired"
+)
+
+func newScenariosView(ui *UI) *view {
+	sv := &scenariosView{ui: ui, selected: -1}
+	sv.list = widget.NewList(func() int {
+		if p := ui.session.Plan(); p != nil {
+			return len(p.Scenarios)
+		}
+		return 0
+	}, func() fyne.CanvasObject { return widget.NewLabel("") }, func(i widget.ListItemID, o fyne.CanvasObject) {
+		if p := ui.session.Plan(); p != nil && i < len(p.Scenarios) {
+			o.(*widget.Label).SetText(p.Scenarios[i].Name)
+		}
+	})
+	sv.list.OnSelected = func(i widget.ListItemID) { sv.selected = i; sv.refreshDetail() }
+	buttons := container.NewGridWithColumns(2,
+		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), sv.create),
+		widget.NewButtonWithIcon("Rename", theme.DocumentIcon(), sv.rename),
+		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), sv.delete),
+		widget.NewButtonWithIcon("Show it", theme.VisibilityIcon(), func() {
+			if p := ui.session.Plan(); p != nil && sv.selected >= 0 && sv.selected < len(p.Scenarios) {
+				ui.session.SetScenario(p.Scenarios[sv.selected].Name)
+			}
+		}),
+	)
+	left := container.NewBorder(widget.NewLabelWithStyle("Scenarios", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		buttons, nil, nil, sv.list)
+
+	sv.capping = widget.NewSelect([]string{capAsPlan, capOn, capOff}, sv.setCapping)
+	sv.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	sv.tables = []*recordTable{sv.professionOverrides(), sv.postOverrides(), sv.extraCohorts()}
+	tabs := container.NewAppTabs(
+		container.NewTabItem("Profession assumptions", sv.tables[0].object),
+		container.NewTabItem("Post lines", sv.tables[1].object),
+		container.NewTabItem("Extra cohorts", sv.tables[2].object),
+	)
+	help := widget.NewLabel("A scenario changes only what it names; a blank field keeps the plan's value. " +
+		"It is measured against the plan's own trajectory.")
+	help.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(sv.heading, help, widget.NewForm(widget.NewFormItem("Capping", sv.capping)))
+	sv.detail = container.NewBorder(top, nil, nil, nil, tabs)
+	split := container.NewHSplit(left, sv.detail)
+	split.Offset = 0.22
+	return &view{name: "Scenarios", object: split, refresh: sv.refresh}
+}
+
+// scenario is the selected scenario of p, or nil.
+func (sv *scenariosView) scenario(p *plan.Plan) *plan.Scenario {
+	if p == nil || sv.selected < 0 || sv.selected >= len(p.Scenarios) {
+		return nil
+	}
+	return &p.Scenarios[sv.selected]
+}
+
+func (sv *scenariosView) path() string { return fmt.Sprintf("scenarios[%d]", sv.selected) }
+
+func (sv *scenariosView) refresh() {
+	p := sv.ui.session.Plan()
+	if p == nil || sv.selected >= len(p.Scenarios) {
+		sv.selected = -1
+		sv.list.UnselectAll()
+	}
+	sv.list.Refresh()
+	sv.refreshDetail()
+}
+
+func (sv *scenariosView) refreshDetail() {
+	s := sv.scenario(sv.ui.session.Plan())
+	sv.loading = true
+	defer func() { sv.loading = false }()
+	if s == nil {
+		sv.heading.SetText("Choose a scenario on the left, or make a new one.")
+		sv.capping.Disable()
+	} else {
+		sv.heading.SetText(s.Name)
+		sv.capping.Enable()
+		want := capAsPlan
+		if s.CapHires != nil {
+			want = map[bool]string{true: capOn, false: capOff}[*s.CapHires]
+		}
+		if sv.capping.Selected != want {
+			sv.capping.SetSelected(want)
+		}
+	}
+	for _, t := range sv.tables {
+		t.refresh()
+	}
+}
+
+func (sv *scenariosView) setCapping(choice string) {
+	if sv.loading || sv.selected < 0 {
+		return
+	}
+	i := sv.selected
+	err := sv.ui.session.Edit("", func(p *plan.Plan) error {
+		s := &p.Scenarios[i]
+		switch choice {
+		case capOn, capOff:
+			on := choice == capOn
+			s.CapHires = &on
+		default:
+			s.CapHires = nil
+		}
+		return nil
+	})
+	if err != nil {
+		sv.ui.showError(err)
+	}
+}
+
+func (sv *scenariosView) create() {
+	err := sv.ui.session.Edit("", func(p *plan.Plan) error {
+		p.Scenarios = append(p.Scenarios, plan.Scenario{Name: uniqueScenarioName(p, "New scenario")})
+		return nil
+	})
+	if err != nil {
+		sv.ui.showError(err)
+		return
+	}
+	sv.list.Select(len(sv.ui.session.Plan().Scenarios) - 1)
+}
+
+func uniqueScenarioName(p *plan.Plan, base string) string {
+	name := base
+	for n := 2; p.Scenario(name) != nil; n++ {
+		name = fmt.Sprintf("%s %d", base, n)
+	}
+	return name
+}
+
+func (sv *scenariosView) rename() {
+	s := sv.scenario(sv.ui.session.Plan())
+	if s == nil {
+		return
+	}
+	i := sv.selected
+	entry := widget.NewEntry()
+	entry.SetText(s.Name)
+	dialog.ShowForm("Rename scenario", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		showing := sv.ui.session.Scenario() == s.Name
+		err := sv.ui.session.Edit("", func(p *plan.Plan) error { p.Scenarios[i].Name = entry.Text; return nil })
+		if err != nil {
+			sv.ui.showError(err)
+			return
+		}
+		if showing {
+			sv.ui.session.SetScenario(entry.Text)
+		}
+	}, sv.ui.win)
+}
+
+func (sv *scenariosView) delete() {
+	s := sv.scenario(sv.ui.session.Plan())
+	if s == nil {
+		return
+	}
+	i := sv.selected
+	dialog.ShowConfirm("Delete scenario", fmt.Sprintf("Delete the scenario %q?", s.Name), func(ok bool) {
+		if !ok {
+			return
+		}
+		err := sv.ui.session.Edit("", func(p *plan.Plan) error {
+			p.Scenarios = append(p.Scenarios[:i], p.Scenarios[i+1:]...)
+			return nil
+		})
+		if err != nil {
+			sv.ui.showError(err)
+		}
+	}, sv.ui.win)
+}
+
+// professionOverrides: one row per profession the scenario overrides.
+func (sv *scenariosView) professionOverrides() *recordTable {
+	o := func(p *plan.Plan, i int) *plan.ProfessionOverride { return &sv.scenario(p).Professions[i] }
+	optCol := func(title, field string, get func(*plan.ProfessionOverride) **float64, show func(float64) string) column {
+		return column{title: title, field: field, width: 150, hint: "blank: the plan's",
+			value: func(p *plan.Plan, i int) string { return optNum(*get(o(p, i))) },
+			show: func(p *plan.Plan, i int) string {
+				if v := *get(o(p, i)); v != nil {
+					return show(*v)
+				}
+				return "plan's"
+			},
+			set: setOptFloat(func(p *plan.Plan, i int) **float64 { return get(o(p, i)) })}
+	}
+	return newRecordTable(sv.ui, &records{
+		noun: "profession override",
+		pathOf: func(i int) string {
+			return sv.path() + ".professions." + sv.scenario(sv.ui.session.Plan()).Professions[i].Profession
+		},
+		count: func(p *plan.Plan) int {
+			if s := sv.scenario(p); s != nil {
+				return len(s.Professions)
+			}
+			return 0
+		},
+		columns: []column{
+			{title: "Profession", field: "profession", width: 190, choices: professionIDs,
+				value: func(p *plan.Plan, i int) string { return o(p, i).Profession },
+				set:   func(p *plan.Plan, i int, t string) error { o(p, i).Profession = t; return nil }},
+			optCol("Leaver rate %", "leaver_rate_pct", func(x *plan.ProfessionOverride) **float64 { return &x.LeaverRatePct }, func(v float64) string { return pctCell(v) }),
+			optCol("WTE per head", "wte_per_head", func(x *plan.ProfessionOverride) **float64 { return &x.WTEPerHead }, num),
+			optCol("Cost per WTE", "cost_per_wte_gbp", func(x *plan.ProfessionOverride) **float64 { return &x.CostPerWTE }, format.Pounds),
+		},
+		add: func(p *plan.Plan) error {
+			s := sv.scenario(p)
+			if s == nil {
+				return fmt.Errorf("choose a scenario first")
+			}
+			for _, pr := range p.Professions {
+				taken := false
+				for _, x := range s.Professions {
+					taken = taken || x.Profession == pr.ID
+				}
+				if !taken {
+					s.Professions = append(s.Professions, plan.ProfessionOverride{Profession: pr.ID})
+					return nil
+				}
+			}
+			return fmt.Errorf("every profession is overridden already")
+		},
+		remove: func(p *plan.Plan, i int) {
+			s := sv.scenario(p)
+			s.Professions = append(s.Professions[:i], s.Professions[i+1:]...)
+		},
+	})
+}
+
+// postOverrides: one row per post line the scenario changes.
+func (sv *scenariosView) postOverrides() *recordTable {
+	o := func(p *plan.Plan, i int) *plan.PostOverride { return &sv.scenario(p).Posts[i] }
+	optCol := func(title, field string, get func(*plan.PostOverride) **float64, show func(float64) string) column {
+		return column{title: title, field: field, width: 130, hint: "blank: the plan's",
+			value: func(p *plan.Plan, i int) string { return optNum(*get(o(p, i))) },
+			show: func(p *plan.Plan, i int) string {
+				if v := *get(o(p, i)); v != nil {
+					return show(*v)
+				}
+				return "plan's"
+			},
+			set: setOptFloat(func(p *plan.Plan, i int) **float64 { return get(o(p, i)) })}
+	}
+	return newRecordTable(sv.ui, &records{
+		noun: "post line override", listOf: func() string { return sv.path() + ".posts" },
+		count: func(p *plan.Plan) int {
+			if s := sv.scenario(p); s != nil {
+				return len(s.Posts)
+			}
+			return 0
+		},
+		columns: []column{
+			{title: "Profession", field: "profession", width: 150, choices: professionIDs,
+				value: func(p *plan.Plan, i int) string { return o(p, i).Profession },
+				set:   func(p *plan.Plan, i int, t string) error { o(p, i).Profession = t; return nil }},
+			{title: "Service area", field: "service_area", width: 220,
+				value: func(p *plan.Plan, i int) string { return o(p, i).ServiceArea },
+				set:   func(p *plan.Plan, i int, t string) error { o(p, i).ServiceArea = t; return nil }},
+			optCol("Recruits a year", "recruits_wte_per_year", func(x *plan.PostOverride) **float64 { return &x.RecruitsWTEPerYear }, wteCell),
+			optCol("Leaver rate %", "leaver_rate_pct", func(x *plan.PostOverride) **float64 { return &x.LeaverRatePct }, func(v float64) string { return pctCell(v) }),
+			optCol("Funded (WTE)", "funded_wte", func(x *plan.PostOverride) **float64 { return &x.FundedWTE }, wteCell),
+			optCol("In post (WTE)", "in_post_wte", func(x *plan.PostOverride) **float64 { return &x.InPostWTE }, wteCell),
+		},
+		add: func(p *plan.Plan) error {
+			s := sv.scenario(p)
+			if s == nil {
+				return fmt.Errorf("choose a scenario first")
+			}
+			taken := map[plan.LineKey]bool{}
+			for _, x := range s.Posts {
+				taken[plan.LineKey{Profession: x.Profession, ServiceArea: x.ServiceArea}] = true
+			}
+			for _, l := range p.Posts {
+				if !taken[l.Key()] {
+					s.Posts = append(s.Posts, plan.PostOverride{Profession: l.Profession, ServiceArea: l.ServiceArea})
+					return nil
+				}
+			}
+			return fmt.Errorf("every post line is overridden already")
+		},
+		remove: func(p *plan.Plan, i int) {
+			s := sv.scenario(p)
+			s.Posts = append(s.Posts[:i], s.Posts[i+1:]...)
+		},
+	})
+}
+
+// extraCohorts: training the scenario adds to the plan's.
+func (sv *scenariosView) extraCohorts() *recordTable {
+	list := func(p *plan.Plan) []plan.Cohort { return sv.scenario(p).ExtraCohorts }
+	return newRecordTable(sv.ui, &records{
+		noun: "extra cohort", listOf: func() string { return sv.path() + ".extra_cohorts" },
+		count: func(p *plan.Plan) int {
+			if s := sv.scenario(p); s != nil {
+				return len(s.ExtraCohorts)
+			}
+			return 0
+		},
+		columns: cohortColumns(list),
+		add: func(p *plan.Plan) error {
+			s := sv.scenario(p)
+			if s == nil {
+				return fmt.Errorf("choose a scenario first")
+			}
+			from := s.ExtraCohorts
+			if len(from) == 0 {
+				from = p.Cohorts
+			}
+			c, err := newCohort(p, from)
+			s.ExtraCohorts = append(s.ExtraCohorts, c)
+			return err
+		},
+		remove: func(p *plan.Plan, i int) {
+			s := sv.scenario(p)
+			s.ExtraCohorts = append(s.ExtraCohorts[:i], s.ExtraCohorts[i+1:]...)
+		},
+	})
+}

@@ -1,0 +1,100 @@
+package app
+
+import (
+	"fmt"
+
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// cohortColumns are the columns of a list of cohorts: the plan's own
+// (Trainees screen) or a scenario's extra cohorts.
+func cohortColumns(list func(p *plan.Plan) []plan.Cohort) []column {
+	c := func(p *plan.Plan, i int) *plan.Cohort { return &list(p)[i] }
+	return []column{
+		{title: "Profession", field: "profession", width: 170, choices: professionIDs,
+			value: func(p *plan.Plan, i int) string { return c(p, i).Profession },
+			set:   func(p *plan.Plan, i int, t string) error { c(p, i).Profession = t; return nil }},
+		{title: "Service area", field: "service_area", width: 240, hint: "for example Perinatal",
+			value: func(p *plan.Plan, i int) string { return c(p, i).ServiceArea },
+			set:   func(p *plan.Plan, i int, t string) error { c(p, i).ServiceArea = t; return nil }},
+		{title: "Start", field: "start_month", width: 90, hint: "for example Sep 2021",
+			value: func(p *plan.Plan, i int) string { return c(p, i).Start.Label() },
+			set: func(p *plan.Plan, i int, t string) error {
+				m, err := parseMonth(t)
+				c(p, i).Start = m
+				return err
+			}},
+		{title: "Months", field: "duration_months", width: 70,
+			value: func(p *plan.Plan, i int) string { return fmt.Sprint(c(p, i).DurationMonths) },
+			set: func(p *plan.Plan, i int, t string) error {
+				v, err := parseWhole(t)
+				c(p, i).DurationMonths = v
+				return err
+			}},
+		{title: "Intake", field: "intake", width: 70,
+			value: func(p *plan.Plan, i int) string { return fmt.Sprint(c(p, i).Intake) },
+			show:  func(p *plan.Plan, i int) string { return format.Whole(float64(c(p, i).Intake)) },
+			set: func(p *plan.Plan, i int, t string) error {
+				v, err := parseWhole(t)
+				c(p, i).Intake = v
+				return err
+			}},
+		{title: "Completion %", field: "completion_pct", width: 100,
+			value: func(p *plan.Plan, i int) string { return num(c(p, i).CompletionPct) },
+			show:  func(p *plan.Plan, i int) string { return pctCell(c(p, i).CompletionPct) },
+			set:   setFloat(func(p *plan.Plan, i int) *float64 { return &c(p, i).CompletionPct })},
+		{title: "Take-up %", field: "takeup_pct", width: 90,
+			value: func(p *plan.Plan, i int) string { return num(c(p, i).TakeupPct) },
+			show:  func(p *plan.Plan, i int) string { return pctCell(c(p, i).TakeupPct) },
+			set:   setFloat(func(p *plan.Plan, i int) *float64 { return &c(p, i).TakeupPct })},
+		{title: "Qualifies", field: "qualifies", width: 90,
+			value: func(p *plan.Plan, i int) string { return c(p, i).QualifyMonth().Label() }},
+		{title: "Into posts (WTE)", field: "qualified_wte", width: 130,
+			value: func(p *plan.Plan, i int) string { return format.WTE(qualifiedWTE(p, *c(p, i))) }},
+	}
+}
+
+// qualifiedWTE is rule 3 for one cohort: intake x completion x take-up x
+// WTE per head.
+func qualifiedWTE(p *plan.Plan, c plan.Cohort) float64 {
+	w := 1.0
+	if pr := p.Profession(c.Profession); pr != nil {
+		w = pr.WTEPerHead
+	}
+	return float64(c.Intake) * c.CompletionPct / 100 * c.TakeupPct / 100 * w
+}
+
+// newCohort is what "Add cohort" starts from: the last cohort again a
+// year later, or a 12-month course starting next September.
+func newCohort(p *plan.Plan, existing []plan.Cohort) (plan.Cohort, error) {
+	if n := len(existing); n > 0 {
+		c := existing[n-1]
+		c.Start = c.Start.Add(12)
+		return c, nil
+	}
+	if len(p.Professions) == 0 {
+		return plan.Cohort{}, fmt.Errorf("add a profession first (on the Professions screen)")
+	}
+	start := plan.MonthOf(p.Baseline.Year(), 9)
+	if start <= p.Baseline {
+		start = start.Add(12)
+	}
+	return plan.Cohort{Profession: p.Professions[0].ID, ServiceArea: ServiceAreas[2], Start: start,
+		DurationMonths: 12, Intake: 10, CompletionPct: 90, TakeupPct: 90}, nil
+}
+
+// newTraineesTable is the Trainees screen: one row per cohort.
+func newTraineesTable(ui *UI) *recordTable {
+	return newRecordTable(ui, &records{
+		noun: "cohort", list: "cohorts",
+		count:   func(p *plan.Plan) int { return len(p.Cohorts) },
+		columns: cohortColumns(func(p *plan.Plan) []plan.Cohort { return p.Cohorts }),
+		add: func(p *plan.Plan) error {
+			c, err := newCohort(p, p.Cohorts)
+			p.Cohorts = append(p.Cohorts, c)
+			return err
+		},
+		remove: func(p *plan.Plan, i int) { p.Cohorts = append(p.Cohorts[:i], p.Cohorts[i+1:]...) },
+	})
+}

@@ -1,0 +1,174 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// trajectoryView sets the plan's time span, the expansion trajectory and
+// its milestones, and the capping switch.
+type trajectoryView struct {
+	ui         *UI
+	baseline   *widget.Entry
+	horizon    *widget.Entry
+	interp     *widget.Select
+	baseWTE    *widget.Entry
+	capping    *widget.Check
+	message    *widget.Label
+	milestones *recordTable
+	loading    bool
+}
+
+const (
+	linearWords   = "Linear (the same WTE each month)"
+	compoundWords = "Compound (the same % each month)"
+)
+
+func newTrajectoryView(ui *UI) *view {
+	tv := &trajectoryView{ui: ui, baseline: widget.NewEntry(), horizon: widget.NewEntry(), baseWTE: widget.NewEntry()}
+	tv.message = widget.NewLabel("")
+	tv.message.Importance = widget.DangerImportance
+	tv.message.Wrapping = fyne.TextWrapWord
+	tv.baseWTE.PlaceHolder = "blank: the plan's staff in post at the baseline"
+	tv.edit(tv.baseline, "baseline_month", func(p *plan.Plan, t string) error {
+		m, err := parseMonth(t)
+		p.Baseline = m
+		return err
+	})
+	tv.edit(tv.horizon, "horizon_month", func(p *plan.Plan, t string) error {
+		m, err := parseMonth(t)
+		p.Horizon = m
+		return err
+	})
+	tv.edit(tv.baseWTE, "trajectory.baseline_wte", func(p *plan.Plan, t string) error {
+		v, err := parseOptNum(t)
+		p.Trajectory.BaselineWTE = v
+		return err
+	})
+	tv.interp = widget.NewSelect([]string{linearWords, compoundWords}, func(s string) {
+		tv.apply("trajectory.interpolation", func(p *plan.Plan) error {
+			p.Trajectory.Interpolation = plan.Linear
+			if s == compoundWords {
+				p.Trajectory.Interpolation = plan.Compound
+			}
+			return nil
+		})
+	})
+	tv.capping = widget.NewCheck("Joiners only fill vacancies in funded posts (qualifiers with no funded post are counted as unplaced)",
+		func(on bool) {
+			tv.apply("cap_hires_at_funded_posts", func(p *plan.Plan) error { p.CapHires = on; return nil })
+		})
+
+	form := widget.NewForm(
+		widget.NewFormItem("Baseline month", tv.baseline),
+		widget.NewFormItem("Horizon (last month)", tv.horizon),
+		widget.NewFormItem("Between milestones", tv.interp),
+		widget.NewFormItem("Baseline WTE", tv.baseWTE),
+		widget.NewFormItem("Capping", tv.capping),
+	)
+	tv.milestones = newRecordTable(ui, &records{
+		noun: "milestone", list: "trajectory.milestones",
+		count: func(p *plan.Plan) int { return len(p.Trajectory.Milestones) },
+		columns: []column{
+			{title: "Month", field: "month", width: 120, hint: "for example Apr 2024",
+				value: func(p *plan.Plan, i int) string { return p.Trajectory.Milestones[i].Month.Label() },
+				set: func(p *plan.Plan, i int, t string) error {
+					m, err := parseMonth(t)
+					p.Trajectory.Milestones[i].Month = m
+					return err
+				}},
+			{title: "Growth on the baseline %", field: "growth_pct", width: 190,
+				value: func(p *plan.Plan, i int) string { return num(p.Trajectory.Milestones[i].GrowthPct) },
+				show:  func(p *plan.Plan, i int) string { return pctCell(p.Trajectory.Milestones[i].GrowthPct) },
+				set:   setFloat(func(p *plan.Plan, i int) *float64 { return &p.Trajectory.Milestones[i].GrowthPct })},
+			{title: "Target (WTE)", field: "target", width: 130,
+				value: func(p *plan.Plan, i int) string {
+					return format.WTE(plan.TargetAt(p, p.Trajectory.Milestones[i].Month))
+				}},
+		},
+		add: func(p *plan.Plan) error {
+			ms := p.Trajectory.Milestones
+			next := plan.Milestone{Month: p.Baseline.Add(12), GrowthPct: 10}
+			if n := len(ms); n > 0 {
+				next = plan.Milestone{Month: ms[n-1].Month.Add(12), GrowthPct: ms[n-1].GrowthPct + 10}
+			}
+			p.Trajectory.Milestones = append(ms, next)
+			return nil
+		},
+		remove: func(p *plan.Plan, i int) {
+			p.Trajectory.Milestones = append(p.Trajectory.Milestones[:i], p.Trajectory.Milestones[i+1:]...)
+		},
+	})
+	help := widget.NewLabel("The trajectory is the growth the plan must reach: 0 % at the baseline, each milestone's " +
+		"growth at its month, held after the last. Every scenario is measured against it.")
+	help.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(form, tv.message, help, widget.NewLabelWithStyle("Milestones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	return &view{name: "Trajectory", object: container.NewBorder(top, nil, nil, nil, tv.milestones.object), refresh: tv.refresh}
+}
+
+func (tv *trajectoryView) edit(e *widget.Entry, key string, set func(p *plan.Plan, text string) error) {
+	e.OnChanged = func(t string) { tv.apply(key, func(p *plan.Plan) error { return set(p, t) }) }
+}
+
+func (tv *trajectoryView) apply(key string, fn func(p *plan.Plan) error) {
+	if tv.loading {
+		return
+	}
+	err := tv.ui.session.Edit(key, fn)
+	if err == nil {
+		tv.message.SetText("")
+		return
+	}
+	var errs plan.Errors
+	if errors.As(err, &errs) {
+		lines := make([]string, len(errs))
+		for i, e := range errs {
+			lines[i] = plainError(e)
+		}
+		tv.message.SetText(strings.Join(lines, "\n"))
+		return
+	}
+	tv.message.SetText(err.Error())
+}
+
+func (tv *trajectoryView) refresh() {
+	p := tv.ui.session.Plan()
+	tv.milestones.refresh()
+	if p == nil {
+		return
+	}
+	tv.loading = true
+	defer func() { tv.loading = false }()
+	setIfDifferent(tv.baseline, p.Baseline.Label(), sameMonth)
+	setIfDifferent(tv.horizon, p.Horizon.Label(), sameMonth)
+	setIfDifferent(tv.baseWTE, optNum(p.Trajectory.BaselineWTE), sameValue)
+	want := linearWords
+	if p.Trajectory.Interpolation == plan.Compound {
+		want = compoundWords
+	}
+	if tv.interp.Selected != want {
+		tv.interp.SetSelected(want)
+	}
+	if tv.capping.Checked != p.CapHires {
+		tv.capping.SetChecked(p.CapHires)
+	}
+}
+
+func setIfDifferent(e *widget.Entry, text string, same func(a, b string) bool) {
+	if !same(e.Text, text) {
+		e.SetText(text)
+	}
+}
+
+func sameMonth(a, b string) bool {
+	x, errA := parseMonth(a)
+	y, errB := parseMonth(b)
+	return errA == nil && errB == nil && x == y
+}

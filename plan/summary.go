@@ -1,0 +1,74 @@
+package plan
+
+// Summary is the headline figures of a projection, as the overview and
+// workshop slides state them.
+type Summary struct {
+	BaselineWTE float64
+	// At is the month the plan is judged at: the last milestone inside the
+	// projection, else the horizon.
+	At          Month
+	AtMilestone bool
+	GrowthPct   float64 // the trajectory's growth at At
+	Projected   float64 // total in post at At
+	Target      float64
+	Gap         float64 // Projected - Target: negative is behind
+	GapPct      float64 // Gap as a share of Target
+
+	HorizonProjected, HorizonTarget, HorizonGap float64
+	HorizonVacancies                            float64
+
+	// Today is the month "so far" counts to: the current month, kept
+	// inside the projection.
+	Today           Month
+	GrowthSoFarPct  float64 // projected growth from the baseline to Today
+	LatestActual    *Actual // the latest total census point, if any
+	ActualGrowthPct float64 // its growth on the baseline
+
+	Unplaced  float64 // qualifiers who find no funded post, over the whole projection (WTE)
+	Vacancies float64 // at At
+}
+
+// OnTrack tells whether the plan meets its trajectory at At.
+func (s Summary) OnTrack() bool { return s.Gap >= 0 }
+
+// Summarise works out the headline figures; today is the calendar month
+// now (the overview's "so far").
+func Summarise(p *Plan, pr *Projection, today Month) Summary {
+	last := len(pr.Total) - 1
+	s := Summary{BaselineWTE: pr.Total[0].InPost, At: pr.Horizon}
+	for _, m := range p.Trajectory.Milestones {
+		if m.Month <= pr.Horizon {
+			s.At, s.AtMilestone = m.Month, true
+		}
+	}
+	i := pr.Index(s.At)
+	s.GrowthPct = GrowthAt(p, s.At)
+	s.Projected, s.Target, s.Gap = pr.Total[i].InPost, pr.Target[i], pr.Gap[i]
+	s.GapPct = percentOf(s.Gap, s.Target)
+	s.Vacancies = pr.Total[i].Vacancies
+	s.HorizonProjected, s.HorizonTarget, s.HorizonGap = pr.Total[last].InPost, pr.Target[last], pr.Gap[last]
+	s.HorizonVacancies = pr.Total[last].Vacancies
+
+	s.Today = min(max(today, pr.Baseline), pr.Horizon)
+	s.GrowthSoFarPct = percentOf(pr.Total[pr.Index(s.Today)].InPost-s.BaselineWTE, s.BaselineWTE)
+	for i := range p.Actuals {
+		a := &p.Actuals[i]
+		if a.Profession == "" && (s.LatestActual == nil || a.Month >= s.LatestActual.Month) {
+			s.LatestActual = a
+		}
+	}
+	if s.LatestActual != nil {
+		s.ActualGrowthPct = percentOf(s.LatestActual.InPostWTE-s.BaselineWTE, s.BaselineWTE)
+	}
+	for _, r := range pr.Total {
+		s.Unplaced += r.Unplaced
+	}
+	return s
+}
+
+func percentOf(part, whole float64) float64 {
+	if whole == 0 {
+		return 0
+	}
+	return part / whole * 100
+}
