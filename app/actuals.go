@@ -20,18 +20,18 @@ func newActualsView(ui *UI) *view {
 					return err
 				}},
 			{title: "Profession", field: "profession", width: 220,
-				choices: func(p *plan.Plan) []string { return append([]string{allProfessions}, professionIDs(p)...) },
+				choices: func(p *plan.Plan) []string { return append([]string{allProfessions}, professionNames(p)...) },
 				value: func(p *plan.Plan, i int) string {
 					if p.Actuals[i].Profession == "" {
 						return allProfessions
 					}
-					return p.Actuals[i].Profession
+					return professionName(p, p.Actuals[i].Profession)
 				},
 				set: func(p *plan.Plan, i int, t string) error {
 					if t == allProfessions {
 						t = ""
 					}
-					p.Actuals[i].Profession = t
+					p.Actuals[i].Profession = professionID(p, t)
 					return nil
 				}},
 			{title: "In post (WTE)", field: "in_post_wte", width: 130,
@@ -50,5 +50,5 @@ func newActualsView(ui *UI) *view {
 		},
 		remove: func(p *plan.Plan, i int) { p.Actuals = append(p.Actuals[:i], p.Actuals[i+1:]...) },
 	})
-	return &view{name: "Actuals", object: rt.object, refresh: rt.refresh}
+	return &view{name: "Actuals", object: rt.object, refresh: rt.refresh, first: rt.selectFirst}
 }

@@ -28,6 +28,7 @@ type view struct {
 	name    string
 	object  fyne.CanvasObject
 	refresh func()
+	first   func() // selects the first record, so a screenshot shows a filled form
 }
 
 // UI is the window and everything in it.
@@ -100,15 +101,16 @@ func (ui *UI) build() {
 	ui.redo = widget.NewButtonWithIcon("Redo", theme.ContentRedoIcon(), func() { ui.session.Redo() })
 	ui.status = widget.NewLabel("")
 	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(widget.NewLabel("Showing"), ui.scenario, ui.undo, ui.redo, ui.status), ui.title)
+		container.NewHBox(widget.NewLabel("Showing"), container.NewGridWrap(fyne.NewSize(300, ui.scenario.MinSize().Height), ui.scenario),
+			ui.undo, ui.redo, ui.status), ui.title)
 
 	ui.overview = newOverviewView(ui)
 	ui.posts = newPostsTable(ui)
 	ui.trainees = newTraineesTable(ui)
 	ui.views = []*view{
 		{name: "Overview", object: ui.overview.object, refresh: ui.overview.refresh},
-		{name: "Posts", object: ui.posts.object, refresh: ui.posts.refresh},
-		{name: "Trainees", object: ui.trainees.object, refresh: ui.trainees.refresh},
+		{name: "Posts", object: ui.posts.object, refresh: ui.posts.refresh, first: ui.posts.selectFirst},
+		{name: "Trainees", object: ui.trainees.object, refresh: ui.trainees.refresh, first: ui.trainees.selectFirst},
 		newProfessionsView(ui),
 		newTrajectoryView(ui),
 		newActualsView(ui),
@@ -125,7 +127,7 @@ func (ui *UI) build() {
 	ui.win.SetContent(split)
 }
 
-const planItself = "The plan itself (no scenario)"
+const planItself = "The plan (no scenario)"
 
 // refresh shows the session as it now is, in every view.
 func (ui *UI) refresh() {

@@ -91,13 +91,32 @@ func optPctCell(x *float64, fallback string) string {
 	return pctCell(*x)
 }
 
-// professionIDs lists the plan's professions for drop-downs.
-func professionIDs(p *plan.Plan) []string {
-	ids := make([]string, len(p.Professions))
+// professionNames lists the plan's professions for drop-downs.
+func professionNames(p *plan.Plan) []string {
+	names := make([]string, len(p.Professions))
 	for i, pr := range p.Professions {
-		ids[i] = pr.ID
+		names[i] = pr.Name
 	}
-	return ids
+	return names
+}
+
+// professionName is the name of profession id (the id itself if the plan
+// has no such profession).
+func professionName(p *plan.Plan, id string) string {
+	if pr := p.Profession(id); pr != nil {
+		return pr.Name
+	}
+	return id
+}
+
+// professionID is the id of the profession chosen by name (or typed as an id).
+func professionID(p *plan.Plan, name string) string {
+	for _, pr := range p.Professions {
+		if pr.Name == name {
+			return pr.ID
+		}
+	}
+	return name
 }
 
 // ServiceAreas are the Long Term Plan's service areas, offered first.

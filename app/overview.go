@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -29,25 +28,23 @@ type overviewView struct {
 
 // figure is one headline: a caption, a big number and a line under it.
 type figure struct {
-	value *canvas.Text
+	value *widget.Label
 	note  *widget.Label
 	box   fyne.CanvasObject
 }
 
 func newFigure(caption string) *figure {
-	f := &figure{value: canvas.NewText("–", theme.Color(theme.ColorNameForeground)), note: widget.NewLabel("")}
-	f.value.TextSize = theme.TextSize() * 1.8
-	f.value.TextStyle = fyne.TextStyle{Bold: true}
+	f := &figure{value: widget.NewLabelWithStyle("–", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), note: widget.NewLabel("")}
+	f.value.SizeName = theme.SizeNameHeadingText
 	f.note.Wrapping = fyne.TextWrapWord
-	c := widget.NewLabel(caption)
-	c.Importance = widget.LowImportance
+	f.note.SizeName = theme.SizeNameCaptionText
+	c := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.box = container.NewVBox(c, f.value, f.note)
 	return f
 }
 
 func (f *figure) set(value, note string) {
-	f.value.Text = value
-	f.value.Refresh()
+	f.value.SetText(value)
 	f.note.SetText(note)
 }
 

@@ -15,9 +15,9 @@ func newPostsTable(ui *UI) *recordTable {
 		noun: "post line", list: "posts",
 		count: func(p *plan.Plan) int { return len(p.Posts) },
 		columns: []column{
-			{title: "Profession", field: "profession", width: 170, choices: professionIDs,
-				value: func(p *plan.Plan, i int) string { return p.Posts[i].Profession },
-				set:   func(p *plan.Plan, i int, t string) error { p.Posts[i].Profession = t; return nil }},
+			{title: "Profession", field: "profession", width: 170, choices: professionNames,
+				value: func(p *plan.Plan, i int) string { return professionName(p, p.Posts[i].Profession) },
+				set:   func(p *plan.Plan, i int, t string) error { p.Posts[i].Profession = professionID(p, t); return nil }},
 			{title: "Service area", field: "service_area", width: 250, hint: "for example Perinatal",
 				value: func(p *plan.Plan, i int) string { return p.Posts[i].ServiceArea },
 				set:   func(p *plan.Plan, i int, t string) error { p.Posts[i].ServiceArea = t; return nil }},

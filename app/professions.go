@@ -35,7 +35,7 @@ func newProfessionsView(ui *UI) *view {
 		add:    addProfession,
 		remove: removeProfession,
 	})
-	return &view{name: "Professions", object: rt.object, refresh: rt.refresh}
+	return &view{name: "Professions", object: rt.object, refresh: rt.refresh, first: rt.selectFirst}
 }
 
 func addProfession(p *plan.Plan) error {

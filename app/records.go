@@ -73,6 +73,8 @@ type recordTable struct {
 	selected int
 	fields   []fyne.CanvasObject // per column: *widget.Entry, *widget.Select or *widget.Label
 	form     *fyne.Container
+	formB    *fyne.Container // the form's second column
+	hint     *widget.Label
 	message  *widget.Label
 	remove   *widget.Button
 	loading  bool // the form is being filled from the plan, not typed in
@@ -104,15 +106,19 @@ func newRecordTable(ui *UI, def *records) *recordTable {
 	rt.message.Wrapping = fyne.TextWrapWord
 	rt.message.Importance = widget.DangerImportance
 	rt.form = container.New(layout.NewFormLayout())
+	rt.formB = container.New(layout.NewFormLayout())
 	for i := range def.columns {
 		rt.fields = append(rt.fields, rt.field(i))
 	}
+	rt.hint = widget.NewLabel("")
 	add := widget.NewButtonWithIcon("Add "+def.noun, theme.ContentAddIcon(), rt.addRecord)
 	rt.remove = widget.NewButtonWithIcon("Delete "+def.noun, theme.DeleteIcon(), rt.removeRecord)
 	paste := widget.NewButtonWithIcon("Paste rows", theme.ContentPasteIcon(), rt.pasteFromClipboard)
 	tools := container.NewHBox(add, rt.remove, paste)
-	editor := container.NewVBox(rt.form, rt.message)
-	rt.object = container.NewBorder(tools, container.NewVScroll(editor), nil, nil, rt.table)
+	editor := container.NewVBox(rt.hint, container.NewGridWithColumns(2, rt.form, rt.formB), rt.message)
+	split := container.NewVSplit(rt.table, container.NewVScroll(editor))
+	split.Offset = 0.6
+	rt.object = container.NewBorder(tools, nil, nil, nil, split)
 	rt.refresh()
 	return rt
 }
@@ -154,8 +160,12 @@ func (rt *recordTable) field(i int) fyne.CanvasObject {
 		e.OnChanged = func(v string) { rt.typed(i, v) }
 		o = e
 	}
-	rt.form.Add(widget.NewLabel(c.title))
-	rt.form.Add(o)
+	form := rt.form
+	if i >= (len(rt.def.columns)+1)/2 {
+		form = rt.formB
+	}
+	form.Add(widget.NewLabel(c.title))
+	form.Add(o)
 	return o
 }
 
@@ -206,6 +216,13 @@ func (rt *recordTable) describe(e plan.FieldError) string {
 	return plainError(e)
 }
 
+// selectFirst selects the first record, if there is one.
+func (rt *recordTable) selectFirst() {
+	if p := rt.ui.session.Plan(); p != nil && rt.def.count(p) > 0 {
+		rt.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	}
+}
+
 func (rt *recordTable) selectRow(row int) {
 	rt.selected = row
 	rt.message.SetText("")
@@ -254,6 +271,16 @@ func (rt *recordTable) loadForm() {
 		}
 	}
 	setEnabled(rt.remove, has)
+	switch {
+	case p == nil:
+		rt.hint.SetText("")
+	case has:
+		rt.hint.SetText(fmt.Sprintf("Editing %s %d of %d: changes are saved as you type.", rt.def.noun, rt.selected+1, rt.def.count(p)))
+	case rt.def.count(p) == 0:
+		rt.hint.SetText(fmt.Sprintf("No %ss yet: add one, or paste rows copied from a spreadsheet.", rt.def.noun))
+	default:
+		rt.hint.SetText(fmt.Sprintf("Select a %s in the table to change it.", rt.def.noun))
+	}
 }
 
 type disableable interface {

@@ -73,7 +73,12 @@ func newScenariosView(ui *UI) *view {
 	sv.detail = container.NewBorder(top, nil, nil, nil, tabs)
 	split := container.NewHSplit(left, sv.detail)
 	split.Offset = 0.22
-	return &view{name: "Scenarios", object: split, refresh: sv.refresh}
+	return &view{name: "Scenarios", object: split, refresh: sv.refresh, first: func() {
+		if p := ui.session.Plan(); p != nil && len(p.Scenarios) > 0 {
+			sv.list.Select(0)
+			sv.tables[0].selectFirst()
+		}
+	}}
 }
 
 // scenario is the selected scenario of p, or nil.
@@ -230,9 +235,9 @@ func (sv *scenariosView) professionOverrides() *recordTable {
 			return 0
 		},
 		columns: []column{
-			{title: "Profession", field: "profession", width: 190, choices: professionIDs,
-				value: func(p *plan.Plan, i int) string { return o(p, i).Profession },
-				set:   func(p *plan.Plan, i int, t string) error { o(p, i).Profession = t; return nil }},
+			{title: "Profession", field: "profession", width: 190, choices: professionNames,
+				value: func(p *plan.Plan, i int) string { return professionName(p, o(p, i).Profession) },
+				set:   func(p *plan.Plan, i int, t string) error { o(p, i).Profession = professionID(p, t); return nil }},
 			optCol("Leaver rate %", "leaver_rate_pct", func(x *plan.ProfessionOverride) **float64 { return &x.LeaverRatePct }, func(v float64) string { return pctCell(v) }),
 			optCol("WTE per head", "wte_per_head", func(x *plan.ProfessionOverride) **float64 { return &x.WTEPerHead }, num),
 			optCol("Cost per WTE", "cost_per_wte_gbp", func(x *plan.ProfessionOverride) **float64 { return &x.CostPerWTE }, format.Pounds),
@@ -284,9 +289,9 @@ func (sv *scenariosView) postOverrides() *recordTable {
 			return 0
 		},
 		columns: []column{
-			{title: "Profession", field: "profession", width: 150, choices: professionIDs,
-				value: func(p *plan.Plan, i int) string { return o(p, i).Profession },
-				set:   func(p *plan.Plan, i int, t string) error { o(p, i).Profession = t; return nil }},
+			{title: "Profession", field: "profession", width: 150, choices: professionNames,
+				value: func(p *plan.Plan, i int) string { return professionName(p, o(p, i).Profession) },
+				set:   func(p *plan.Plan, i int, t string) error { o(p, i).Profession = professionID(p, t); return nil }},
 			{title: "Service area", field: "service_area", width: 220,
 				value: func(p *plan.Plan, i int) string { return o(p, i).ServiceArea },
 				set:   func(p *plan.Plan, i int, t string) error { o(p, i).ServiceArea = t; return nil }},

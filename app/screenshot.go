@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -9,6 +11,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/software"
 )
 
 // screenshots visits every view of the open plan, saves each as
@@ -28,11 +32,16 @@ func (ui *UI) screenshots(dir string) int {
 	}
 	time.Sleep(1500 * time.Millisecond) // the first frame, fonts and all
 	for i, v := range ui.views {
-		fyne.DoAndWait(func() { ui.tabs.SelectIndex(i) })
+		fyne.DoAndWait(func() {
+			ui.tabs.SelectIndex(i)
+			if v.first != nil {
+				v.first()
+			}
+		})
 		time.Sleep(700 * time.Millisecond)
 		var err error
 		fyne.DoAndWait(func() {
-			img := ui.win.Canvas().Capture()
+			img := ui.capture()
 			name := filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, strings.ToLower(v.name)))
 			var f *os.File
 			if f, err = os.Create(name); err != nil {
@@ -47,6 +56,42 @@ func (ui *UI) screenshots(dir string) int {
 	}
 	fyne.Do(ui.app.Quit)
 	return 0
+}
+
+// capture takes the window canvas's picture. Some GL drivers (Mesa under
+// Xvfb, as on CI) read back an empty frame; then the same content is drawn
+// by Fyne's own software painter at the window's size and scale, and put
+// back in the window.
+func (ui *UI) capture() image.Image {
+	c := ui.win.Canvas()
+	if img := c.Capture(); !blank(img) {
+		return img
+	}
+	content, size := c.Content(), c.Size()
+	ui.win.SetContent(canvas.NewRectangle(color.White))
+	soft := software.NewCanvas()
+	soft.SetPadded(false)
+	soft.SetScale(c.Scale())
+	soft.SetContent(content)
+	soft.Resize(size)
+	img := soft.Capture()
+	soft.SetContent(canvas.NewRectangle(color.White))
+	ui.win.SetContent(content)
+	return img
+}
+
+// blank tells whether every pixel of img is the same.
+func blank(img image.Image) bool {
+	b := img.Bounds()
+	first := img.At(b.Min.X, b.Min.Y)
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			if img.At(x, y) != first {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // waitForPlan waits until a plan is open and projected.

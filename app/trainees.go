@@ -12,9 +12,9 @@ import (
 func cohortColumns(list func(p *plan.Plan) []plan.Cohort) []column {
 	c := func(p *plan.Plan, i int) *plan.Cohort { return &list(p)[i] }
 	return []column{
-		{title: "Profession", field: "profession", width: 170, choices: professionIDs,
-			value: func(p *plan.Plan, i int) string { return c(p, i).Profession },
-			set:   func(p *plan.Plan, i int, t string) error { c(p, i).Profession = t; return nil }},
+		{title: "Profession", field: "profession", width: 170, choices: professionNames,
+			value: func(p *plan.Plan, i int) string { return professionName(p, c(p, i).Profession) },
+			set:   func(p *plan.Plan, i int, t string) error { c(p, i).Profession = professionID(p, t); return nil }},
 		{title: "Service area", field: "service_area", width: 240, hint: "for example Perinatal",
 			value: func(p *plan.Plan, i int) string { return c(p, i).ServiceArea },
 			set:   func(p *plan.Plan, i int, t string) error { c(p, i).ServiceArea = t; return nil }},
