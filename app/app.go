@@ -77,6 +77,7 @@ func New(a fyne.App, lib *store.Library, run background, async bool) *UI {
 	ui.win = a.NewWindow("PsyPlan")
 	ui.build()
 	ui.session.OnChange(ui.refresh)
+	ui.library.reload()
 	ui.session.onSaved = ui.saved
 	ui.session.onProblem = func(err error) { ui.setStatus("Problem: " + err.Error()) }
 	ui.win.SetCloseIntercept(func() {
@@ -205,6 +206,7 @@ func (ui *UI) openPlan(id int64) {
 			ui.setStatus("")
 			return
 		}
+		ui.library.reload()
 		ui.setStatus("Saved ✓")
 	})
 }

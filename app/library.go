@@ -64,22 +64,35 @@ func newLibraryView(ui *UI) *libraryView {
 	return lv
 }
 
-// refresh reads the library's list again and selects the open plan.
-func (lv *libraryView) refresh() {
+// reload reads the library's list again: after a plan is added, opened
+// or deleted. An edit only refreshes the open plan's name (refresh), so
+// typing never waits for the library while a big plan is being saved.
+func (lv *libraryView) reload() {
 	plans, err := lv.ui.lib.ListPlans(context.Background())
 	if err != nil {
 		lv.ui.setStatus("Cannot read the library: " + err.Error())
 		return
 	}
 	lv.plans = plans
-	lv.list.Refresh()
-	for i, s := range plans {
-		if s.ID == lv.ui.session.ID() {
-			lv.list.Select(i)
-			return
+	lv.refresh()
+}
+
+// refresh shows the open plan's name and area as they now are, selected.
+func (lv *libraryView) refresh() {
+	id, p := lv.ui.session.ID(), lv.ui.session.Plan()
+	selected := -1
+	for i := range lv.plans {
+		if lv.plans[i].ID == id && p != nil {
+			lv.plans[i].Name, lv.plans[i].Area = p.Name, p.Area
+			selected = i
 		}
 	}
-	lv.list.UnselectAll()
+	lv.list.Refresh()
+	if selected >= 0 {
+		lv.list.Select(selected)
+	} else {
+		lv.list.UnselectAll()
+	}
 }
 
 // create stores p as a new plan and opens it.
@@ -192,6 +205,7 @@ func (lv *libraryView) delete() {
 			return
 		}
 		lv.ui.session.Close()
+		lv.reload()
 		lv.ui.openStartPlan()
 	}, lv.ui.win)
 }

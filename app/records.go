@@ -78,12 +78,14 @@ type recordTable struct {
 	message  *widget.Label
 	remove   *widget.Button
 	loading  bool // the form is being filled from the plan, not typed in
+	made     int  // cells the table has made: scrolling reuses them
 	object   fyne.CanvasObject
 }
 
 func newRecordTable(ui *UI, def *records) *recordTable {
 	rt := &recordTable{ui: ui, def: def, selected: -1}
 	rt.table = widget.NewTable(rt.size, func() fyne.CanvasObject {
+		rt.made++
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
@@ -348,3 +350,5 @@ func plainError(e plan.FieldError) string {
 	}
 	return e.Path + ": " + e.Msg
 }
+
+func tableCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }

@@ -1,0 +1,89 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"example.org/psyplan/cli"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
+)
+
+// nationalUI is a window on the national-scale synthetic plan, saving in
+// the background as the application does.
+func nationalUI(tb testing.TB) *UI {
+	tb.Helper()
+	a := test.NewTempApp(tb)
+	lib, err := cli.OpenLibrary(context.Background(), filepath.Join(tb.TempDir(), "library.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { lib.Close() })
+	id, err := lib.CreatePlan(context.Background(), plantest.National())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ui := New(a, lib, inline, true)
+	ui.win.Resize(fyne.NewSize(1440, 900))
+	ui.openPlan(id)
+	tb.Cleanup(ui.session.Flush)
+	return ui
+}
+
+// Target: an edit to a redrawn growth chart in 100 ms or less.
+func BenchmarkEditToRedrawnChartNational(b *testing.B) {
+	ui := nationalUI(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		err := ui.session.Edit("bench", func(p *plan.Plan) error {
+			p.Posts[0].RecruitsWTEPerYear = float64(i % 7)
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ui.overview.chart.draw(1150, 480) // the overview's chart at its size in a 1440 x 900 window
+	}
+}
+
+// Target: switching to the national plan in 300 ms or less.
+func BenchmarkOpenNationalPlan(b *testing.B) {
+	ui := nationalUI(b)
+	id := ui.session.ID()
+	other, err := ui.lib.CreatePlan(context.Background(), BlankPlan("Small"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		ui.openPlan(other)
+		b.StartTimer()
+		ui.openPlan(id)
+		ui.overview.chart.draw(1150, 480)
+	}
+}
+
+// The posts table of 3,360 lines scrolls by reusing its cells, not by
+// making one per row.
+func TestPostsTableReusesCellsWhenScrolled(t *testing.T) {
+	ui := nationalUI(t)
+	ui.tabs.SelectIndex(1)
+	ui.win.Content().Refresh()
+	ui.posts.table.Resize(fyne.NewSize(1100, 500))
+	made := ui.posts.made
+	for _, row := range []int{500, 1500, 3359, 10, 2000} {
+		ui.posts.table.ScrollTo(tableCell(row))
+		ui.posts.table.Refresh()
+	}
+	if grew := ui.posts.made - made; grew > 200 {
+		t.Errorf("scrolling made %d new cells for 3,360 rows", grew)
+	}
+	if n, _ := ui.posts.size(); n != 3360 {
+		t.Errorf("%d rows", n)
+	}
+}
