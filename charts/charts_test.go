@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -120,5 +121,63 @@ func BenchmarkGrowthNational1080p(b *testing.B) {
 		if _, _, err := Image(g, 1920, 1080); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func defaultInput(t testing.TB) Input {
+	t.Helper()
+	p, err := planfile.Read(assets.DefaultPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, _ := plan.Project(p, "")
+	other, _ := plan.Project(p, "Better retention")
+	return Input{Plan: p, Projection: pr, Today: plan.MonthOf(2023, 11), Compare: []*plan.Projection{other}}
+}
+
+// Every chart draws at slide size, on the whole plan and on a filter, and
+// its SVG carries its title.
+func TestEveryChartDraws(t *testing.T) {
+	in := defaultInput(t)
+	for _, k := range Kinds {
+		for _, f := range []Filter{{}, {Profession: "pwp"}, {ServiceArea: "Perinatal"}} {
+			in.Filter = f
+			c, err := Make(k.Name, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, frame, err := Image(c, 1920, 1080)
+			if err != nil {
+				t.Fatalf("%s %+v: %v", k.Name, f, err)
+			}
+			if frame.Plot.Dx() < 800 || frame.Plot.Dy() < 400 {
+				t.Errorf("%s: plot %v", k.Name, frame.Plot)
+			}
+			if !hasColour(img, frame.Plot, Blue.R, Blue.G, Blue.B) && !hasColour(img, frame.Plot, Green.R, Green.G, Green.B) &&
+				!hasColour(img, frame.Plot, Vermilion.R, Vermilion.G, Vermilion.B) {
+				t.Errorf("%s %+v: nothing drawn in the plot", k.Name, f)
+			}
+			if os.Getenv("PSYPLAN_CHART_DIR") != "" && f == (Filter{}) {
+				out, _ := os.Create(filepath.Join(os.Getenv("PSYPLAN_CHART_DIR"), k.Name+".png"))
+				png.Encode(out, img)
+				out.Close()
+			}
+		}
+	}
+	if _, err := Make("pie", in); err == nil {
+		t.Error("made a chart that does not exist")
+	}
+}
+
+// The bridge adds up: baseline + qualified placed + recruited - leavers is
+// the projection at the milestone.
+func TestBridgeAddsUp(t *testing.T) {
+	in := defaultInput(t)
+	b := BridgeChart(in).(bridge)
+	if d := b.base + b.qualified + b.recruited - b.leavers - b.at; d > 1e-6 || d < -1e-6 {
+		t.Errorf("bridge is out by %v: %+v", d, b)
+	}
+	if b.atLabel != "Apr 2024" {
+		t.Errorf("judged at %s", b.atLabel)
 	}
 }

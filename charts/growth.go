@@ -22,26 +22,58 @@ type Growth struct {
 	Target     []float64 // the trajectory's WTE per month
 	Milestones []Point   // on the trajectory
 	Actuals    []Point   // observed total in post
+	Today      plan.Month
+	Others     []Line // other scenarios' projections, compared
+}
+
+// Line is a named series of monthly values.
+type Line struct {
+	Name   string
+	Values []float64
 }
 
 // GrowthOf makes the growth chart of a projection.
 func GrowthOf(title string, p *plan.Plan, pr *plan.Projection) Growth {
-	g := Growth{Title: title, Baseline: pr.Baseline, Target: pr.Target}
-	g.Projected = make([]float64, len(pr.Total))
-	for i, r := range pr.Total {
-		g.Projected[i] = r.InPost
+	return GrowthChart(Input{Plan: p, Projection: pr}, title)
+}
+
+// GrowthChart is the growth chart of the input: its lines (as filtered)
+// against the trajectory, other scenarios compared, milestones, census
+// points and today.
+func GrowthChart(in Input, title string) Growth {
+	p, pr := in.Plan, in.Projection
+	rows := totals(pr, in.Filter)
+	g := Growth{Title: title + in.Filter.describe(p), Baseline: pr.Baseline, Target: targets(in, rows), Today: in.Today}
+	g.Projected = inPost(rows)
+	for _, o := range in.Compare {
+		name := o.Scenario
+		if name == "" {
+			name = "The plan"
+		}
+		g.Others = append(g.Others, Line{Name: name, Values: inPost(totals(o, in.Filter))})
 	}
 	for _, m := range p.Trajectory.Milestones {
-		if m.Month <= pr.Horizon {
-			g.Milestones = append(g.Milestones, Point{m.Month, plan.TargetAt(p, m.Month)})
+		if i := pr.Index(m.Month); i >= 0 {
+			g.Milestones = append(g.Milestones, Point{m.Month, g.Target[i]})
 		}
 	}
 	for _, a := range p.Actuals {
-		if a.Profession == "" && pr.Index(a.Month) >= 0 {
+		if pr.Index(a.Month) < 0 {
+			continue
+		}
+		if (a.Profession == "" && in.Filter.all()) || (a.Profession != "" && a.Profession == in.Filter.Profession && in.Filter.ServiceArea == "") {
 			g.Actuals = append(g.Actuals, Point{a.Month, a.InPostWTE})
 		}
 	}
 	return g
+}
+
+func inPost(rows []plan.Row) []float64 {
+	out := make([]float64, len(rows))
+	for i, r := range rows {
+		out[i] = r.InPost
+	}
+	return out
 }
 
 func (g Growth) graph(w, h int, frame *Frame) renderable {
@@ -56,28 +88,37 @@ func (g Growth) graph(w, h int, frame *Frame) renderable {
 	for _, a := range g.Actuals {
 		top = max(top, a.Value)
 	}
+	for _, o := range g.Others {
+		for _, v := range o.Values {
+			top = max(top, v)
+		}
+	}
 	yTicks, yTop := niceTicks(top*1.05, 6, wteLabel)
 	xr := chart.ContinuousRange{Min: 0, Max: float64(max(n-1, 1))}
 	yr := chart.ContinuousRange{Min: 0, Max: yTop}
 
 	c := base(s, g.Title)
-	c.XAxis = chart.XAxis{Style: axisStyle(s), Range: &xr, Ticks: monthTicks(g.Baseline, n)}
-	c.YAxisSecondary = chart.YAxis{Style: axisStyle(s), Range: &yr, Ticks: yTicks,
-		GridMajorStyle: gridStyle(), GridLines: gridLines(yTicks)}
-	// go-chart reads the left axis's span from the right axis's ticks, so
-	// the hidden right axis carries the same ones.
-	c.YAxis = chart.YAxis{Range: &chart.ContinuousRange{Min: yr.Min, Max: yr.Max}, Ticks: yTicks, Style: chart.Style{Hidden: true}}
+	axes(&c, s, &xr, &yr, monthTicks(g.Baseline, n), yTicks)
 	c.Series = []chart.Series{
+		band{Name: "Gap", XValues: xs, Upper: g.Target, Lower: g.Projected, Color: Vermilion.WithAlpha(40)},
 		chart.ContinuousSeries{Name: "Trajectory (target)", XValues: xs, YValues: g.Target,
 			Style: chart.Style{StrokeColor: Orange, StrokeWidth: 3 * s.Scale, StrokeDashArray: []float64{10 * s.Scale, 6 * s.Scale}}},
 		chart.ContinuousSeries{Name: "Projected in post", XValues: xs, YValues: g.Projected,
 			Style: chart.Style{StrokeColor: Blue, StrokeWidth: 3.5 * s.Scale}},
+	}
+	others := []drawing.Color{Green, Purple, SkyBlue, Ink}
+	for i, o := range g.Others {
+		c.Series = append(c.Series, chart.ContinuousSeries{Name: o.Name, XValues: xs[:len(o.Values)], YValues: o.Values,
+			Style: chart.Style{StrokeColor: others[i%len(others)], StrokeWidth: 2.5 * s.Scale, StrokeDashArray: []float64{4 * s.Scale, 3 * s.Scale}}})
 	}
 	if len(g.Milestones) > 0 {
 		c.Series = append(c.Series, points("Milestones", g.Baseline, g.Milestones, Orange, 7*s.Scale))
 	}
 	if len(g.Actuals) > 0 {
 		c.Series = append(c.Series, points("Actual (census)", g.Baseline, g.Actuals, Ink, 5*s.Scale))
+	}
+	if t := int(g.Today - g.Baseline); g.Today != 0 && t > 0 && t < n {
+		c.Series = append(c.Series, marker{X: float64(t), Label: "Today", Size: s})
 	}
 	onLeftAxis(c.Series)
 	c.Elements = []chart.Renderable{legend(s, c.Series), probe(frame, &xr, &yr)}
@@ -140,6 +181,9 @@ func legend(s Size, series []chart.Series) chart.Renderable {
 		r.SetFontSize(s.font(11))
 		r.SetFontColor(Ink)
 		for _, se := range series {
+			if se.GetName() == "" {
+				continue
+			}
 			st := se.GetStyle()
 			color := st.StrokeColor
 			if st.StrokeWidth == chart.Disabled {

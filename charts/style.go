@@ -60,7 +60,7 @@ func gridStyle() chart.Style {
 // niceTicks spreads about n round values from 0 to at least max:
 // 0, 5,000, 10,000... with thousands separators.
 func niceTicks(max float64, n int, label func(float64) string) ([]chart.Tick, float64) {
-	if max <= 0 {
+	if !(max > 0) || math.IsInf(max, 0) { // nothing to show (or not a number): one empty step
 		max = 1
 	}
 	raw := max / float64(n)

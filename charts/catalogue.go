@@ -1,0 +1,45 @@
+package charts
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind is one of PsyPlan's charts, by the name the command line uses.
+type Kind struct {
+	Name  string // growth, professions...
+	Title string // for menus and slides
+	make  func(Input) Chart
+}
+
+// Kinds are every chart, in the order slides and reports show them.
+var Kinds = []Kind{
+	{"growth", "Growth against the trajectory", func(in Input) Chart {
+		return GrowthChart(in, "Projected staff in post against the expansion trajectory")
+	}},
+	{"professions", "Growth by profession", ProfessionGrowthChart},
+	{"profession-wte", "Staff in post by profession", ProfessionsChart},
+	{"pipeline", "Training pipeline", PipelineChart},
+	{"bridge", "From the baseline to the milestone", BridgeChart},
+	{"posts", "Funded posts and staff in post", PostsChart},
+	{"cost", "Pay cost", CostChart},
+}
+
+// Make builds the named chart.
+func Make(name string, in Input) (Chart, error) {
+	for _, k := range Kinds {
+		if k.Name == name {
+			return k.make(in), nil
+		}
+	}
+	return nil, fmt.Errorf("no chart %q: choose %s", name, Names())
+}
+
+// Names lists the charts' names: "growth|professions|...".
+func Names() string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = k.Name
+	}
+	return strings.Join(names, "|")
+}

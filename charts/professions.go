@@ -1,0 +1,219 @@
+package charts
+
+import (
+	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// palette is for charts with a series per profession: Okabe-Ito's
+// colours, then again dashed.
+var palette = []drawing.Color{Blue, Orange, Green, Vermilion, Purple, SkyBlue, Ink, Yellow}
+
+// professionLines is WTE per profession over time.
+type professionLines struct {
+	title    string
+	baseline plan.Month
+	names    []string
+	values   [][]float64
+}
+
+// ProfessionsChart shows staff in post per profession over time.
+func ProfessionsChart(in Input) Chart {
+	ids, rows := byProfession(in)
+	c := professionLines{title: "Staff in post by profession" + in.Filter.describe(in.Plan), baseline: in.Projection.Baseline}
+	for _, id := range ids {
+		c.names = append(c.names, professionLabel(in.Plan, id))
+		c.values = append(c.values, inPost(rows[id]))
+	}
+	return c
+}
+
+func (c professionLines) graph(w, h int, frame *Frame) renderable {
+	s := sizeOf(w, h)
+	n := 1
+	top := 0.0
+	for _, v := range c.values {
+		n = max(n, len(v))
+		for _, x := range v {
+			top = max(top, x)
+		}
+	}
+	xs := make([]float64, n)
+	for i := range xs {
+		xs[i] = float64(i)
+	}
+	yTicks, yTop := niceTicks(top*1.05, 6, wteLabel)
+	xr := chart.ContinuousRange{Min: 0, Max: float64(max(n-1, 1))}
+	yr := chart.ContinuousRange{Min: 0, Max: yTop}
+	g := base(s, c.title)
+	axes(&g, s, &xr, &yr, monthTicks(c.baseline, n), yTicks)
+	g.Series = []chart.Series{placeholder(0, 0)}
+	for i, v := range c.values {
+		st := chart.Style{StrokeColor: palette[i%len(palette)], StrokeWidth: 2.5 * s.Scale}
+		if i >= len(palette) {
+			st.StrokeDashArray = []float64{8 * s.Scale, 4 * s.Scale}
+		}
+		g.Series = append(g.Series, chart.ContinuousSeries{Name: c.names[i], XValues: xs, YValues: v, Style: st})
+	}
+	onLeftAxis(g.Series)
+	g.Elements = []chart.Renderable{sideLegend(s, g.Series[1:]), probe(frame, &xr, &yr)}
+	g.Background.Padding.Right = int(300 * s.Scale)
+	return g
+}
+
+// professionGrowth is projected growth % per profession against the plan's target %.
+type professionGrowth struct {
+	title   string
+	names   []string
+	growth  []float64
+	target  float64
+	atLabel string
+}
+
+// ProfessionGrowthChart shows which professions carry the expansion:
+// each one's projected growth at the judged month against the target %.
+func ProfessionGrowthChart(in Input) Chart {
+	ids, rows := byProfession(in)
+	at := judgedAt(in)
+	i := in.Projection.Index(at)
+	c := professionGrowth{title: "Projected growth by profession to " + at.Label() + in.Filter.describe(in.Plan),
+		target: plan.GrowthAt(in.Plan, at), atLabel: at.Label()}
+	for _, id := range ids {
+		r := rows[id]
+		if r[0].InPost == 0 {
+			continue // a new role: growth from nothing is not a percentage
+		}
+		c.names = append(c.names, professionLabel(in.Plan, id))
+		c.growth = append(c.growth, (r[i].InPost-r[0].InPost)/r[0].InPost*100)
+	}
+	return c
+}
+
+func (c professionGrowth) graph(w, h int, frame *Frame) renderable {
+	s := sizeOf(w, h)
+	// A new role grown from a handful can be +1,500 %: the axis stops at a
+	// few times the target and such a bar is cut there, its value written.
+	lo, hi, limit := 0.0, c.target, max(c.target*3, 10)
+	for _, g := range c.growth {
+		lo = min(lo, g)
+		if g <= limit {
+			hi = max(hi, g)
+		}
+	}
+	pct := func(v float64) string { return format.Whole(v) + " %" }
+	xTicks, xTop := niceTicks(hi*1.1, 6, pct)
+	xMin := 0.0
+	for step := xTicks[1].Value; xMin > lo; {
+		xMin -= step
+		xTicks = append([]chart.Tick{{Value: xMin, Label: pct(xMin)}}, xTicks...)
+	}
+	// the first profession at the top: category i sits at y = n-1-i
+	n := len(c.names)
+	names := make([]string, n)
+	for i, name := range shortNames(c.names) {
+		names[n-1-i] = name
+	}
+	yTicks, yr := categoryTicks(names)
+	xr := chart.ContinuousRange{Min: xMin, Max: xTop}
+	g := base(s, c.title)
+	axes(&g, s, &xr, yr, xTicks, yTicks)
+	g.YAxisSecondary.GridLines = nil
+	g.XAxis.GridMajorStyle, g.XAxis.GridLines = gridStyle(), gridLines(xTicks)
+	above := bars{Name: "At or above the target", Color: Blue, Width: 0.65, Horizontal: true}
+	below := bars{Name: "Below the target", Color: Vermilion, Width: 0.65, Horizontal: true}
+	for i, v := range c.growth {
+		b := bar{X: float64(n - 1 - i), Y0: 0, Y1: min(v, xTop)}
+		if v >= c.target {
+			b.Color = Blue
+			above.Items = append(above.Items, b)
+		} else {
+			b.Color = Vermilion
+			below.Items = append(below.Items, b)
+		}
+	}
+	g.Series = []chart.Series{
+		placeholder(0, 0), above, below,
+		chart.ContinuousSeries{Name: "Target: " + format.Percent(c.target) + " by " + c.atLabel,
+			XValues: []float64{c.target, c.target}, YValues: []float64{yr.Min, yr.Max},
+			Style: chart.Style{StrokeColor: Orange, StrokeWidth: 3 * s.Scale}},
+	}
+	onLeftAxis(g.Series)
+	g.Elements = []chart.Renderable{legend(s, g.Series), probe(frame, &xr, yr), c.valueLabels(s, &xr, yr)}
+	g.Background.Padding.Left = labelWidth(s, names)
+	return g
+}
+
+// valueLabels writes each profession's growth at the end of its bar.
+func (c professionGrowth) valueLabels(s Size, xr, yr *chart.ContinuousRange) chart.Renderable {
+	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
+		r.SetFont(defaults.GetFont())
+		r.SetFontSize(s.font(9))
+		r.SetFontColor(Ink)
+		n := len(c.growth)
+		for i, v := range c.growth {
+			x := box.Left + xr.Translate(max(0, min(v, xr.Max))) + int(6*s.Scale)
+			if v >= xr.Max {
+				x = box.Right - r.MeasureText(format.Percent(v)).Width() - int(6*s.Scale)
+				r.SetFontColor(Paper)
+			}
+			y := box.Bottom - yr.Translate(float64(n-1-i)) + int(5*s.Scale)
+			r.Text(signed(v), x, y)
+			r.SetFontColor(Ink)
+		}
+	}
+}
+
+func signed(v float64) string {
+	if v > 0 {
+		return "+" + format.Percent(v)
+	}
+	return format.Percent(v)
+}
+
+// labelWidth is room on the left for the longest category label.
+func labelWidth(s Size, labels []string) int {
+	longest := 0
+	for _, l := range labels {
+		longest = max(longest, len([]rune(l)))
+	}
+	return int(float64(longest)*s.font(10)*0.62) + int(24*s.Scale)
+}
+
+// shortNames keeps long role names readable under a bar.
+func shortNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		r := []rune(n)
+		if len(r) > 32 {
+			n = string(r[:31]) + "…"
+		}
+		out[i] = n
+	}
+	return out
+}
+
+// sideLegend lists series down the right of the plot, for many lines.
+func sideLegend(s Size, series []chart.Series) chart.Renderable {
+	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
+		x := box.Right + int(24*s.Scale)
+		y := box.Top + int(10*s.Scale)
+		r.SetFont(defaults.GetFont())
+		r.SetFontSize(s.font(10))
+		for _, se := range series {
+			st := se.GetStyle()
+			r.SetStrokeColor(st.StrokeColor)
+			r.SetStrokeWidth(st.StrokeWidth)
+			r.SetStrokeDashArray(st.StrokeDashArray)
+			r.MoveTo(x, y-int(4*s.Scale))
+			r.LineTo(x+int(22*s.Scale), y-int(4*s.Scale))
+			r.Stroke()
+			r.SetStrokeDashArray(nil)
+			r.SetFontColor(Ink)
+			r.Text(se.GetName(), x+int(30*s.Scale), y+int(1*s.Scale))
+			y += int(22 * s.Scale)
+		}
+	}
+}

@@ -1,0 +1,130 @@
+package charts
+
+import (
+	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// stackChart is bars per category (financial years), each a stack of
+// named parts, drawn to scale (not to 100 %).
+type stackChart struct {
+	title  string
+	labels []string
+	parts  []stackPart
+	yLabel func(float64) string
+}
+
+type stackPart struct {
+	name   string
+	color  drawing.Color
+	values []float64
+}
+
+func (c stackChart) graph(w, h int, frame *Frame) renderable { return c.chart(w, h, frame, 0) }
+
+// chart draws the stacks on axes tall enough for them and for atLeast.
+func (c stackChart) chart(w, h int, frame *Frame, atLeast float64) chart.Chart {
+	s := sizeOf(w, h)
+	top := atLeast
+	for i := range c.labels {
+		sum := 0.0
+		for _, p := range c.parts {
+			sum += max(0, p.values[i])
+		}
+		top = max(top, sum)
+	}
+	yTicks, yTop := niceTicks(top*1.08, 6, c.yLabel)
+	xTicks, xr := categoryTicks(c.labels)
+	yr := chart.ContinuousRange{Min: 0, Max: yTop}
+	g := base(s, c.title)
+	axes(&g, s, xr, &yr, xTicks, yTicks)
+	g.Series = []chart.Series{placeholder(0, 0)}
+	bottoms := make([]float64, len(c.labels))
+	for _, p := range c.parts {
+		b := bars{Name: p.name, Color: p.color, Width: 0.6}
+		for i, v := range p.values {
+			b.Items = append(b.Items, bar{X: float64(i), Y0: bottoms[i], Y1: bottoms[i] + max(0, v), Color: p.color})
+			bottoms[i] += max(0, v)
+		}
+		g.Series = append(g.Series, b)
+	}
+	onLeftAxis(g.Series)
+	g.Elements = []chart.Renderable{legend(s, g.Series), probe(frame, xr, &yr)}
+	return g
+}
+
+func yearLabels(years []plan.Year) []string {
+	out := make([]string, len(years))
+	for i, y := range years {
+		out[i] = y.Label()
+	}
+	return out
+}
+
+// filteredYears is the filtered lines' figures by financial year.
+func filteredYears(in Input) []plan.Year {
+	rows := totals(in.Projection, in.Filter)
+	return in.Projection.Years(func(i int) plan.Row { return rows[i] })
+}
+
+// PipelineChart shows, per financial year, the qualifiers placed in posts
+// and those with no funded post (in a warning colour), beside the people
+// in training at the year's end.
+func PipelineChart(in Input) Chart {
+	years := filteredYears(in)
+	placed, unplaced, training := make([]float64, len(years)), make([]float64, len(years)), make([]float64, len(years))
+	for i, y := range years {
+		placed[i], unplaced[i], training[i] = y.Qualified-y.Unplaced, y.Unplaced, y.InTraining
+	}
+	return pipeline{stackChart{
+		title:  "Training pipeline by financial year" + in.Filter.describe(in.Plan),
+		labels: yearLabels(years),
+		parts: []stackPart{
+			{name: "Qualifiers placed in posts (WTE)", color: Green, values: placed},
+			{name: "Qualifiers with no funded post (WTE)", color: Vermilion, values: unplaced},
+		},
+		yLabel: format.Whole,
+	}, training}
+}
+
+// pipeline is the stacked qualifiers with the people in training as a
+// line of dots over them.
+type pipeline struct {
+	stackChart
+	training []float64
+}
+
+func (c pipeline) graph(w, h int, frame *Frame) renderable {
+	top := 0.0
+	for _, t := range c.training {
+		top = max(top, t)
+	}
+	g := c.stackChart.chart(w, h, frame, top)
+	s := sizeOf(w, h)
+	xs := make([]float64, len(c.training))
+	for i := range xs {
+		xs[i] = float64(i)
+	}
+	g.Series = append(g.Series, chart.ContinuousSeries{Name: "People in training at the year's end", XValues: xs, YValues: c.training,
+		YAxis: chart.YAxisSecondary, Style: chart.Style{StrokeColor: Blue, StrokeWidth: 3 * s.Scale, DotColor: Blue, DotWidth: 5 * s.Scale}})
+	g.Elements[0] = legend(s, g.Series)
+	return g
+}
+
+// CostChart shows the yearly pay cost of the staff in post.
+func CostChart(in Input) Chart {
+	years := filteredYears(in)
+	cost := make([]float64, len(years))
+	for i, y := range years {
+		cost[i] = y.PayCost
+	}
+	return stackChart{
+		title:  "Pay cost of staff in post by financial year" + in.Filter.describe(in.Plan),
+		labels: yearLabels(years),
+		parts:  []stackPart{{name: "Pay cost (part years: the months in the plan)", color: Blue, values: cost}},
+		yLabel: format.PoundsShort,
+	}
+}
