@@ -1,0 +1,378 @@
+package workbook
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// Read reads a workbook that PsyPlan exported (and a planner may have
+// edited) back into a plan. It is all or nothing: any bad cell refuses the
+// whole workbook, naming its sheet, row and column, with the plan file's
+// rules and messages.
+func Read(data []byte) (*plan.Plan, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("this is not an Excel workbook (.xlsx) PsyPlan can read: %v", err)
+	}
+	defer f.Close()
+	r := &reader{f: f, places: map[string]place{}}
+	p := r.plan()
+	if len(r.errs) == 0 {
+		for _, e := range plan.Validate(p) {
+			r.errs = append(r.errs, r.locate(e))
+		}
+	}
+	if len(r.errs) > 0 {
+		if len(r.errs) > 25 {
+			r.errs = append(r.errs[:25], fmt.Sprintf("... and %d more problems", len(r.errs)-25))
+		}
+		return nil, errors.New(strings.Join(r.errs, "\n"))
+	}
+	return p, nil
+}
+
+// place is where a record came from: its sheet and row, and that sheet's
+// columns.
+type place struct {
+	sheet string
+	row   int
+	cols  []col
+}
+
+type reader struct {
+	f      *excelize.File
+	errs   []string
+	places map[string]place // a record's plan-file path ("posts[3]") -> where it was read
+}
+
+func (r *reader) fail(sheet string, row int, column, format string, args ...any) {
+	where := fmt.Sprintf("%s, row %d", sheet, row)
+	if column != "" {
+		where += ", column " + column
+	}
+	r.errs = append(r.errs, where+": "+fmt.Sprintf(format, args...))
+}
+
+// rows reads a sheet's data rows (after the header), checking the header.
+// Blank rows are skipped; each row comes with its number in the sheet.
+func (r *reader) rows(sheet string, cols []col) (rows [][]string, numbers []int) {
+	all, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		r.errs = append(r.errs, fmt.Sprintf("%s: the sheet is missing (the workbook must be one PsyPlan exported)", sheet))
+		return nil, nil
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	for i, c := range cols {
+		if i >= len(all[0]) || strings.TrimSpace(all[0][i]) != c.title {
+			r.fail(sheet, 1, columnName(i), "the heading must be %q (keep the columns as PsyPlan exported them)", c.title)
+			return nil, nil
+		}
+	}
+	for i, row := range all[1:] {
+		if blankRow(row) {
+			continue
+		}
+		for len(row) < len(cols) {
+			row = append(row, "")
+		}
+		rows, numbers = append(rows, row), append(numbers, i+2)
+	}
+	return rows, numbers
+}
+
+func blankRow(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func columnName(i int) string {
+	name, _ := excelize.ColumnNumberToName(i + 1)
+	return name
+}
+
+// cells reads one row's cells, noting each bad one against its column.
+type cells struct {
+	r     *reader
+	sheet string
+	row   int
+	cols  []col
+	vals  []string
+}
+
+func (c *cells) bad(i int, format string, args ...any) { c.r.fail(c.sheet, c.row, c.cols[i].title, format, args...) }
+
+func (c *cells) text(i int) string { return strings.TrimSpace(c.vals[i]) }
+
+func (c *cells) num(i int) float64 {
+	v := c.optNum(i)
+	if v == nil {
+		if c.text(i) == "" {
+			c.bad(i, "a number is needed here")
+		}
+		return 0
+	}
+	return *v
+}
+
+func (c *cells) optNum(i int) *float64 {
+	t := c.text(i)
+	if t == "" {
+		return nil
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		if v, err = format.ParseNumber(t); err != nil {
+			c.bad(i, "%q is not a number", t)
+			return nil
+		}
+	}
+	return &v
+}
+
+func (c *cells) whole(i int) int {
+	v := c.num(i)
+	if v != math.Trunc(v) || math.Abs(v) > 1e9 {
+		c.bad(i, "%s is not a whole number", plan.Num(v))
+		return 0
+	}
+	return int(v)
+}
+
+// month reads "2021-04", "Apr 2021", or a date Excel stored as a number.
+func (c *cells) month(i int) plan.Month {
+	t := c.text(i)
+	if m, err := plan.ParseMonth(t); err == nil {
+		return m
+	}
+	if m, ok := monthWords(t); ok {
+		return m
+	}
+	if serial, err := strconv.ParseFloat(t, 64); err == nil && serial > 0 && serial < 200000 {
+		if d, err := excelize.ExcelDateToTime(serial, false); err == nil {
+			return plan.MonthOf(d.Year(), int(d.Month()))
+		}
+	}
+	if t == "" {
+		c.bad(i, "a month is needed here, such as 2021-04")
+	} else {
+		c.bad(i, "%q is not a month: write it as 2021-04 or Apr 2021", t)
+	}
+	return 0
+}
+
+func monthWords(t string) (plan.Month, bool) {
+	d, err := time.Parse("Jan 2006", t)
+	if err != nil {
+		if d, err = time.Parse("January 2006", t); err != nil {
+			return 0, false
+		}
+	}
+	return plan.MonthOf(d.Year(), int(d.Month())), true
+}
+
+// table reads every row of a records sheet through read.
+func (r *reader) table(sheet string, cols []col, read func(c *cells)) {
+	rows, numbers := r.rows(sheet, cols)
+	for k, row := range rows {
+		read(&cells{r: r, sheet: sheet, row: numbers[k], cols: cols, vals: row})
+	}
+}
+
+func (r *reader) remember(path string, c *cells) {
+	r.places[path] = place{sheet: c.sheet, row: c.row, cols: c.cols}
+}
+
+func (r *reader) plan() *plan.Plan {
+	p := &plan.Plan{CapHires: true, Trajectory: plan.Trajectory{Interpolation: plan.Linear}}
+	r.summary(p)
+	r.table(sheetProfessions, professionCols, func(c *cells) {
+		r.remember(fmt.Sprintf("professions[%d]", len(p.Professions)), c)
+		p.Professions = append(p.Professions, plan.Profession{ID: c.text(0), Name: c.text(1),
+			LeaverRatePct: orDefault(c.optNum(2), 0), WTEPerHead: orDefault(c.optNum(3), 1), CostPerWTE: orDefault(c.optNum(4), 0)})
+	})
+	r.table(sheetPosts, postCols, func(c *cells) {
+		r.remember(fmt.Sprintf("posts[%d]", len(p.Posts)), c)
+		p.Posts = append(p.Posts, plan.PostLine{Profession: c.text(0), ServiceArea: c.text(1), InPostWTE: c.num(2),
+			InPostHeadcount: c.optNum(3), FundedWTE: c.num(4), RecruitsWTEPerYear: orDefault(c.optNum(5), 0), LeaverRatePct: c.optNum(6)})
+	})
+	r.changes(p)
+	r.table(sheetTrainees, cohortCols, func(c *cells) {
+		r.remember(fmt.Sprintf("cohorts[%d]", len(p.Cohorts)), c)
+		p.Cohorts = append(p.Cohorts, readCohort(c, 0))
+	})
+	r.table(sheetTrajectory, milestoneCols, func(c *cells) {
+		r.remember(fmt.Sprintf("trajectory.milestones[%d]", len(p.Trajectory.Milestones)), c)
+		p.Trajectory.Milestones = append(p.Trajectory.Milestones, plan.Milestone{Month: c.month(0), GrowthPct: c.num(1)})
+	})
+	r.table(sheetActuals, actualCols, func(c *cells) {
+		r.remember(fmt.Sprintf("actuals[%d]", len(p.Actuals)), c)
+		p.Actuals = append(p.Actuals, plan.Actual{Month: c.month(0), Profession: c.text(1), InPostWTE: c.num(2)})
+	})
+	r.scenarios(p)
+	return p
+}
+
+func orDefault(v *float64, def float64) float64 {
+	if v == nil {
+		return def
+	}
+	return *v
+}
+
+func readCohort(c *cells, first int) plan.Cohort {
+	return plan.Cohort{Profession: c.text(first), ServiceArea: c.text(first + 1), Start: c.month(first + 2),
+		DurationMonths: c.whole(first + 3), Intake: c.whole(first + 4), CompletionPct: c.num(first + 5), TakeupPct: c.num(first + 6)}
+}
+
+func (r *reader) summary(p *plan.Plan) {
+	all, err := r.f.GetRows(sheetSummary, excelize.Options{RawCellValue: true})
+	if err != nil {
+		r.errs = append(r.errs, sheetSummary+": the sheet is missing (the workbook must be one PsyPlan exported)")
+		return
+	}
+	for len(all) < len(summaryFields) {
+		all = append(all, nil)
+	}
+	for i, sf := range summaryFields {
+		row := append(all[i], "", "")
+		if strings.TrimSpace(row[0]) != sf.title {
+			r.fail(sheetSummary, i+1, "A", "the label must be %q (keep the rows as PsyPlan exported them)", sf.title)
+			continue
+		}
+		c := &cells{r: r, sheet: sheetSummary, row: i + 1, cols: []col{{"B", sf.field}}, vals: []string{row[1]}}
+		r.places[sf.field] = place{sheet: sheetSummary, row: i + 1, cols: []col{{"B", ""}}}
+		switch sf.field {
+		case "name":
+			p.Name = c.text(0)
+		case "area":
+			p.Area = c.text(0)
+		case "notes":
+			p.Notes = row[1]
+		case "baseline_month":
+			p.Baseline = c.month(0)
+		case "horizon_month":
+			p.Horizon = c.month(0)
+		case "cap_hires_at_funded_posts":
+			switch strings.ToLower(c.text(0)) {
+			case "yes", "true", "on", "":
+				p.CapHires = true
+			case "no", "false", "off":
+				p.CapHires = false
+			default:
+				c.bad(0, "%q: write yes or no", c.text(0))
+			}
+		case "trajectory.interpolation":
+			if t := strings.ToLower(c.text(0)); t != "" {
+				p.Trajectory.Interpolation = t
+			}
+		case "trajectory.baseline_wte":
+			p.Trajectory.BaselineWTE = c.optNum(0)
+		}
+	}
+}
+
+// changes puts each funded-post change under its post line.
+func (r *reader) changes(p *plan.Plan) {
+	index := map[plan.LineKey]int{}
+	for i, l := range p.Posts {
+		index[l.Key()] = i
+	}
+	r.table(sheetChanges, changeCols, func(c *cells) {
+		k := plan.LineKey{Profession: c.text(0), ServiceArea: c.text(1)}
+		i, ok := index[k]
+		if !ok {
+			c.bad(1, "%s in %q has no post line on the Posts sheet", k.Profession, k.ServiceArea)
+			return
+		}
+		l := &p.Posts[i]
+		r.remember(fmt.Sprintf("posts[%d].changes[%d]", i, len(l.Changes)), c)
+		l.Changes = append(l.Changes, plan.FundedChange{Month: c.month(2), FundedWTEDelta: c.num(3)})
+	})
+}
+
+func (r *reader) scenarios(p *plan.Plan) {
+	index := map[string]int{}
+	r.table(sheetScenarios, scenarioCols, func(c *cells) {
+		name, what := c.text(0), c.text(1)
+		si, ok := index[name]
+		if !ok {
+			si = len(p.Scenarios)
+			index[name] = si
+			p.Scenarios = append(p.Scenarios, plan.Scenario{Name: name})
+		}
+		s := &p.Scenarios[si]
+		path := fmt.Sprintf("scenarios[%d]", si)
+		switch what {
+		case whatScenario:
+			r.remember(path, c)
+			switch strings.ToLower(c.text(4)) {
+			case "on", "yes":
+				on := true
+				s.CapHires = &on
+			case "off", "no":
+				off := false
+				s.CapHires = &off
+			case "":
+			default:
+				c.bad(4, "%q: write on, off or leave it blank", c.text(4))
+			}
+		case whatProfession:
+			r.remember(path+".professions."+c.text(2), c)
+			s.Professions = append(s.Professions, plan.ProfessionOverride{Profession: c.text(2),
+				LeaverRatePct: c.optNum(5), WTEPerHead: c.optNum(6), CostPerWTE: c.optNum(7)})
+		case whatPostLine:
+			r.remember(fmt.Sprintf("%s.posts[%d]", path, len(s.Posts)), c)
+			s.Posts = append(s.Posts, plan.PostOverride{Profession: c.text(2), ServiceArea: c.text(3),
+				LeaverRatePct: c.optNum(5), RecruitsWTEPerYear: c.optNum(8), FundedWTE: c.optNum(9), InPostWTE: c.optNum(10)})
+		case whatCohort:
+			r.remember(fmt.Sprintf("%s.extra_cohorts[%d]", path, len(s.ExtraCohorts)), c)
+			co := plan.Cohort{Profession: c.text(2), ServiceArea: c.text(3), Start: c.month(11), DurationMonths: c.whole(12),
+				Intake: c.whole(13), CompletionPct: c.num(14), TakeupPct: c.num(15)}
+			s.ExtraCohorts = append(s.ExtraCohorts, co)
+		default:
+			c.bad(1, "%q: write %s, %s, %s or %s", what, whatScenario, whatProfession, whatPostLine, whatCohort)
+		}
+	})
+}
+
+// locate turns a plan file path in a validation message into the sheet,
+// row and column the value came from.
+func (r *reader) locate(e plan.FieldError) string {
+	paths := make([]string, 0, len(r.places))
+	for path := range r.places {
+		if e.Path == path || strings.HasPrefix(e.Path, path+".") {
+			paths = append(paths, path)
+		}
+	}
+	if len(paths) == 0 {
+		return e.Error()
+	}
+	sort.Slice(paths, func(i, j int) bool { return len(paths[i]) > len(paths[j]) })
+	pl := r.places[paths[0]]
+	field := strings.TrimPrefix(strings.TrimPrefix(e.Path, paths[0]), ".")
+	where := fmt.Sprintf("%s, row %d", pl.sheet, pl.row)
+	for _, c := range pl.cols {
+		if c.field == field || (field == "" && c.field == "") {
+			where += ", column " + c.title
+			break
+		}
+	}
+	return where + ": " + e.Msg
+}

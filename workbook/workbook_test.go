@@ -1,0 +1,161 @@
+package workbook
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"example.org/psyplan/assets"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
+	"example.org/psyplan/planfile"
+)
+
+func read(t testing.TB, path string) *plan.Plan {
+	t.Helper()
+	var data []byte
+	var err error
+	if path == "" {
+		data = assets.DefaultPlan
+	} else if data, err = os.ReadFile(path); err != nil {
+		t.Fatal(err)
+	}
+	p, err := planfile.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func book(t testing.TB, p *plan.Plan) []byte {
+	t.Helper()
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, p, pr, nil); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Export then import loses nothing: the plan file of the plan read back
+// is the plan file of the plan written.
+func TestWorkbookCarriesTheWholePlan(t *testing.T) {
+	for name, p := range map[string]*plan.Plan{"default": read(t, ""), "small": read(t, "../planfile/testdata/good/small.psyplan.json")} {
+		back, err := Read(book(t, p))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want, _ := planfile.Write(p)
+		got, _ := planfile.Write(back)
+		if !bytes.Equal(want, got) {
+			t.Errorf("%s: the plan read back differs", name)
+			if !reflect.DeepEqual(p.Scenarios, back.Scenarios) {
+				t.Logf("scenarios %+v\nvs %+v", p.Scenarios, back.Scenarios)
+			}
+		}
+	}
+}
+
+// edit changes cells as a planner would in Excel, and saves the workbook.
+func edit(t *testing.T, data []byte, sheet string, cells map[string]any) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cell, v := range cells {
+		if err := f.SetCellValue(sheet, cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestEditedWorkbookImports(t *testing.T) {
+	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	data := edit(t, book(t, p), sheetPosts, map[string]any{"C2": 44.5, "B3": "Perinatal"})
+	data = edit(t, data, sheetTrainees, map[string]any{"C2": "Sep 2021", "E2": "15"})
+	back, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Posts[0].InPostWTE != 44.5 || back.Posts[1].ServiceArea != "Perinatal" {
+		t.Errorf("posts %+v", back.Posts)
+	}
+	if back.Cohorts[0].Start != plan.MonthOf(2021, 9) || back.Cohorts[0].Intake != 15 {
+		t.Errorf("cohort %+v", back.Cohorts[0])
+	}
+}
+
+func TestBadCellsAreNamedAndNothingIsRead(t *testing.T) {
+	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	for _, c := range []struct {
+		sheet string
+		cells map[string]any
+		want  string
+	}{
+		{sheetTrainees, map[string]any{"F3": 140}, "Trainees, row 3, column Completion %: 140 is above 100"},
+		{sheetPosts, map[string]any{"C2": "forty"}, `Posts, row 2, column In post (WTE): "forty" is not a number`},
+		{sheetTrainees, map[string]any{"E2": 12.5}, "Trainees, row 2, column Intake: 12.5 is not a whole number"},
+		{sheetPosts, map[string]any{"B3": "=HYPERLINK(1)"}, "Posts, row 3, column Service area: \"=HYPERLINK(1)\" must not begin with"},
+		{sheetSummary, map[string]any{"B4": "March"}, `Summary, row 4, column B: "March" is not a month`},
+		{sheetScenarios, map[string]any{"B2": "Maybe"}, `Scenarios, row 2, column What: "Maybe"`},
+		{sheetPosts, map[string]any{"A1": "Role"}, `Posts, row 1, column A: the heading must be "Profession"`},
+	} {
+		p2, err := Read(edit(t, book(t, p), c.sheet, c.cells))
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%v: got %v, want %q", c.cells, err, c.want)
+		}
+		if p2 != nil {
+			t.Error("a refused workbook returned a plan")
+		}
+	}
+	if _, err := Read([]byte("not a workbook")); err == nil {
+		t.Error("read text as a workbook")
+	}
+}
+
+// Text that looks like a formula is stored as text, never run.
+func TestTextIsNeverAFormula(t *testing.T) {
+	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	p.Name = "=1+2"
+	p.Notes = "@SUM(A1)"
+	f, err := excelize.OpenReader(bytes.NewReader(book(t, p)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cell := range []string{"B1", "B3"} {
+		if formula, _ := f.GetCellFormula(sheetSummary, cell); formula != "" {
+			t.Errorf("%s holds a formula %q", cell, formula)
+		}
+		if typ, _ := f.GetCellType(sheetSummary, cell); typ == excelize.CellTypeFormula {
+			t.Errorf("%s is a formula cell", cell)
+		}
+	}
+	if v, _ := f.GetCellValue(sheetSummary, "B1"); v != "=1+2" {
+		t.Errorf("name cell %q", v)
+	}
+}
+
+// Target: the national plan's workbook in 3 s or less.
+func BenchmarkWriteNational(b *testing.B) {
+	p := plantest.National()
+	pr, _ := plan.Project(p, "")
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		if err := Write(&buf, p, pr, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

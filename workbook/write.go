@@ -1,0 +1,244 @@
+package workbook
+
+import (
+	"archive/zip"
+	"compress/flate"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"example.org/psyplan/plan"
+	"example.org/psyplan/projtable"
+)
+
+// Write writes the plan and its projection (of the plan or one of its
+// scenarios) as a workbook. growthPNG, if given, is the growth chart shown
+// on the Summary sheet. Text always goes into string cells, so nothing a
+// spreadsheet opens runs as a formula.
+func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	// The projection of a big plan is hundreds of megabytes of XML: the
+	// fastest compression writes it several times sooner, a little larger.
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, flate.BestSpeed)
+		})
+		return zw
+	})
+	w := &writer{f: f}
+	w.header, _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"E8EEF4"}, Pattern: 1}})
+	w.summary(p, pr, growthPNG)
+	w.table(sheetPosts, postCols, len(p.Posts), func(i int) []any {
+		l := p.Posts[i]
+		return []any{l.Profession, l.ServiceArea, l.InPostWTE, opt(l.InPostHeadcount), l.FundedWTE, l.RecruitsWTEPerYear, opt(l.LeaverRatePct)}
+	})
+	var changes [][]any
+	for _, l := range p.Posts {
+		for _, c := range l.Changes {
+			changes = append(changes, []any{l.Profession, l.ServiceArea, c.Month.String(), c.FundedWTEDelta})
+		}
+	}
+	w.table(sheetChanges, changeCols, len(changes), func(i int) []any { return changes[i] })
+	w.table(sheetTrainees, cohortCols, len(p.Cohorts), func(i int) []any { return cohortRow(p.Cohorts[i]) })
+	w.table(sheetProfessions, professionCols, len(p.Professions), func(i int) []any {
+		pr := p.Professions[i]
+		return []any{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE}
+	})
+	ms := p.Trajectory.Milestones
+	w.table(sheetTrajectory, milestoneCols, len(ms), func(i int) []any { return []any{ms[i].Month.String(), ms[i].GrowthPct} })
+	w.table(sheetActuals, actualCols, len(p.Actuals), func(i int) []any {
+		a := p.Actuals[i]
+		return []any{a.Month.String(), a.Profession, a.InPostWTE}
+	})
+	rows := scenarioRows(p)
+	w.table(sheetScenarios, scenarioCols, len(rows), func(i int) []any { return rows[i] })
+	w.projection(pr)
+	w.years(pr)
+	if w.err != nil {
+		return w.err
+	}
+	f.SetActiveSheet(0)
+	_, err := f.WriteTo(out)
+	return err
+}
+
+type writer struct {
+	f      *excelize.File
+	header int
+	err    error
+}
+
+func opt(x *float64) any {
+	if x == nil {
+		return nil
+	}
+	return *x
+}
+
+func cohortRow(c plan.Cohort) []any {
+	return []any{c.Profession, c.ServiceArea, c.Start.String(), c.DurationMonths, c.Intake, c.CompletionPct, c.TakeupPct}
+}
+
+func scenarioRows(p *plan.Plan) [][]any {
+	var rows [][]any
+	row := func(s, what, prof, area string, rest ...any) []any {
+		r := make([]any, len(scenarioCols))
+		r[0], r[1], r[2], r[3] = s, what, prof, area
+		copy(r[4:], rest)
+		return r
+	}
+	for _, s := range p.Scenarios {
+		var capping any
+		if s.CapHires != nil {
+			capping = map[bool]string{true: "on", false: "off"}[*s.CapHires]
+		}
+		rows = append(rows, row(s.Name, whatScenario, "", "", capping))
+		for _, o := range s.Professions {
+			rows = append(rows, row(s.Name, whatProfession, o.Profession, "", nil, opt(o.LeaverRatePct), opt(o.WTEPerHead), opt(o.CostPerWTE)))
+		}
+		for _, o := range s.Posts {
+			rows = append(rows, row(s.Name, whatPostLine, o.Profession, o.ServiceArea, nil, opt(o.LeaverRatePct), nil, nil,
+				opt(o.RecruitsWTEPerYear), opt(o.FundedWTE), opt(o.InPostWTE)))
+		}
+		for _, c := range s.ExtraCohorts {
+			rows = append(rows, row(s.Name, whatCohort, c.Profession, c.ServiceArea, nil, nil, nil, nil, nil, nil, nil,
+				c.Start.String(), c.DurationMonths, c.Intake, c.CompletionPct, c.TakeupPct))
+		}
+	}
+	return rows
+}
+
+// table writes a sheet of records with a frozen, shaded header row.
+func (w *writer) table(name string, cols []col, n int, row func(i int) []any) {
+	w.stream(name, titles(cols), n, row, 22)
+}
+
+// stream writes a sheet row by row (the projection of a national plan
+// has 600,000 rows), with the header frozen.
+func (w *writer) stream(name string, header []any, n int, row func(i int) []any, width float64) {
+	if w.err != nil {
+		return
+	}
+	if _, err := w.f.NewSheet(name); err != nil {
+		w.err = err
+		return
+	}
+	sw, err := w.f.NewStreamWriter(name)
+	if err != nil {
+		w.err = err
+		return
+	}
+	sw.SetColWidth(1, len(header), width)
+	sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	if err := sw.SetRow("A1", header, excelize.RowOpts{StyleID: w.header}); err != nil {
+		w.err = err
+		return
+	}
+	for i := 0; i < n; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row(i)); err != nil {
+			w.err = err
+			return
+		}
+	}
+	w.err = sw.Flush()
+}
+
+// projection is the monthly table of the model contract, as numbers.
+func (w *writer) projection(pr *plan.Projection) {
+	header := make([]any, len(projtable.Header))
+	for i, h := range projtable.Header {
+		header[i] = h
+	}
+	lines := len(pr.Lines) + 1
+	w.stream(sheetProjection, header, pr.Months()*lines, func(k int) []any {
+		i, li := k/lines, k%lines
+		month := pr.Month(i).String()
+		if li == len(pr.Lines) {
+			return append(rowValues(month, plan.TotalWord, plan.TotalWord, pr.Total[i]), pr.Target[i], pr.Gap[i])
+		}
+		l := &pr.Lines[li]
+		return append(rowValues(month, l.Key.Profession, l.Key.ServiceArea, l.Row(i)), nil, nil)
+	}, 14)
+}
+
+func rowValues(month, prof, area string, r plan.Row) []any {
+	return []any{month, prof, area, r.InPost, r.Headcount, r.Funded, r.Vacancies, r.Leavers, r.Qualified,
+		r.Recruited, r.Unplaced, r.InTraining, r.PayCost}
+}
+
+// years is the total by NHS financial year, as the model contract says.
+func (w *writer) years(pr *plan.Projection) {
+	ys := pr.TotalYears()
+	header := []any{"Financial year", "As at", "In post (WTE)", "Headcount", "Funded (WTE)", "Vacancies (WTE)",
+		"Leavers (WTE)", "Qualified (WTE)", "Recruited (WTE)", "Unplaced (WTE)", "In training", "Pay cost (£)",
+		"Trajectory target (WTE)", "Gap (WTE)"}
+	w.stream(sheetYears, header, len(ys), func(i int) []any {
+		y := ys[i]
+		return []any{y.Label(), y.Last.Label(), y.InPost, y.Headcount, y.Funded, y.Vacancies, y.Leavers, y.Qualified,
+			y.Recruited, y.Unplaced, y.InTraining, y.PayCost, y.Target, y.Gap}
+	}, 16)
+}
+
+// summary is the first sheet: the plan's settings (read back on import),
+// the headline figures and the growth chart.
+func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
+	f := w.f
+	f.SetSheetName("Sheet1", sheetSummary)
+	capping := "no"
+	if p.CapHires {
+		capping = "yes"
+	}
+	values := []any{p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), capping,
+		p.Trajectory.Interpolation, opt(p.Trajectory.BaselineWTE)}
+	for i, c := range summaryFields {
+		f.SetCellStr(sheetSummary, fmt.Sprintf("A%d", i+1), c.title)
+		if v := values[i]; v != nil {
+			f.SetCellValue(sheetSummary, fmt.Sprintf("B%d", i+1), v)
+		}
+	}
+	f.SetCellStyle(sheetSummary, "A1", fmt.Sprintf("A%d", len(summaryFields)), w.header)
+	s := plan.Summarise(p, pr, thisMonth())
+	start := len(summaryFields) + 2
+	figures := [][2]any{
+		{"Headline figures", "(worked out by PsyPlan; not read back)"},
+		{"Scenario shown", scenarioName(pr)},
+		{"Baseline staff in post (WTE)", s.BaselineWTE},
+		{"Judged at", s.At.Label()},
+		{"Projected staff in post (WTE)", s.Projected},
+		{"Trajectory target (WTE)", s.Target},
+		{"Gap (WTE; negative is behind)", s.Gap},
+		{"Gap (% of the target)", s.GapPct},
+		{"Unplaced qualifiers over the plan (WTE)", s.Unplaced},
+		{"Vacancies when judged (WTE)", s.Vacancies},
+		{"Exported", time.Now().Format("2 January 2006 15:04") + " by PsyPlan"},
+	}
+	for i, fig := range figures {
+		f.SetCellValue(sheetSummary, fmt.Sprintf("A%d", start+i), fig[0])
+		f.SetCellValue(sheetSummary, fmt.Sprintf("B%d", start+i), fig[1])
+	}
+	f.SetCellStyle(sheetSummary, fmt.Sprintf("A%d", start), fmt.Sprintf("B%d", start), w.header)
+	f.SetColWidth(sheetSummary, "A", "A", 48)
+	f.SetColWidth(sheetSummary, "B", "B", 60)
+	if len(growthPNG) > 0 {
+		w.err = f.AddPictureFromBytes(sheetSummary, "D2", &excelize.Picture{Extension: ".png", File: growthPNG,
+			Format: &excelize.GraphicOptions{AltText: "Projected staff in post against the trajectory", ScaleX: 0.5, ScaleY: 0.5}})
+	}
+}
+
+func scenarioName(pr *plan.Projection) string {
+	if pr.Scenario == "" {
+		return "The plan (no scenario)"
+	}
+	return pr.Scenario
+}
+
+func thisMonth() plan.Month {
+	now := time.Now()
+	return plan.MonthOf(now.Year(), int(now.Month()))
+}
+
