@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,10 +14,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/charts"
 	"example.org/psyplan/cli"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/planfile"
-	"example.org/psyplan/projtable"
 	"example.org/psyplan/store"
 )
 
@@ -227,7 +228,7 @@ func (lv *libraryView) importPlan() {
 			if data, err = io.ReadAll(r); err != nil {
 				return
 			}
-			if p, err = planfile.Read(data); err != nil {
+			if p, err = cli.ReadPlan(name, data); err != nil {
 				err = fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", name, err)
 				return
 			}
@@ -241,52 +242,92 @@ func (lv *libraryView) importPlan() {
 			lv.ui.openPlan(id)
 		})
 	}, lv.ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".xlsx"}))
 	d.Show()
 }
 
-// exportPlan writes the open plan as a plan file, or its projection as
-// CSV, as the name chosen ends.
+// exportChoices are the exports a planner can choose, with their file endings.
+var exportChoices = []struct{ label, format, ext string }{
+	{"Plan file, to share or keep (.psyplan.json)", "json", planfile.Extension},
+	{"Workbook for Excel or LibreOffice (.xlsx)", "xlsx", ".xlsx"},
+	{"Report for a board paper (.pdf)", "pdf", ".pdf"},
+	{"Projection table (.csv)", "csv", ".csv"},
+	{"Chart picture (.png)", "png", ".png"},
+	{"Chart picture for slides, any size (.svg)", "svg", ".svg"},
+}
+
+// exportPlan asks what to export, then where, and writes it off the UI
+// goroutine: whole, or (if it fails) not at all.
 func (lv *libraryView) exportPlan() {
 	p := lv.ui.session.Plan()
 	if p == nil {
 		return
 	}
+	labels := make([]string, len(exportChoices))
+	for i, c := range exportChoices {
+		labels[i] = c.label
+	}
+	what := widget.NewRadioGroup(labels, nil)
+	what.SetSelected(labels[0])
+	chartNames := make([]string, len(charts.Kinds))
+	for i, k := range charts.Kinds {
+		chartNames[i] = k.Title
+	}
+	which := widget.NewSelect(chartNames, nil)
+	which.SetSelected(chartNames[0])
+	items := []*widget.FormItem{widget.NewFormItem("Export", what), widget.NewFormItem("Chart (pictures)", which)}
+	dialog.ShowForm("Export "+p.Name, "Choose where", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		choice := exportChoices[0]
+		for _, c := range exportChoices {
+			if c.label == what.Selected {
+				choice = c
+			}
+		}
+		ex := cli.Export{Format: choice.format, Scenario: lv.ui.session.Scenario(), Width: 1920, Height: 1080}
+		for _, k := range charts.Kinds {
+			if k.Title == which.Selected {
+				ex.Chart = k.Name
+			}
+		}
+		lv.saveAs(p, ex, fileName(p.Name)+choice.ext)
+	}, lv.ui.win)
+}
+
+func (lv *libraryView) saveAs(p *plan.Plan, ex cli.Export, name string) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
 		path := w.URI().Path()
 		w.Close() // written again whole, through a temporary file
-		scenario := lv.ui.session.Scenario()
-		lv.ui.setStatus("Exporting…")
-		lv.ui.run(func() { err = exportFile(path, p, scenario) }, func() {
+		lv.ui.setStatus("Exporting " + filepath.Base(path) + "…")
+		lv.ui.run(func() { err = ex.Write(path, p) }, func() {
 			if err != nil {
 				lv.ui.setStatus("")
 				lv.ui.showError(err)
 				return
 			}
-			lv.ui.setStatus("Exported " + path)
+			lv.ui.setStatus("Exported " + filepath.Base(path))
 		})
 	}, lv.ui.win)
-	d.SetFileName(fileName(p.Name) + planfile.Extension)
+	d.SetFileName(name)
 	d.Show()
 }
 
-// exportFile writes the plan file (.json) or the projection table (.csv).
+// exportFile writes the export its name asks for: .json the plan file,
+// .csv the projection table, .xlsx the workbook, .pdf the report, .png or
+// .svg the growth chart.
 func exportFile(path string, p *plan.Plan, scenario string) error {
-	if strings.HasSuffix(strings.ToLower(path), ".csv") {
-		pr, err := plan.Project(p, scenario)
-		if err != nil {
-			return err
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	for _, f := range cli.Formats {
+		if f == ext {
+			return cli.Export{Format: f, Scenario: scenario, Chart: "growth", Width: 1920, Height: 1080}.Write(path, p)
 		}
-		return cli.WriteFileAtomic(path, func(w io.Writer) error { return projtable.WriteCSV(w, pr) })
 	}
-	data, err := planfile.Write(p)
-	if err != nil {
-		return err
-	}
-	return cli.WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err })
+	return fmt.Errorf("%s: end the name in .json (plan file), .csv (projection), .xlsx (workbook), .pdf (report), .png or .svg (growth chart)", filepath.Base(path))
 }
 
 // fileName makes a plan's name safe as a file name.

@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -13,9 +14,11 @@ import (
 	"strings"
 
 	"example.org/psyplan/assets"
+	"example.org/psyplan/charts"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/planfile"
 	"example.org/psyplan/store"
+	"example.org/psyplan/workbook"
 )
 
 // command is one subcommand: its flags, what it does with the library,
@@ -29,10 +32,12 @@ type command struct {
 
 // options are every flag any command takes.
 type options struct {
-	db       string
-	scenario string
-	format   string
-	out      string
+	db            string
+	scenario      string
+	format        string
+	out           string
+	chart         string
+	width, height int
 }
 
 // call is one run of a command.
@@ -52,11 +57,14 @@ var commands = map[string]command{
 			fs.StringVar(&o.scenario, "scenario", "", "the scenario to project (default: the plan itself)")
 			fs.StringVar(&o.format, "format", "csv", "csv or json")
 		}, run: runProject},
-	"export": {usage: "psyplan export [--db PATH] --format json|csv [--scenario NAME] --out FILE PLAN", args: 1,
+	"export": {usage: "psyplan export [--db PATH] --format json|csv|xlsx|pdf|png|svg [--chart NAME] [--width W --height H] [--scenario NAME] --out FILE PLAN", args: 1,
 		flags: func(fs *flag.FlagSet, o *options) {
-			fs.StringVar(&o.scenario, "scenario", "", "the scenario of a csv export (default: the plan itself)")
-			fs.StringVar(&o.format, "format", "", "json (the plan file) or csv (the projection table)")
+			fs.StringVar(&o.scenario, "scenario", "", "the scenario to project (default: the plan itself)")
+			fs.StringVar(&o.format, "format", "", "json (the plan file), csv (the projection table), xlsx, pdf, png or svg")
 			fs.StringVar(&o.out, "out", "", "the file to write")
+			fs.StringVar(&o.chart, "chart", "growth", "the chart of a png or svg export: "+charts.Names())
+			fs.IntVar(&o.width, "width", 1920, "the chart's width in pixels")
+			fs.IntVar(&o.height, "height", 1080, "the chart's height in pixels")
 		}, run: runExport},
 	"delete":          {usage: "psyplan delete [--db PATH] PLAN", args: 1, run: runDelete},
 	"restore-default": {usage: "psyplan restore-default [--db PATH]", run: runRestoreDefault},
@@ -216,7 +224,7 @@ func runImport(c *call) error {
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", file, errors.Unwrap(err))
 	}
-	p, err := planfile.Read(data)
+	p, err := ReadPlan(file, data)
 	if err != nil {
 		return fmt.Errorf("%s was not imported; nothing was stored:\n%v", file, indent(err.Error()))
 	}
@@ -227,6 +235,14 @@ func runImport(c *call) error {
 	fmt.Fprintf(c.stdout, "Imported %q: %d professions, %d post lines, %d cohorts, %d scenarios.\n%d\n",
 		p.Name, len(p.Professions), len(p.Posts), len(p.Cohorts), len(p.Scenarios), id)
 	return nil
+}
+
+// ReadPlan reads a plan file, or a workbook PsyPlan exported (.xlsx).
+func ReadPlan(name string, data []byte) (*plan.Plan, error) {
+	if strings.HasSuffix(strings.ToLower(name), ".xlsx") || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return workbook.Read(data)
+	}
+	return planfile.Read(data)
 }
 
 func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }

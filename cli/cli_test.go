@@ -168,3 +168,44 @@ func TestIsCommand(t *testing.T) {
 		}
 	}
 }
+
+// Every export format writes a file that starts as its format does, and a
+// workbook imports back as a new plan with the same plan file.
+func TestExportEveryFormatAndImportTheWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	id := lastLine(run("import", "--db", db, small).stdout)
+	magic := map[string]string{"json": "{", "csv": "month,", "xlsx": "PK\x03\x04", "pdf": "%PDF-", "png": "\x89PNG", "svg": "<svg"}
+	for _, f := range Formats {
+		out := filepath.Join(dir, "plan."+f)
+		r := run("export", "--db", db, "--format", f, "--out", out, "--scenario", "Lower attrition", id)
+		if r.code != 0 {
+			t.Fatalf("%s: %+v", f, r)
+		}
+		data, _ := os.ReadFile(out)
+		if !strings.HasPrefix(string(data), magic[f]) {
+			t.Errorf("%s starts %q", f, data[:min(8, len(data))])
+		}
+	}
+	r := run("export", "--db", db, "--format", "png", "--chart", "bridge", "--width", "800", "--height", "450", "--out", filepath.Join(dir, "b.png"), id)
+	if r.code != 0 {
+		t.Fatalf("bridge: %+v", r)
+	}
+	if r = run("export", "--db", db, "--format", "png", "--chart", "pie", "--out", filepath.Join(dir, "p.png"), id); r.code == 0 {
+		t.Error("exported a chart that does not exist")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "p.png")); err == nil {
+		t.Error("a failed export left a file")
+	}
+	r = run("import", "--db", db, filepath.Join(dir, "plan.xlsx"))
+	if r.code != 0 {
+		t.Fatalf("xlsx import: %+v", r)
+	}
+	again := filepath.Join(dir, "again.json")
+	run("export", "--db", db, "--format", "json", "--out", again, lastLine(r.stdout))
+	a, _ := os.ReadFile(filepath.Join(dir, "plan.json"))
+	b, _ := os.ReadFile(again)
+	if string(a) != string(b) {
+		t.Error("the workbook did not carry the whole plan")
+	}
+}

@@ -2,14 +2,20 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
+	"example.org/psyplan/charts"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/planfile"
 	"example.org/psyplan/projtable"
+	"example.org/psyplan/report"
+	"example.org/psyplan/workbook"
 )
 
 func runProject(c *call) error {
@@ -38,32 +44,92 @@ func runExport(c *call) error {
 	if c.opts.out == "" {
 		return fmt.Errorf("--out FILE is required")
 	}
-	var write func(io.Writer) error
-	switch c.opts.format {
-	case "json":
-		_, p, err := c.findPlan(c.args[0])
-		if err != nil {
-			return err
-		}
-		data, err := planfile.Write(p)
-		if err != nil {
-			return err
-		}
-		write = func(w io.Writer) error { _, err := w.Write(data); return err }
-	case "csv":
-		pr, err := c.projection()
-		if err != nil {
-			return err
-		}
-		write = func(w io.Writer) error { return projtable.WriteCSV(w, pr) }
-	default:
-		return fmt.Errorf("--format %q: choose json (the plan file) or csv (the projection table)", c.opts.format)
+	_, p, err := c.findPlan(c.args[0])
+	if err != nil {
+		return err
 	}
-	if err := WriteFileAtomic(c.opts.out, write); err != nil {
+	if c.opts.width < 100 || c.opts.height < 100 || c.opts.width > 10000 || c.opts.height > 10000 {
+		return fmt.Errorf("--width and --height must be from 100 to 10,000 pixels")
+	}
+	ex := Export{Format: c.opts.format, Scenario: c.opts.scenario, Chart: c.opts.chart, Width: c.opts.width, Height: c.opts.height}
+	if err := ex.Write(c.opts.out, p); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Wrote %s.\n", c.opts.out)
 	return nil
+}
+
+// Export is one export of a plan, for the command line and the window.
+type Export struct {
+	Format        string // json, csv, xlsx, pdf, png or svg
+	Scenario      string // "" for the plan itself
+	Chart         string // png and svg: which chart
+	Width, Height int    // png and svg: pixels
+	Today         plan.Month
+}
+
+// Formats are the export formats.
+var Formats = []string{"json", "csv", "xlsx", "pdf", "png", "svg"}
+
+// Write writes the export to path whole, or not at all.
+func (ex Export) Write(path string, p *plan.Plan) error {
+	if ex.Format == "json" {
+		data, err := planfile.Write(p)
+		if err != nil {
+			return err
+		}
+		return WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err })
+	}
+	pr, err := plan.Project(p, ex.Scenario)
+	if err != nil {
+		return err
+	}
+	today := ex.Today
+	if today == 0 {
+		now := time.Now()
+		today = plan.MonthOf(now.Year(), int(now.Month()))
+	}
+	var write func(io.Writer) error
+	switch ex.Format {
+	case "csv":
+		write = func(w io.Writer) error { return projtable.WriteCSV(w, pr) }
+	case "xlsx":
+		growth, err := chartPNG(p, pr, today, "growth", 1600, 900)
+		if err != nil {
+			return err
+		}
+		write = func(w io.Writer) error { return workbook.Write(w, p, pr, growth) }
+	case "pdf":
+		write = func(w io.Writer) error { return report.Write(w, p, pr, today) }
+	case "png", "svg":
+		name := ex.Chart
+		if name == "" {
+			name = "growth"
+		}
+		c, err := charts.Make(name, charts.Input{Plan: p, Projection: pr, Today: today})
+		if err != nil {
+			return err
+		}
+		write = func(w io.Writer) error {
+			if ex.Format == "svg" {
+				return charts.WriteSVG(w, c, ex.Width, ex.Height)
+			}
+			return charts.WritePNG(w, c, ex.Width, ex.Height)
+		}
+	default:
+		return fmt.Errorf("--format %q: choose %s", ex.Format, strings.Join(Formats, ", "))
+	}
+	return WriteFileAtomic(path, write)
+}
+
+func chartPNG(p *plan.Plan, pr *plan.Projection, today plan.Month, name string, w, h int) ([]byte, error) {
+	c, err := charts.Make(name, charts.Input{Plan: p, Projection: pr, Today: today})
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = charts.WritePNG(&buf, c, w, h)
+	return buf.Bytes(), err
 }
 
 // WriteFileAtomic writes a file whole or not at all: into a temporary file

@@ -1,0 +1,290 @@
+// Package report writes a plan as an A4 landscape PDF for a board paper:
+// the headline figures, the growth and profession charts, posts and
+// trainees by profession, the assumptions and the plan's notes.
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"example.org/psyplan/charts"
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// Version is PsyPlan's version, printed on the report.
+var Version = "0.1.0"
+
+const (
+	pageW, pageH = 297.0, 210.0 // A4 landscape, mm
+	margin       = 14.0
+	font         = "Go" // the Go fonts: any Latin, Greek or Cyrillic name prints as typed
+)
+
+// Write writes the report of plan p and its projection pr (of the plan or
+// a scenario).
+func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month) error {
+	pdf := fpdf.New("L", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes(font, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(font, "B", gobold.TTF)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(true, margin+4)
+	pdf.SetTitle(p.Name, true)
+	pdf.SetCreator("PsyPlan "+Version, true)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-11)
+		pdf.SetFont(font, "", 8)
+		pdf.SetTextColor(90, 90, 90)
+		pdf.CellFormat(0, 5, p.Name, "", 0, "L", false, 0, "")
+		pdf.CellFormat(0, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+	})
+	in := charts.Input{Plan: p, Projection: pr, Today: today}
+	r := &writer{pdf: pdf, p: p, pr: pr, in: in}
+	r.front(today)
+	r.chartsPage()
+	r.postsAndTrainees()
+	r.assumptions()
+	if err := pdf.Error(); err != nil {
+		return err
+	}
+	return pdf.Output(out)
+}
+
+type writer struct {
+	pdf *fpdf.Fpdf
+	p   *plan.Plan
+	pr  *plan.Projection
+	in  charts.Input
+}
+
+func (r *writer) heading(text string) {
+	r.pdf.SetFont(font, "B", 14)
+	r.pdf.SetTextColor(0, 48, 135) // NHS dark blue
+	r.pdf.CellFormat(0, 9, text, "", 1, "L", false, 0, "")
+	r.pdf.SetTextColor(30, 30, 30)
+}
+
+// front is the first page: who, what, the headline and the growth chart.
+func (r *writer) front(today plan.Month) {
+	pdf, p := r.pdf, r.p
+	pdf.AddPage()
+	pdf.SetFont(font, "B", 18)
+	pdf.SetTextColor(0, 48, 135)
+	pdf.MultiCell(0, 8, p.Name, "", "L", false)
+	pdf.SetFont(font, "", 10)
+	pdf.SetTextColor(60, 60, 60)
+	scenario := "the plan itself (no scenario)"
+	if r.pr.Scenario != "" {
+		scenario = "scenario " + r.pr.Scenario
+	}
+	area := p.Area
+	if area == "" {
+		area = "No area given"
+	}
+	pdf.CellFormat(0, 6, fmt.Sprintf("%s  ·  %s  ·  %s to %s  ·  %s  ·  PsyPlan %s", area, scenario,
+		p.Baseline.Label(), p.Horizon.Label(), time.Now().Format("2 January 2006"), Version), "", 1, "L", false, 0, "")
+	s := plan.Summarise(p, r.pr, today)
+	pdf.Ln(2)
+	pdf.SetFont(font, "B", 12)
+	pdf.SetTextColor(30, 30, 30)
+	pdf.MultiCell(0, 6, statusSentence(s), "", "L", false)
+	pdf.Ln(1)
+	figures := [][2]string{
+		{"Baseline", format.WTE(s.BaselineWTE) + " WTE"},
+		{"Projected, " + s.At.Label(), format.WTE(s.Projected) + " WTE"},
+		{"Trajectory target", format.WTE(s.Target) + " WTE"},
+		{"Gap", format.WTE(s.Gap) + " WTE (" + format.Percent(s.GapPct) + ")"},
+		{"Unplaced qualifiers", format.WTE(s.Unplaced) + " WTE"},
+		{"Vacancies, " + s.At.Label(), format.WTE(s.Vacancies) + " WTE"},
+	}
+	w := (pageW - 2*margin) / float64(len(figures))
+	y := pdf.GetY()
+	for i, f := range figures {
+		x := margin + float64(i)*w
+		pdf.SetXY(x, y)
+		pdf.SetFont(font, "", 8)
+		pdf.SetTextColor(90, 90, 90)
+		pdf.CellFormat(w, 5, f[0], "", 2, "L", false, 0, "")
+		pdf.SetX(x)
+		pdf.SetFont(font, "B", 12)
+		pdf.SetTextColor(30, 30, 30)
+		pdf.CellFormat(w, 7, f[1], "", 0, "L", false, 0, "")
+	}
+	pdf.SetY(y + 14)
+	r.chart("growth", margin, pdf.GetY(), pageW-2*margin, pageH-pdf.GetY()-margin-6)
+}
+
+func statusSentence(s plan.Summary) string {
+	if s.OnTrack() {
+		return fmt.Sprintf("On track: projected %s WTE in %s, %s WTE (%s) ahead of the trajectory.",
+			format.WTE(s.Projected), s.At.Label(), format.WTE(s.Gap), format.Percent(s.GapPct))
+	}
+	return fmt.Sprintf("Behind: projected %s WTE in %s, %s WTE (%s) behind the %s trajectory.",
+		format.WTE(s.Projected), s.At.Label(), format.WTE(-s.Gap), format.Percent(-s.GapPct), format.Percent(s.GrowthPct))
+}
+
+// chart draws the named chart into the box, as a PNG at the box's size.
+func (r *writer) chart(name string, x, y, w, h float64) {
+	c, err := charts.Make(name, r.in)
+	if err != nil {
+		r.pdf.SetError(err)
+		return
+	}
+	const pxPerMM = 4.5 // about 115 dpi: sharp in print, type large enough on half a page
+	var buf bytes.Buffer
+	if err := charts.WritePNG(&buf, c, int(w*pxPerMM), int(h*pxPerMM)); err != nil {
+		r.pdf.SetError(err)
+		return
+	}
+	opts := fpdf.ImageOptions{ImageType: "PNG"}
+	r.pdf.RegisterImageOptionsReader(name, opts, &buf)
+	r.pdf.ImageOptions(name, x, y, w, h, false, opts, 0, "")
+}
+
+func (r *writer) chartsPage() {
+	r.pdf.AddPage()
+	r.heading("Which professions carry the expansion, and the training pipeline")
+	top := r.pdf.GetY()
+	half := (pageW - 2*margin - 6) / 2
+	h := pageH - top - margin - 8
+	r.chart("professions", margin, top, half, h)
+	r.chart("pipeline", margin+half+6, top, half, h)
+}
+
+// table writes a header row and rows, numbers right-aligned.
+func (r *writer) table(widths []float64, header []string, rows [][]string) {
+	pdf := r.pdf
+	pdf.SetFont(font, "B", 9)
+	pdf.SetFillColor(232, 238, 244)
+	for i, h := range header {
+		align := "R"
+		if i == 0 {
+			align = "L"
+		}
+		pdf.CellFormat(widths[i], 7, h, "B", 0, align, true, 0, "")
+	}
+	pdf.Ln(-1)
+	pdf.SetFont(font, "", 9)
+	for _, row := range rows {
+		for i, cell := range row {
+			align := "R"
+			if i == 0 {
+				align = "L"
+			}
+			pdf.CellFormat(widths[i], 6, cell, "", 0, align, false, 0, "")
+		}
+		pdf.Ln(-1)
+	}
+}
+
+// postsAndTrainees summarises posts and cohorts by profession.
+func (r *writer) postsAndTrainees() {
+	pdf, p, pr := r.pdf, r.p, r.pr
+	pdf.AddPage()
+	at := plan.Summarise(p, pr, 0).At
+	i := pr.Index(at)
+	r.heading("Posts by profession")
+	type sums struct{ inPost, funded, projected, vacancies, intake, qualified float64 }
+	by := map[string]*sums{}
+	get := func(id string) *sums {
+		if by[id] == nil {
+			by[id] = &sums{}
+		}
+		return by[id]
+	}
+	for li := range pr.Lines {
+		l := &pr.Lines[li]
+		s := get(l.Key.Profession)
+		b, a := l.Row(0), l.Row(i)
+		s.inPost += b.InPost
+		s.funded += b.Funded
+		s.projected += a.InPost
+		s.vacancies += a.Vacancies
+	}
+	for _, c := range p.Cohorts {
+		s := get(c.Profession)
+		s.intake += float64(c.Intake)
+		w := 1.0
+		if prof := p.Profession(c.Profession); prof != nil {
+			w = prof.WTEPerHead
+		}
+		s.qualified += float64(c.Intake) * c.CompletionPct / 100 * c.TakeupPct / 100 * w
+	}
+	ids := make([]string, 0, len(by))
+	for id := range by {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(a, b int) bool { return name(p, ids[a]) < name(p, ids[b]) })
+	var rows [][]string
+	for _, id := range ids {
+		s := by[id]
+		growth := "–"
+		if s.inPost > 0 {
+			growth = format.Percent((s.projected - s.inPost) / s.inPost * 100)
+		}
+		rows = append(rows, []string{name(p, id), format.WTE(s.inPost), format.WTE(s.funded), format.WTE(s.projected), growth, format.WTE(s.vacancies)})
+	}
+	r.table([]float64{95, 35, 35, 40, 30, 34}, []string{"Profession", "In post, " + p.Baseline.Label(), "Funded, " + p.Baseline.Label(),
+		"Projected, " + at.Label(), "Growth", "Vacancies, " + at.Label()}, rows)
+	pdf.Ln(4)
+	r.heading("Trainees by profession (every cohort in the plan)")
+	rows = nil
+	for _, id := range ids {
+		if s := by[id]; s.intake > 0 {
+			rows = append(rows, []string{name(p, id), format.Whole(s.intake), format.WTE(s.qualified)})
+		}
+	}
+	r.table([]float64{95, 40, 60}, []string{"Profession", "Intake (people)", "Into posts when qualified (WTE)"}, rows)
+}
+
+func name(p *plan.Plan, id string) string {
+	if pr := p.Profession(id); pr != nil {
+		return pr.Name
+	}
+	return id
+}
+
+// assumptions lists the professions' rates, the trajectory and the notes.
+func (r *writer) assumptions() {
+	pdf, p := r.pdf, r.p
+	pdf.AddPage()
+	r.heading("Assumptions")
+	var rows [][]string
+	for _, pr := range p.Professions {
+		rows = append(rows, []string{pr.Name, format.Fixed(pr.LeaverRatePct, -1) + " %", format.Fixed(pr.WTEPerHead, -1), format.Pounds(pr.CostPerWTE)})
+	}
+	r.table([]float64{110, 40, 35, 45}, []string{"Profession", "Leavers a year", "WTE per head", "Cost per WTE a year"}, rows)
+	pdf.Ln(3)
+	pdf.SetFont(font, "", 10)
+	traj := "Trajectory: "
+	for i, m := range p.Trajectory.Milestones {
+		if i > 0 {
+			traj += "; "
+		}
+		traj += fmt.Sprintf("%s growth by %s", format.Percent(m.GrowthPct), m.Month.Label())
+	}
+	if len(p.Trajectory.Milestones) == 0 {
+		traj += "no milestones"
+	}
+	traj += fmt.Sprintf(" (%s between them), measured from %s WTE.", p.Trajectory.Interpolation, format.WTE(p.TrajectoryBase()))
+	pdf.MultiCell(0, 5.5, traj, "", "L", false)
+	capping := "Hires only fill vacancies in funded posts; qualifiers with no funded post are counted as unplaced."
+	if !p.CapHires {
+		capping = "Everyone qualified or recruited is hired, even above the funded establishment."
+	}
+	pdf.MultiCell(0, 5.5, capping, "", "L", false)
+	if p.Notes != "" {
+		pdf.Ln(3)
+		r.heading("Notes")
+		pdf.SetFont(font, "", 10)
+		pdf.MultiCell(0, 5.5, p.Notes, "", "L", false)
+	}
+}
