@@ -116,7 +116,9 @@ type cells struct {
 	vals  []string
 }
 
-func (c *cells) bad(i int, format string, args ...any) { c.r.fail(c.sheet, c.row, c.cols[i].title, format, args...) }
+func (c *cells) bad(i int, format string, args ...any) {
+	c.r.fail(c.sheet, c.row, c.cols[i].title, format, args...)
+}
 
 func (c *cells) text(i int) string { return strings.TrimSpace(c.vals[i]) }
 

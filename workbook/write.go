@@ -241,4 +241,3 @@ func thisMonth() plan.Month {
 	now := time.Now()
 	return plan.MonthOf(now.Year(), int(now.Month()))
 }
-
