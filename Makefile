@@ -31,4 +31,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 10m ./planfile
 
 screenshots: build
-	xvfb-run -a -s "-screen 0 1600x1000x24" ./bin/psyplan --db "$$(mktemp -d)/library.db" --screenshot screenshots
+	xvfb-run -a -s "-screen 0 1920x1080x24" ./bin/psyplan --db "$$(mktemp -d)/library.db" --screenshot screenshots

@@ -9,6 +9,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -48,9 +49,10 @@ type UI struct {
 	redo     *widget.Button
 	status   *widget.Label
 
-	overview *overviewView
-	posts    *recordTable
-	trainees *recordTable
+	overview   *overviewView
+	posts      *recordTable
+	trainees   *recordTable
+	presenting *presenter // workshop mode, when on
 }
 
 // Run opens the window on the plan last opened and returns the exit code
@@ -101,9 +103,10 @@ func (ui *UI) build() {
 	ui.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { ui.session.Undo() })
 	ui.redo = widget.NewButtonWithIcon("Redo", theme.ContentRedoIcon(), func() { ui.session.Redo() })
 	ui.status = widget.NewLabel("")
+	present := widget.NewButtonWithIcon("Present", theme.MediaPlayIcon(), ui.present)
 	top := container.NewBorder(nil, nil, nil,
 		container.NewHBox(widget.NewLabel("Showing"), container.NewGridWrap(fyne.NewSize(300, ui.scenario.MinSize().Height), ui.scenario),
-			ui.undo, ui.redo, ui.status), ui.title)
+			ui.undo, ui.redo, present, ui.status), ui.title)
 
 	ui.overview = newOverviewView(ui)
 	ui.posts = newPostsTable(ui)
@@ -230,8 +233,14 @@ func (ui *UI) shortcuts() {
 	add(fyne.KeyY, ctrl, func() { ui.session.Redo() })
 	add(fyne.KeyZ, ctrl|fyne.KeyModifierShift, func() { ui.session.Redo() })
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyF11 {
+		if ui.presenting != nil && ui.presenting.key(ev.Name) {
+			return
+		}
+		switch ev.Name {
+		case fyne.KeyF11:
 			ui.win.SetFullScreen(!ui.win.FullScreen())
+		case fyne.KeyF5:
+			ui.present()
 		}
 	})
 }
@@ -243,3 +252,5 @@ type plannerTheme struct{ fyne.Theme }
 func (t plannerTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	return t.Theme.Color(n, theme.VariantLight)
 }
+
+func canvasRect(c color.Color) fyne.CanvasObject { return canvas.NewRectangle(c) }

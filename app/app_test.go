@@ -260,3 +260,59 @@ func TestScenarioChoiceChangesTheProjection(t *testing.T) {
 		t.Errorf("chart title %q", ui.overview.chart.chartTitle())
 	}
 }
+
+// Workshop mode: slides move with the clicker's keys, a what-if control
+// redraws the chart without touching the saved plan, and "keep" makes it
+// an ordinary scenario.
+func TestWorkshopMode(t *testing.T) {
+	ui, _, _ := newTestUI(t)
+	saved := ui.session.Plan()
+	ui.present()
+	ps := ui.presenting
+	if ps == nil || !ui.win.FullScreen() {
+		t.Fatal("not presenting full screen")
+	}
+	if !strings.HasPrefix(ps.sentence.Text, "Projected ") || !strings.Contains(ps.sentence.Text, "behind the 60 % trajectory") {
+		t.Errorf("first slide says %q", ps.sentence.Text)
+	}
+	for _, k := range []fyne.KeyName{fyne.KeyRight, fyne.KeyPageDown, fyne.KeySpace} {
+		ps.key(k)
+	}
+	if ps.slide != 3 || ps.title.Text != "Training pipeline" {
+		t.Errorf("slide %d %q", ps.slide, ps.title.Text)
+	}
+	ps.key(fyne.KeyPageUp)
+	ps.key(fyne.KeyLeft)
+	ps.key(fyne.KeyUp)
+	if ps.slide != 0 {
+		t.Fatalf("back to slide %d", ps.slide)
+	}
+	before := ps.chart.growth.Projected[len(ps.chart.growth.Projected)-1]
+	ps.intake.SetValue(50) // half as many again on cohorts from this month
+	ps.leavers.SetValue(-2)
+	after := ps.chart.growth.Projected[len(ps.chart.growth.Projected)-1]
+	if after <= before {
+		t.Errorf("what-if did not raise the projection: %v -> %v", before, after)
+	}
+	if len(ps.chart.growth.Others) != 1 {
+		t.Error("the plan itself is not compared")
+	}
+	if ui.session.Plan() != saved {
+		t.Error("a what-if changed the saved plan")
+	}
+	err := ui.session.Edit("", func(p *plan.Plan) error {
+		p.Scenarios = append(p.Scenarios, ps.whatIf.Scenario(p, "Kept"))
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("keep as scenario: %v", err)
+	}
+	ui.session.SetScenario("Kept")
+	if got := ui.session.Projection().Total; got[len(got)-1].InPost != after {
+		t.Errorf("kept scenario projects %v, the slide showed %v", got[len(got)-1].InPost, after)
+	}
+	ps.key(fyne.KeyEscape)
+	if ui.presenting != nil || ui.win.FullScreen() || ui.win.Content() != ps.before {
+		t.Error("Esc did not leave workshop mode")
+	}
+}

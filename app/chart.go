@@ -23,6 +23,7 @@ type chartView struct {
 	raster  *canvas.Raster
 	cursor  *canvas.Line
 	readout *widget.Label
+	slide   bool // type large enough to read across a room
 }
 
 func newChartView() *chartView {
@@ -41,13 +42,27 @@ func (cv *chartView) SetGrowth(g charts.Growth) {
 	cv.raster.Refresh()
 }
 
+// SetChart shows any chart (a growth chart reads out months too).
+func (cv *chartView) SetChart(c charts.Chart) {
+	if g, ok := c.(charts.Growth); ok {
+		cv.SetGrowth(g)
+		return
+	}
+	cv.chart, cv.growth = c, nil
+	cv.raster.Refresh()
+}
+
 // draw renders the chart for the raster at w x h pixels; it runs on the
 // UI goroutine when the raster is shown, resized or refreshed.
 func (cv *chartView) draw(w, h int) image.Image {
 	if cv.chart == nil || w < 50 || h < 50 {
 		return image.NewUniform(color.White)
 	}
-	img, frame, err := charts.Image(cv.chart, w, h)
+	draw := charts.Image
+	if cv.slide {
+		draw = charts.SlideImage
+	}
+	img, frame, err := draw(cv.chart, w, h)
 	if err != nil {
 		cv.readout.SetText("The chart cannot be drawn: " + err.Error())
 		return image.NewUniform(color.White)

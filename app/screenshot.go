@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/software"
+
+	"example.org/psyplan/charts"
 )
 
 // screenshots visits every view of the open plan, saves each as
@@ -41,21 +43,46 @@ func (ui *UI) screenshots(dir string) int {
 		time.Sleep(700 * time.Millisecond)
 		var err error
 		fyne.DoAndWait(func() {
-			img := ui.capture()
-			name := filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, strings.ToLower(v.name)))
-			var f *os.File
-			if f, err = os.Create(name); err != nil {
-				return
-			}
-			defer f.Close()
-			err = png.Encode(f, img)
+			err = savePNG(filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, strings.ToLower(v.name))), ui.capture())
 		})
 		if err != nil {
 			return fail(err)
 		}
 	}
+	if err := ui.slideScreenshots(dir, len(ui.views)); err != nil {
+		return fail(err)
+	}
 	fyne.Do(ui.app.Quit)
 	return 0
+}
+
+// slideScreenshots saves workshop mode's slides, full screen, one each.
+func (ui *UI) slideScreenshots(dir string, done int) error {
+	fyne.DoAndWait(ui.present)
+	time.Sleep(1500 * time.Millisecond)
+	for i, k := range charts.Kinds {
+		var err error
+		fyne.DoAndWait(func() {
+			name := filepath.Join(dir, fmt.Sprintf("%02d-slide-%s.png", done+i+1, k.Name))
+			err = savePNG(name, ui.capture())
+			ui.presenting.move(1)
+		})
+		if err != nil {
+			return err
+		}
+		time.Sleep(700 * time.Millisecond)
+	}
+	fyne.DoAndWait(ui.leavePresentation)
+	return nil
+}
+
+func savePNG(name string, img image.Image) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return png.Encode(f, img)
 }
 
 // capture takes the window canvas's picture. Some GL drivers (Mesa under

@@ -30,8 +30,7 @@ func BridgeChart(in Input) Chart {
 	return b
 }
 
-func (b bridge) graph(w, h int, frame *Frame) renderable {
-	s := sizeOf(w, h)
+func (b bridge) graph(s Size, frame *Frame) renderable {
 	labels := []string{"Baseline", "+ Qualified (placed)", "+ Recruited", "- Leavers", "Projected, " + b.atLabel}
 	top := max(b.base+b.qualified+b.recruited, b.at, b.target, b.base)
 	yTicks, yTop := niceTicks(top*1.08, 6, wteLabel)

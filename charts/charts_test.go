@@ -181,3 +181,20 @@ func TestBridgeAddsUp(t *testing.T) {
 		t.Errorf("judged at %s", b.atLabel)
 	}
 }
+
+// Slides: axis labels at least 24 pixels high at 1920 x 1080.
+func TestSlideTypeIsLargeEnough(t *testing.T) {
+	s := sizeOf(1920, 1080)
+	s.Text = 1.45
+	// go-chart sets type in points at 92 dots per inch
+	if px := s.font(11) * 92 / 72; px < 24 {
+		t.Errorf("axis labels are %.1f px", px)
+	}
+	in := defaultInput(t)
+	for _, k := range Kinds {
+		c, _ := Make(k.Name, in)
+		if _, _, err := SlideImage(c, 1920, 1080); err != nil {
+			t.Errorf("%s: %v", k.Name, err)
+		}
+	}
+}

@@ -76,8 +76,7 @@ func inPost(rows []plan.Row) []float64 {
 	return out
 }
 
-func (g Growth) graph(w, h int, frame *Frame) renderable {
-	s := sizeOf(w, h)
+func (g Growth) graph(s Size, frame *Frame) renderable {
 	n := len(g.Projected)
 	xs := make([]float64, n)
 	top := 0.0
@@ -176,7 +175,7 @@ func gridLines(ticks []chart.Tick) []chart.GridLine {
 func legend(s Size, series []chart.Series) chart.Renderable {
 	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
 		x := box.Left
-		y := box.Top - int(18*s.Scale)
+		y := box.Top - int(18*s.Scale*s.Text)
 		r.SetFont(defaults.GetFont())
 		r.SetFontSize(s.font(11))
 		r.SetFontColor(Ink)

@@ -25,8 +25,7 @@ func PostsChart(in Input) Chart {
 	return c
 }
 
-func (c postsChart) graph(w, h int, frame *Frame) renderable {
-	s := sizeOf(w, h)
+func (c postsChart) graph(s Size, frame *Frame) renderable {
 	n := len(c.funded)
 	xs := make([]float64, n)
 	top := 0.0

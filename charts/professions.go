@@ -31,8 +31,7 @@ func ProfessionsChart(in Input) Chart {
 	return c
 }
 
-func (c professionLines) graph(w, h int, frame *Frame) renderable {
-	s := sizeOf(w, h)
+func (c professionLines) graph(s Size, frame *Frame) renderable {
 	n := 1
 	top := 0.0
 	for _, v := range c.values {
@@ -92,8 +91,7 @@ func ProfessionGrowthChart(in Input) Chart {
 	return c
 }
 
-func (c professionGrowth) graph(w, h int, frame *Frame) renderable {
-	s := sizeOf(w, h)
+func (c professionGrowth) graph(s Size, frame *Frame) renderable {
 	// A new role grown from a handful can be +1,500 %: the axis stops at a
 	// few times the target and such a bar is cut there, its value written.
 	lo, hi, limit := 0.0, c.target, max(c.target*3, 10)

@@ -40,8 +40,8 @@ func (f Frame) PixelX(x float64) int {
 
 // Chart is a chart ready to draw at any size.
 type Chart interface {
-	// graph builds the go-chart graph for a canvas of w x h pixels.
-	graph(w, h int, frame *Frame) renderable
+	// graph builds the go-chart graph for a canvas of s.W x s.H pixels.
+	graph(s Size, frame *Frame) renderable
 }
 
 // renderable is what go-chart can draw: a Chart or a BarChart.
@@ -51,7 +51,16 @@ type renderable interface {
 
 // Image draws the chart into an image of exactly w x h pixels, for the
 // screen. It never encodes a PNG: the image is handed to the canvas as is.
-func Image(c Chart, w, h int) (*image.RGBA, Frame, error) {
+func Image(c Chart, w, h int) (*image.RGBA, Frame, error) { return draw(c, sizeOf(w, h)) }
+
+// SlideImage is Image with type large enough to read across a room.
+func SlideImage(c Chart, w, h int) (*image.RGBA, Frame, error) {
+	s := sizeOf(w, h)
+	s.Text = 1.45
+	return draw(c, s)
+}
+
+func draw(c Chart, s Size) (*image.RGBA, Frame, error) {
 	var keep chart.Renderer
 	provider := func(width, height int) (chart.Renderer, error) {
 		r, err := chart.PNG(width, height)
@@ -59,7 +68,7 @@ func Image(c Chart, w, h int) (*image.RGBA, Frame, error) {
 		return noSave{r}, err
 	}
 	var frame Frame
-	if err := c.graph(w, h, &frame).Render(provider, io.Discard); err != nil {
+	if err := c.graph(s, &frame).Render(provider, io.Discard); err != nil {
 		return nil, Frame{}, err
 	}
 	img, err := rasterImage(keep)
@@ -68,12 +77,12 @@ func Image(c Chart, w, h int) (*image.RGBA, Frame, error) {
 
 // WritePNG writes the chart as a PNG of w x h pixels.
 func WritePNG(out io.Writer, c Chart, w, h int) error {
-	return c.graph(w, h, &Frame{}).Render(chart.PNG, out)
+	return c.graph(sizeOf(w, h), &Frame{}).Render(chart.PNG, out)
 }
 
 // WriteSVG writes the chart as an SVG of w x h pixels.
 func WriteSVG(out io.Writer, c Chart, w, h int) error {
-	return c.graph(w, h, &Frame{}).Render(chart.SVG, out)
+	return c.graph(sizeOf(w, h), &Frame{}).Render(chart.SVG, out)
 }
 
 // noSave keeps go-chart from encoding a PNG at the end of Render.

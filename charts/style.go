@@ -29,14 +29,15 @@ var (
 type Size struct {
 	W, H  int
 	Scale float64 // 1 for a 1000-pixel-wide chart
+	Text  float64 // type larger than the scale: 1.45 on slides
 }
 
 func sizeOf(w, h int) Size {
 	s := math.Min(float64(w)/1000, float64(h)/560)
-	return Size{w, h, math.Max(0.7, s)}
+	return Size{W: w, H: h, Scale: math.Max(0.7, s), Text: 1}
 }
 
-func (s Size) font(points float64) float64 { return points * s.Scale }
+func (s Size) font(points float64) float64 { return points * s.Scale * s.Text }
 
 // base is a chart with PsyPlan's look: white, plain, titled.
 func base(s Size, title string) chart.Chart {
@@ -44,7 +45,7 @@ func base(s Size, title string) chart.Chart {
 		Width: s.W, Height: s.H, Title: title,
 		TitleStyle: chart.Style{FontSize: s.font(15), FontColor: Ink},
 		Background: chart.Style{FillColor: Paper, Padding: chart.Box{
-			Top: int(72 * s.Scale), Left: int(16 * s.Scale), Right: int(32 * s.Scale), Bottom: int(12 * s.Scale)}},
+			Top: int(72 * s.Scale * s.Text), Left: int(16 * s.Scale), Right: int(32 * s.Scale), Bottom: int(12 * s.Scale)}},
 		Canvas: chart.Style{FillColor: Paper},
 	}
 }

@@ -23,11 +23,10 @@ type stackPart struct {
 	values []float64
 }
 
-func (c stackChart) graph(w, h int, frame *Frame) renderable { return c.chart(w, h, frame, 0) }
+func (c stackChart) graph(s Size, frame *Frame) renderable { return c.chart(s, frame, 0) }
 
 // chart draws the stacks on axes tall enough for them and for atLeast.
-func (c stackChart) chart(w, h int, frame *Frame, atLeast float64) chart.Chart {
-	s := sizeOf(w, h)
+func (c stackChart) chart(s Size, frame *Frame, atLeast float64) chart.Chart {
 	top := atLeast
 	for i := range c.labels {
 		sum := 0.0
@@ -97,13 +96,12 @@ type pipeline struct {
 	training []float64
 }
 
-func (c pipeline) graph(w, h int, frame *Frame) renderable {
+func (c pipeline) graph(s Size, frame *Frame) renderable {
 	top := 0.0
 	for _, t := range c.training {
 		top = max(top, t)
 	}
-	g := c.stackChart.chart(w, h, frame, top)
-	s := sizeOf(w, h)
+	g := c.stackChart.chart(s, frame, top)
 	xs := make([]float64, len(c.training))
 	for i := range xs {
 		xs[i] = float64(i)

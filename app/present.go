@@ -1,0 +1,257 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"example.org/psyplan/charts"
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// presenter is workshop mode: the window full screen, one chart a slide
+// in a light, high-contrast theme with large type, and what-if controls
+// that redraw the chart at once without touching the saved plan.
+type presenter struct {
+	ui       *UI
+	slide    int
+	whatIf   plan.WhatIf
+	title    *widget.Label
+	sentence *widget.Label
+	counter  *widget.Label
+	chart    *chartView
+	leavers  *widget.Slider
+	intake   *widget.Slider
+	recruits *widget.Slider
+	capping  *widget.Check
+	labels   [3]*widget.Label // what each slider is set to
+	keep     *widget.Button
+	object   fyne.CanvasObject
+	before   fyne.CanvasObject // the window's content, back on leaving
+	seq      int
+	loading  bool
+}
+
+// present starts workshop mode on the first slide.
+func (ui *UI) present() {
+	if ui.session.Plan() == nil || ui.presenting != nil {
+		return
+	}
+	ps := newPresenter(ui)
+	ui.presenting = ps
+	ps.before = ui.win.Content()
+	ui.app.Settings().SetTheme(slideTheme{theme.DefaultTheme()})
+	ui.win.SetContent(ps.object)
+	ui.win.SetFullScreen(true)
+	ui.win.Canvas().Unfocus()
+	ps.show()
+}
+
+func newPresenter(ui *UI) *presenter {
+	ps := &presenter{ui: ui, whatIf: plan.WhatIf{RecruitFactor: 1, From: thisMonth()}}
+	ps.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ps.title.SizeName = theme.SizeNameHeadingText
+	ps.sentence = widget.NewLabel("")
+	ps.sentence.Wrapping = fyne.TextWrapWord
+	ps.sentence.SizeName = theme.SizeNameSubHeadingText
+	ps.counter = widget.NewLabel("")
+	ps.chart = newChartView()
+	ps.chart.slide = true
+	ps.leavers = slider(-10, 10, 0.5, 0, ps.changed)
+	ps.intake = slider(0, 100, 5, 0, ps.changed)
+	ps.recruits = slider(0, 3, 0.1, 1, ps.changed)
+	ps.capping = widget.NewCheck("Hires only fill funded posts", func(bool) { ps.changed(0) })
+	ps.capping.Checked = ui.session.Plan().CapHires
+	for i := range ps.labels {
+		ps.labels[i] = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	ps.keep = widget.NewButtonWithIcon("Keep as scenario", theme.DocumentSaveIcon(), ps.keepAsScenario)
+	reset := widget.NewButtonWithIcon("Reset", theme.ContentUndoIcon(), ps.reset)
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { ps.move(-1) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { ps.move(1) })
+	exit := widget.NewButtonWithIcon("Leave (Esc)", theme.CancelIcon(), ui.leavePresentation)
+	controls := container.NewGridWithColumns(4,
+		container.NewBorder(ps.labels[0], nil, nil, nil, ps.leavers),
+		container.NewBorder(ps.labels[1], nil, nil, nil, ps.intake),
+		container.NewBorder(ps.labels[2], nil, nil, nil, ps.recruits), ps.capping)
+	bottom := container.NewVBox(widget.NewSeparator(), controls,
+		container.NewHBox(reset, ps.keep, widget.NewLabel("    "), prev, ps.counter, next, exit))
+	top := container.NewVBox(ps.title, ps.sentence)
+	bg := canvasRect(color.White)
+	ps.object = container.NewStack(bg, container.NewPadded(container.NewBorder(top, bottom, nil, nil, ps.chart)))
+	return ps
+}
+
+func slider(lo, hi, step, value float64, changed func(float64)) *widget.Slider {
+	s := widget.NewSlider(lo, hi)
+	s.Step = step
+	s.Value = value
+	s.OnChanged = changed
+	return s
+}
+
+// leavePresentation goes back to the window as it was.
+func (ui *UI) leavePresentation() {
+	ps := ui.presenting
+	if ps == nil {
+		return
+	}
+	ui.presenting = nil
+	ui.win.SetFullScreen(false)
+	ui.app.Settings().SetTheme(plannerTheme{theme.DefaultTheme()})
+	ui.win.SetContent(ps.before)
+}
+
+// key handles the keys a presentation clicker sends: next on Right, Down,
+// Page Down and Space; back on Left, Up and Page Up; Esc leaves.
+func (ps *presenter) key(k fyne.KeyName) bool {
+	switch k {
+	case fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace:
+		ps.move(1)
+	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp:
+		ps.move(-1)
+	case fyne.KeyEscape:
+		ps.ui.leavePresentation()
+	default:
+		return false
+	}
+	return true
+}
+
+func (ps *presenter) move(by int) {
+	n := len(charts.Kinds)
+	ps.slide = (ps.slide + by + n) % n
+	ps.ui.win.Canvas().Unfocus() // arrows move slides, not a slider
+	ps.show()
+}
+
+// changed reads the controls into the what-if and redraws.
+func (ps *presenter) changed(float64) {
+	if ps.loading {
+		return
+	}
+	ps.whatIf.LeaverPoints = ps.leavers.Value
+	ps.whatIf.ExtraIntakePct = ps.intake.Value
+	ps.whatIf.RecruitFactor = ps.recruits.Value
+	ps.whatIf.CapHires = nil
+	if ps.capping.Checked != ps.ui.session.Plan().CapHires {
+		on := ps.capping.Checked
+		ps.whatIf.CapHires = &on
+	}
+	ps.show()
+}
+
+func (ps *presenter) reset() {
+	ps.loading = true
+	ps.leavers.SetValue(0)
+	ps.intake.SetValue(0)
+	ps.recruits.SetValue(1)
+	ps.capping.SetChecked(ps.ui.session.Plan().CapHires)
+	ps.loading = false
+	ps.changed(0)
+}
+
+const whatIfName = "What-if (workshop)"
+
+// show projects the plan with the what-if (off the UI goroutine) and
+// draws the current slide.
+func (ps *presenter) show() {
+	base := ps.ui.session.Plan()
+	kind := charts.Kinds[ps.slide]
+	ps.counter.SetText(fmt.Sprintf("Slide %d of %d", ps.slide+1, len(charts.Kinds)))
+	ps.title.SetText(kind.Title)
+	ps.labels[0].SetText(fmt.Sprintf("Leaver rates %+.1f points", ps.whatIf.LeaverPoints))
+	ps.labels[1].SetText("Training intake +" + format.Percent(ps.whatIf.ExtraIntakePct))
+	ps.labels[2].SetText(fmt.Sprintf("Recruitment ×%.1f", ps.whatIf.RecruitFactor))
+	setEnabled(ps.keep, !ps.whatIf.None())
+	ps.seq++
+	seq, w, today := ps.seq, ps.whatIf, thisMonth()
+	var in charts.Input
+	var sentence string
+	var err error
+	ps.ui.run(func() {
+		in, err = whatIfInput(base, w, today)
+		if err == nil {
+			sentence = slideSentence(kind.Name, in.Plan, in.Projection, today)
+		}
+	}, func() {
+		if seq != ps.seq || ps.ui.presenting != ps {
+			return
+		}
+		if err != nil {
+			ps.sentence.SetText(err.Error())
+			return
+		}
+		c, _ := charts.Make(kind.Name, in)
+		ps.sentence.SetText(sentence)
+		ps.chart.SetChart(c)
+	})
+}
+
+// whatIfInput is the chart input of the plan under the what-if, with the
+// plan itself compared when the what-if changes anything.
+func whatIfInput(p *plan.Plan, w plan.WhatIf, today plan.Month) (charts.Input, error) {
+	in := charts.Input{Plan: p, Today: today}
+	pr, err := plan.Project(p, "")
+	if err != nil || w.None() {
+		in.Projection = pr
+		return in, err
+	}
+	trial := p.Clone()
+	trial.Scenarios = append(trial.Scenarios, w.Scenario(trial, uniqueScenarioName(trial, whatIfName)))
+	wp, err := plan.Project(trial, trial.Scenarios[len(trial.Scenarios)-1].Name)
+	in.Plan, in.Projection, in.Compare = trial, wp, []*plan.Projection{pr}
+	return in, err
+}
+
+// keepAsScenario saves the what-if as an ordinary scenario of the plan.
+func (ps *presenter) keepAsScenario() {
+	entry := widget.NewEntry()
+	entry.SetText(uniqueScenarioName(ps.ui.session.Plan(), "Workshop what-if"))
+	dialog.ShowForm("Keep as scenario", "Keep", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		w := ps.whatIf
+		err := ps.ui.session.Edit("", func(p *plan.Plan) error {
+			p.Scenarios = append(p.Scenarios, w.Scenario(p, entry.Text))
+			return nil
+		})
+		if err != nil {
+			ps.sentence.SetText("Not kept: " + err.Error())
+			return
+		}
+		ps.sentence.SetText(fmt.Sprintf("Kept as the scenario %q.", entry.Text))
+	}, ps.ui.win)
+}
+
+// slideTheme is light and high-contrast, with type for a room.
+type slideTheme struct{ fyne.Theme }
+
+func (t slideTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNameForeground:
+		return color.Black
+	case theme.ColorNameBackground:
+		return color.White
+	}
+	return t.Theme.Color(n, theme.VariantLight)
+}
+
+func (t slideTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return t.Theme.Size(n) * 1.6
+	case theme.SizeNameHeadingText:
+		return t.Theme.Size(n) * 1.8
+	case theme.SizeNameSubHeadingText:
+		return t.Theme.Size(n) * 1.6
+	}
+	return t.Theme.Size(n)
+}

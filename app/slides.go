@@ -1,0 +1,142 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+
+	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
+)
+
+// slideSentence is the one plain sentence a slide says, with the numbers
+// that matter, for the chart kind.
+func slideSentence(kind string, p *plan.Plan, pr *plan.Projection, today plan.Month) string {
+	s := plan.Summarise(p, pr, today)
+	switch kind {
+	case "growth":
+		return statusLine(s)
+	case "professions":
+		return professionsSentence(p, pr, s)
+	case "profession-wte":
+		return largestProfessions(p, pr)
+	case "pipeline":
+		return pipelineSentence(pr, s.At)
+	case "bridge":
+		return bridgeSentence(pr, s)
+	case "posts":
+		return fmt.Sprintf("Funded posts reach %s WTE by %s; %s WTE of them are vacant then.",
+			format.Whole(pr.Total[pr.Index(s.At)].Funded), s.At.Label(), format.Whole(s.Vacancies))
+	case "cost":
+		return costSentence(pr)
+	}
+	return ""
+}
+
+// statusLine: "Projected 14,210 WTE in Apr 2024: 1,130 WTE (7 %) behind the 60 % trajectory".
+func statusLine(s plan.Summary) string {
+	if s.OnTrack() {
+		return fmt.Sprintf("Projected %s WTE in %s: %s WTE (%s) ahead of the %s trajectory.",
+			format.Whole(s.Projected), s.At.Label(), format.Whole(s.Gap), format.Percent(s.GapPct), format.Percent(s.GrowthPct))
+	}
+	return fmt.Sprintf("Projected %s WTE in %s: %s WTE (%s) behind the %s trajectory.",
+		format.Whole(s.Projected), s.At.Label(), format.Whole(-s.Gap), format.Percent(-s.GapPct), format.Percent(s.GrowthPct))
+}
+
+type professionGrowth struct {
+	name   string
+	growth float64
+}
+
+func growthByProfession(p *plan.Plan, pr *plan.Projection, at plan.Month) []professionGrowth {
+	base, now := map[string]float64{}, map[string]float64{}
+	i := pr.Index(at)
+	for li := range pr.Lines {
+		l := &pr.Lines[li]
+		base[l.Key.Profession] += l.Row(0).InPost
+		now[l.Key.Profession] += l.Row(i).InPost
+	}
+	var out []professionGrowth
+	for _, prof := range p.Professions {
+		if base[prof.ID] > 0 {
+			out = append(out, professionGrowth{prof.Name, (now[prof.ID] - base[prof.ID]) / base[prof.ID] * 100})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].growth > out[b].growth })
+	return out
+}
+
+func professionsSentence(p *plan.Plan, pr *plan.Projection, s plan.Summary) string {
+	gs := growthByProfession(p, pr, s.At)
+	if len(gs) == 0 {
+		return "No profession has staff in post at the baseline yet."
+	}
+	reach := 0
+	for _, g := range gs {
+		if g.growth >= s.GrowthPct {
+			reach++
+		}
+	}
+	return fmt.Sprintf("%d of %d professions reach %s growth by %s; the most: %s (%s), the least: %s (%s).",
+		reach, len(gs), format.Percent(s.GrowthPct), s.At.Label(), gs[0].name, signedPercent(gs[0].growth),
+		gs[len(gs)-1].name, signedPercent(gs[len(gs)-1].growth))
+}
+
+func largestProfessions(p *plan.Plan, pr *plan.Projection) string {
+	last := pr.Months() - 1
+	wte := map[string]float64{}
+	for li := range pr.Lines {
+		wte[pr.Lines[li].Key.Profession] += pr.Lines[li].Row(last).InPost
+	}
+	ids := make([]string, 0, len(wte))
+	for id := range wte {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(a, b int) bool { return wte[ids[a]] > wte[ids[b]] })
+	text := "Largest in " + pr.Horizon.Label() + ":"
+	for i, id := range ids[:min(3, len(ids))] {
+		if i > 0 {
+			text += ","
+		}
+		text += fmt.Sprintf(" %s %s WTE", professionName(p, id), format.Whole(wte[id]))
+	}
+	return text + "."
+}
+
+func pipelineSentence(pr *plan.Projection, at plan.Month) string {
+	for _, y := range pr.TotalYears() {
+		if y.Last >= at-1 || y.Last == pr.Horizon { // "by Apr 2024" is the year to Mar 2024
+			return fmt.Sprintf("In %s, %s WTE qualify and %s WTE of them find no funded post; %s people are in training at the year's end.",
+				y.Label(), format.Whole(y.Qualified), format.Whole(y.Unplaced), format.Whole(y.InTraining))
+		}
+	}
+	return ""
+}
+
+func bridgeSentence(pr *plan.Projection, s plan.Summary) string {
+	var qualified, leavers float64
+	for i := 1; i <= pr.Index(s.At); i++ {
+		qualified += pr.Total[i].Qualified - pr.Total[i].Unplaced
+		leavers += pr.Total[i].Leavers
+	}
+	recruited := s.Projected - s.BaselineWTE - qualified + leavers
+	return fmt.Sprintf("From %s WTE: %s qualified, %s recruited, %s leavers: %s WTE in %s, against a target of %s.",
+		format.Whole(s.BaselineWTE), signedWhole(qualified), signedWhole(recruited), signedWhole(-leavers),
+		format.Whole(s.Projected), s.At.Label(), format.Whole(s.Target))
+}
+
+func costSentence(pr *plan.Projection) string {
+	ys := pr.TotalYears()
+	if len(ys) < 2 {
+		return ""
+	}
+	first, last := ys[1], ys[len(ys)-1]
+	return fmt.Sprintf("Pay cost of staff in post: %s in %s, %s in %s.", format.PoundsShort(first.PayCost), first.Label(),
+		format.PoundsShort(last.PayCost), last.Label())
+}
+
+func signedWhole(x float64) string {
+	if x > 0 {
+		return "+" + format.Whole(x)
+	}
+	return format.Whole(x)
+}
