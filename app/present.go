@@ -36,6 +36,8 @@ type presenter struct {
 	before   fyne.CanvasObject // the window's content, back on leaving
 	seq      int
 	loading  bool
+	base     *plan.Projection // the plan's own projection, kept while the plan is unchanged
+	baseOf   *plan.Plan
 }
 
 // present starts workshop mode on the first slide.
@@ -175,8 +177,17 @@ func (ps *presenter) show() {
 	var in charts.Input
 	var sentence string
 	var err error
+	cached := ps.base
+	if ps.baseOf != base {
+		cached = nil
+	}
 	ps.ui.run(func() {
-		in, err = whatIfInput(base, w, today)
+		if cached == nil {
+			if cached, err = plan.Project(base, ""); err != nil {
+				return
+			}
+		}
+		in, err = whatIfInput(base, cached, w, today)
 		if err == nil {
 			sentence = slideSentence(kind.Name, in.Plan, in.Projection, today)
 		}
@@ -188,6 +199,7 @@ func (ps *presenter) show() {
 			ps.sentence.SetText(err.Error())
 			return
 		}
+		ps.base, ps.baseOf = cached, base
 		c, _ := charts.Make(kind.Name, in)
 		ps.sentence.SetText(sentence)
 		ps.chart.SetChart(c)
@@ -196,12 +208,10 @@ func (ps *presenter) show() {
 
 // whatIfInput is the chart input of the plan under the what-if, with the
 // plan itself compared when the what-if changes anything.
-func whatIfInput(p *plan.Plan, w plan.WhatIf, today plan.Month) (charts.Input, error) {
-	in := charts.Input{Plan: p, Today: today}
-	pr, err := plan.Project(p, "")
-	if err != nil || w.None() {
-		in.Projection = pr
-		return in, err
+func whatIfInput(p *plan.Plan, pr *plan.Projection, w plan.WhatIf, today plan.Month) (charts.Input, error) {
+	in := charts.Input{Plan: p, Today: today, Projection: pr}
+	if w.None() {
+		return in, nil
 	}
 	trial := p.Clone()
 	trial.Scenarios = append(trial.Scenarios, w.Scenario(trial, uniqueScenarioName(trial, whatIfName)))

@@ -198,3 +198,20 @@ func TestSlideTypeIsLargeEnough(t *testing.T) {
 		}
 	}
 }
+
+// Target: any chart at 1920 x 1080 in 100 ms or less on the national plan.
+func BenchmarkEveryChartNational1080p(b *testing.B) {
+	p := plantest.National()
+	pr, _ := plan.Project(p, "")
+	in := Input{Plan: p, Projection: pr, Today: plan.MonthOf(2026, 11)}
+	for _, k := range Kinds {
+		b.Run(k.Name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				c, _ := Make(k.Name, in)
+				if _, _, err := Image(c, 1920, 1080); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

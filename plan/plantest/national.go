@@ -72,3 +72,22 @@ func postLine(rng *rand.Rand, prof, area string) plan.PostLine {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// ICS is one integrated care system's plan: 16 professions x 5 service
+// areas, 8 years of cohorts (two a year per line), March 2020 to March 2028.
+func ICS() *plan.Plan {
+	n := National()
+	p := &plan.Plan{Name: "ICS synthetic plan", Area: "ICS 01", Baseline: n.Baseline, Horizon: plan.MonthOf(2028, 3),
+		CapHires: true, Trajectory: n.Trajectory, Professions: n.Professions}
+	rng := rand.New(rand.NewPCG(1, 16))
+	for _, l := range n.Posts[:Professions*ServiceAreas] {
+		p.Posts = append(p.Posts, l)
+		for y := 0; y < 8; y++ {
+			for _, m := range []int{1, 9} {
+				p.Cohorts = append(p.Cohorts, plan.Cohort{Profession: l.Profession, ServiceArea: l.ServiceArea,
+					Start: plan.MonthOf(2020+y, m), DurationMonths: 12, Intake: 1 + rng.IntN(12), CompletionPct: 90, TakeupPct: 85})
+			}
+		}
+	}
+	return p
+}
