@@ -219,20 +219,32 @@ func (ui *UI) showError(err error) {
 }
 
 // shortcuts: Ctrl+N new plan, Ctrl+O import, Ctrl+E export, Ctrl+Z and
-// Ctrl+Y (or Ctrl+Shift+Z) undo and redo, F11 full screen.
+// Ctrl+Y (or Ctrl+Shift+Z) undo and redo, F11 full screen, F5 present.
+// They sit on the main menu, which Fyne asks before a focused field, so
+// Ctrl+Z undoes the last saved edit wherever the cursor is.
 func (ui *UI) shortcuts() {
-	c := ui.win.Canvas()
 	ctrl := fyne.KeyModifierShortcutDefault
-	add := func(key fyne.KeyName, mod fyne.KeyModifier, fn func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { fn() })
+	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+		m := fyne.NewMenuItem(label, fn)
+		m.Shortcut = sc
+		return m
 	}
-	add(fyne.KeyN, ctrl, ui.library.newPlan)
-	add(fyne.KeyO, ctrl, ui.library.importPlan)
-	add(fyne.KeyE, ctrl, ui.library.exportPlan)
-	add(fyne.KeyZ, ctrl, func() { ui.session.Undo() })
-	add(fyne.KeyY, ctrl, func() { ui.session.Redo() })
-	add(fyne.KeyZ, ctrl|fyne.KeyModifierShift, func() { ui.session.Redo() })
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+	undo := func() { ui.session.Undo() }
+	redo := func() { ui.session.Redo() }
+	ui.win.SetMainMenu(fyne.NewMainMenu(
+		fyne.NewMenu("Plan",
+			item("New plan…", &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}, ui.library.newPlan),
+			item("Import…", &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl}, ui.library.importPlan),
+			item("Export…", &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}, ui.library.exportPlan),
+			fyne.NewMenuItem("Present (F5)", ui.present)),
+		fyne.NewMenu("Edit",
+			item("Undo", &fyne.ShortcutUndo{}, undo),
+			item("Redo", &fyne.ShortcutRedo{}, redo),
+			item("Redo ", &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}, redo)),
+		fyne.NewMenu("View",
+			fyne.NewMenuItem("Full screen (F11)", func() { ui.win.SetFullScreen(!ui.win.FullScreen()) })),
+	))
+	ui.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ui.presenting != nil && ui.presenting.key(ev.Name) {
 			return
 		}
