@@ -316,3 +316,40 @@ func TestWorkshopMode(t *testing.T) {
 		t.Error("Esc did not leave workshop mode")
 	}
 }
+
+// The overview's chart follows the filter and compares scenarios.
+func TestOverviewChartFilterAndCompare(t *testing.T) {
+	ui, _, _ := newTestUI(t)
+	ov := ui.overview
+	all := ov.chart.growth.Projected[0]
+	ov.profSel.SetSelected("Psychological wellbeing practitioner")
+	if got := ov.chart.growth.Projected[0]; got != 5040 { // 40 + 100 + 4,800 + 100 in the default plan
+		t.Errorf("PWP baseline %v (all %v)", got, all)
+	}
+	if !strings.Contains(ov.chart.chartTitle(), "(Psychological wellbeing practitioner)") {
+		t.Errorf("title %q", ov.chart.chartTitle())
+	}
+	ov.profSel.SetSelected(everyOne)
+	test.Tap(findCheck(t, ov.object, "Compare scenarios"))
+	if n := len(ov.chart.growth.Others); n != 2 {
+		t.Errorf("%d scenarios compared, want 2", n)
+	}
+	ov.kindSel.SetSelected("Training pipeline")
+	if ov.chart.growth != nil || ov.chart.chart == nil {
+		t.Error("the pipeline chart is not shown")
+	}
+}
+
+func findCheck(t *testing.T, o fyne.CanvasObject, label string) *widget.Check {
+	t.Helper()
+	var found *widget.Check
+	walk(o, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && c.Text == label {
+			found = c
+		}
+	})
+	if found == nil {
+		t.Fatalf("no check %q", label)
+	}
+	return found
+}

@@ -304,7 +304,11 @@ func (lv *libraryView) saveAs(p *plan.Plan, ex cli.Export, name string) {
 		path := w.URI().Path()
 		w.Close() // written again whole, through a temporary file
 		lv.ui.setStatus("Exporting " + filepath.Base(path) + "…")
+		bar := widget.NewProgressBarInfinite()
+		busy := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), bar, lv.ui.win)
+		busy.Show()
 		lv.ui.run(func() { err = ex.Write(path, p) }, func() {
+			busy.Hide()
 			if err != nil {
 				lv.ui.setStatus("")
 				lv.ui.showError(err)

@@ -19,6 +19,11 @@ import (
 type overviewView struct {
 	ui      *UI
 	status  *widget.Label
+	filter  charts.Filter
+	compare bool // every scenario as a line of its own
+	profSel *widget.Select
+	areaSel *widget.Select
+	kindSel *widget.Select
 	figures map[string]*figure
 	chart   *chartView
 	object  fyne.CanvasObject
@@ -64,9 +69,110 @@ func newOverviewView(ui *UI) *overviewView {
 	}
 	ov.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ov.status.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(ov.status, grid)
+	ov.profSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
+	ov.areaSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
+	titles := make([]string, len(charts.Kinds))
+	for i, k := range charts.Kinds {
+		titles[i] = k.Title
+	}
+	ov.kindSel = widget.NewSelect(titles, func(string) { ov.drawChart() })
+	ov.kindSel.SetSelected(titles[0])
+	compare := widget.NewCheck("Compare scenarios", func(on bool) { ov.compare = on; ov.drawChart() })
+	tools := container.NewHBox(widget.NewLabel("Chart"), ov.kindSel, widget.NewLabel("Profession"), ov.profSel,
+		widget.NewLabel("Service area"), ov.areaSel, compare)
+	top := container.NewVBox(ov.status, grid, tools)
 	ov.object = container.NewBorder(top, ov.chart.readout, nil, nil, ov.chart)
 	return ov
+}
+
+const everyOne = "All"
+
+// filterOptions offers the plan's professions and service areas.
+func (ov *overviewView) filterOptions(p *plan.Plan) {
+	profs := append([]string{everyOne}, professionNames(p)...)
+	seen := map[string]bool{}
+	areas := []string{everyOne}
+	for _, l := range p.Posts {
+		if !seen[l.ServiceArea] {
+			seen[l.ServiceArea] = true
+			areas = append(areas, l.ServiceArea)
+		}
+	}
+	ov.profSel.Options, ov.areaSel.Options = profs, areas
+	if ov.profSel.Selected == "" || !contains(profs, ov.profSel.Selected) {
+		ov.profSel.SetSelected(everyOne)
+	}
+	if ov.areaSel.Selected == "" || !contains(areas, ov.areaSel.Selected) {
+		ov.areaSel.SetSelected(everyOne)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (ov *overviewView) filterChanged() {
+	p := ov.ui.session.Plan()
+	if p == nil {
+		return
+	}
+	ov.filter = charts.Filter{}
+	if v := ov.profSel.Selected; v != "" && v != everyOne {
+		ov.filter.Profession = professionID(p, v)
+	}
+	if v := ov.areaSel.Selected; v != "" && v != everyOne {
+		ov.filter.ServiceArea = v
+	}
+	ov.drawChart()
+}
+
+// drawChart draws the chosen chart of the projection shown, filtered, and
+// with the plan's other scenarios as lines when comparing.
+func (ov *overviewView) drawChart() {
+	p, pr := ov.ui.session.Plan(), ov.ui.session.Projection()
+	if p == nil || pr == nil {
+		return
+	}
+	in := charts.Input{Plan: p, Projection: pr, Filter: ov.filter, Today: ov.today()}
+	if ov.compare {
+		for _, name := range append([]string{""}, scenarioNames(p)...) {
+			if name == pr.Scenario {
+				continue
+			}
+			if other, err := plan.Project(p, name); err == nil {
+				in.Compare = append(in.Compare, other)
+			}
+		}
+	}
+	kind := charts.Kinds[0]
+	for _, k := range charts.Kinds {
+		if k.Title == ov.kindSel.Selected {
+			kind = k
+		}
+	}
+	if kind.Name == "growth" {
+		title := "Projected staff in post against the expansion trajectory"
+		if pr.Scenario != "" {
+			title += " (" + pr.Scenario + ")"
+		}
+		ov.chart.SetGrowth(charts.GrowthChart(in, title))
+		return
+	}
+	c, _ := charts.Make(kind.Name, in)
+	ov.chart.SetChart(c)
+}
+
+func scenarioNames(p *plan.Plan) []string {
+	names := make([]string, len(p.Scenarios))
+	for i, s := range p.Scenarios {
+		names[i] = s.Name
+	}
+	return names
 }
 
 func thisMonth() plan.Month {
@@ -84,11 +190,8 @@ func (ov *overviewView) refresh() {
 	ov.summary = s
 	ov.status.SetText(statusSentence(s))
 	ov.show(p, s)
-	title := "Projected staff in post against the expansion trajectory"
-	if sc := ov.ui.session.Scenario(); sc != "" {
-		title += " (" + sc + ")"
-	}
-	ov.chart.SetGrowth(charts.GrowthOf(title, p, pr))
+	ov.filterOptions(p)
+	ov.drawChart()
 }
 
 func (ov *overviewView) show(p *plan.Plan, s plan.Summary) {

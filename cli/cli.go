@@ -38,6 +38,8 @@ type options struct {
 	out           string
 	chart         string
 	width, height int
+	profession    string
+	serviceArea   string
 }
 
 // call is one run of a command.
@@ -57,7 +59,7 @@ var commands = map[string]command{
 			fs.StringVar(&o.scenario, "scenario", "", "the scenario to project (default: the plan itself)")
 			fs.StringVar(&o.format, "format", "csv", "csv or json")
 		}, run: runProject},
-	"export": {usage: "psyplan export [--db PATH] --format json|csv|xlsx|pdf|png|svg [--chart NAME] [--width W --height H] [--scenario NAME] --out FILE PLAN", args: 1,
+	"export": {usage: "psyplan export [--db PATH] --format json|csv|xlsx|pdf|png|svg [--chart NAME] [--width W --height H] [--profession ID] [--service-area NAME] [--scenario NAME] --out FILE PLAN", args: 1,
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.scenario, "scenario", "", "the scenario to project (default: the plan itself)")
 			fs.StringVar(&o.format, "format", "", "json (the plan file), csv (the projection table), xlsx, pdf, png or svg")
@@ -65,6 +67,8 @@ var commands = map[string]command{
 			fs.StringVar(&o.chart, "chart", "growth", "the chart of a png or svg export: "+charts.Names())
 			fs.IntVar(&o.width, "width", 1920, "the chart's width in pixels")
 			fs.IntVar(&o.height, "height", 1080, "the chart's height in pixels")
+			fs.StringVar(&o.profession, "profession", "", "a png or svg chart of one profession (its id)")
+			fs.StringVar(&o.serviceArea, "service-area", "", "a png or svg chart of one service area")
 		}, run: runExport},
 	"delete":          {usage: "psyplan delete [--db PATH] PLAN", args: 1, run: runDelete},
 	"restore-default": {usage: "psyplan restore-default [--db PATH]", run: runRestoreDefault},

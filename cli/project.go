@@ -51,7 +51,11 @@ func runExport(c *call) error {
 	if c.opts.width < 100 || c.opts.height < 100 || c.opts.width > 10000 || c.opts.height > 10000 {
 		return fmt.Errorf("--width and --height must be from 100 to 10,000 pixels")
 	}
-	ex := Export{Format: c.opts.format, Scenario: c.opts.scenario, Chart: c.opts.chart, Width: c.opts.width, Height: c.opts.height}
+	ex := Export{Format: c.opts.format, Scenario: c.opts.scenario, Chart: c.opts.chart, Width: c.opts.width, Height: c.opts.height,
+		Filter: charts.Filter{Profession: c.opts.profession, ServiceArea: c.opts.serviceArea}}
+	if f := ex.Filter.Profession; f != "" && p.Profession(f) == nil {
+		return fmt.Errorf("--profession %q: the plan has no profession with that id", f)
+	}
 	if err := ex.Write(c.opts.out, p); err != nil {
 		return err
 	}
@@ -61,10 +65,11 @@ func runExport(c *call) error {
 
 // Export is one export of a plan, for the command line and the window.
 type Export struct {
-	Format        string // json, csv, xlsx, pdf, png or svg
-	Scenario      string // "" for the plan itself
-	Chart         string // png and svg: which chart
-	Width, Height int    // png and svg: pixels
+	Format        string        // json, csv, xlsx, pdf, png or svg
+	Scenario      string        // "" for the plan itself
+	Chart         string        // png and svg: which chart
+	Width, Height int           // png and svg: pixels
+	Filter        charts.Filter // png and svg: one profession or service area
 	Today         plan.Month
 }
 
@@ -106,7 +111,7 @@ func (ex Export) Write(path string, p *plan.Plan) error {
 		if name == "" {
 			name = "growth"
 		}
-		c, err := charts.Make(name, charts.Input{Plan: p, Projection: pr, Today: today})
+		c, err := charts.Make(name, charts.Input{Plan: p, Projection: pr, Today: today, Filter: ex.Filter})
 		if err != nil {
 			return err
 		}
