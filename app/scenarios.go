@@ -213,15 +213,7 @@ func (sv *scenariosView) delete() {
 func (sv *scenariosView) professionOverrides() *recordTable {
 	o := func(p *plan.Plan, i int) *plan.ProfessionOverride { return &sv.scenario(p).Professions[i] }
 	optCol := func(title, field string, get func(*plan.ProfessionOverride) **float64, show func(float64) string) column {
-		return column{title: title, field: field, width: 150, hint: "blank: the plan's",
-			value: func(p *plan.Plan, i int) string { return optNum(*get(o(p, i))) },
-			show: func(p *plan.Plan, i int) string {
-				if v := *get(o(p, i)); v != nil {
-					return show(*v)
-				}
-				return "plan's"
-			},
-			set: setOptFloat(func(p *plan.Plan, i int) **float64 { return get(o(p, i)) })}
+		return overrideColumn(title, field, 150, func(p *plan.Plan, i int) **float64 { return get(o(p, i)) }, show)
 	}
 	return newRecordTable(sv.ui, &records{
 		noun: "profession override",
@@ -270,15 +262,7 @@ func (sv *scenariosView) professionOverrides() *recordTable {
 func (sv *scenariosView) postOverrides() *recordTable {
 	o := func(p *plan.Plan, i int) *plan.PostOverride { return &sv.scenario(p).Posts[i] }
 	optCol := func(title, field string, get func(*plan.PostOverride) **float64, show func(float64) string) column {
-		return column{title: title, field: field, width: 130, hint: "blank: the plan's",
-			value: func(p *plan.Plan, i int) string { return optNum(*get(o(p, i))) },
-			show: func(p *plan.Plan, i int) string {
-				if v := *get(o(p, i)); v != nil {
-					return show(*v)
-				}
-				return "plan's"
-			},
-			set: setOptFloat(func(p *plan.Plan, i int) **float64 { return get(o(p, i)) })}
+		return overrideColumn(title, field, 130, func(p *plan.Plan, i int) **float64 { return get(o(p, i)) }, show)
 	}
 	return newRecordTable(sv.ui, &records{
 		noun: "post line override", listOf: func() string { return sv.path() + ".posts" },
@@ -354,4 +338,18 @@ func (sv *scenariosView) extraCohorts() *recordTable {
 			s.ExtraCohorts = append(s.ExtraCohorts[:i], s.ExtraCohorts[i+1:]...)
 		},
 	})
+}
+
+// overrideColumn is a column of a scenario's override: blank keeps the
+// plan's value.
+func overrideColumn(title, field string, width float32, value func(p *plan.Plan, i int) **float64, show func(float64) string) column {
+	return column{title: title, field: field, width: width, hint: "blank: the plan's",
+		value: func(p *plan.Plan, i int) string { return optNum(*value(p, i)) },
+		show: func(p *plan.Plan, i int) string {
+			if v := *value(p, i); v != nil {
+				return show(*v)
+			}
+			return "plan's"
+		},
+		set: setOptFloat(value)}
 }

@@ -70,18 +70,7 @@ func totals(pr *plan.Projection, f Filter) []plan.Row {
 			continue
 		}
 		for i := range out {
-			r := l.Row(i)
-			t := &out[i]
-			t.InPost += r.InPost
-			t.Headcount += r.Headcount
-			t.Funded += r.Funded
-			t.Vacancies += r.Vacancies
-			t.Leavers += r.Leavers
-			t.Qualified += r.Qualified
-			t.Recruited += r.Recruited
-			t.Unplaced += r.Unplaced
-			t.InTraining += r.InTraining
-			t.PayCost += r.PayCost
+			out[i].Add(l.Row(i))
 		}
 	}
 	return out

@@ -193,13 +193,7 @@ func legend(s Size, series []chart.Series) chart.Renderable {
 				r.Circle(5*s.Scale, x+int(10*s.Scale), y-int(4*s.Scale))
 				r.FillStroke()
 			} else {
-				r.SetStrokeColor(color)
-				r.SetStrokeWidth(st.StrokeWidth)
-				r.SetStrokeDashArray(st.StrokeDashArray)
-				r.MoveTo(x, y-int(4*s.Scale))
-				r.LineTo(x+int(22*s.Scale), y-int(4*s.Scale))
-				r.Stroke()
-				r.SetStrokeDashArray(nil)
+				lineMark(r, s, st, x, y)
 			}
 			x += int(30 * s.Scale)
 			r.SetFontColor(Ink)
@@ -207,6 +201,17 @@ func legend(s Size, series []chart.Series) chart.Renderable {
 			x += r.MeasureText(se.GetName()).Width() + int(24*s.Scale)
 		}
 	}
+}
+
+// lineMark draws a series' line, 22 points long, in a legend.
+func lineMark(r chart.Renderer, s Size, st chart.Style, x, y int) {
+	r.SetStrokeColor(st.StrokeColor)
+	r.SetStrokeWidth(st.StrokeWidth)
+	r.SetStrokeDashArray(st.StrokeDashArray)
+	r.MoveTo(x, y-int(4*s.Scale))
+	r.LineTo(x+int(22*s.Scale), y-int(4*s.Scale))
+	r.Stroke()
+	r.SetStrokeDashArray(nil)
 }
 
 // onLeftAxis puts the series on go-chart's secondary y axis, which it

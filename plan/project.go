@@ -22,6 +22,20 @@ type Row struct {
 	PayCost    float64 // pounds in the month
 }
 
+// Add adds every column of r: totals are sums, vacancies included.
+func (t *Row) Add(r Row) {
+	t.InPost += r.InPost
+	t.Headcount += r.Headcount
+	t.Funded += r.Funded
+	t.Vacancies += r.Vacancies
+	t.Leavers += r.Leavers
+	t.Qualified += r.Qualified
+	t.Recruited += r.Recruited
+	t.Unplaced += r.Unplaced
+	t.InTraining += r.InTraining
+	t.PayCost += r.PayCost
+}
+
 // Line is the projection of one post line. It keeps the stocks and the
 // qualifiers month by month and works the other columns out when read, with
 // the same arithmetic as the engine: a national plan's projection is then a
