@@ -159,3 +159,35 @@ func BenchmarkWriteNational(b *testing.B) {
 		}
 	}
 }
+
+// The Projection sheet holds the projection table, numbers as numbers.
+func TestProjectionSheet(t *testing.T) {
+	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	p.Posts[0].ServiceArea = `Adult <common> & "mental" health`
+	p.Cohorts[0].ServiceArea = p.Posts[0].ServiceArea
+	p.Scenarios[0].Posts[0].ServiceArea = p.Posts[0].ServiceArea
+	f, err := excelize.OpenReader(bytes.NewReader(book(t, p)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(sheetProjection)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+73*4 || rows[0][0] != "month" || rows[0][14] != "gap_wte" {
+		t.Fatalf("%d rows; header %v", len(rows), rows[0])
+	}
+	// row 2: cbt, then pwp with the escaped name; row 5 the first total
+	if rows[3][1] != "pwp" || rows[3][2] != `Adult <common> & "mental" health` || rows[3][3] != "40" {
+		t.Errorf("pwp row %v", rows[3])
+	}
+	if rows[4][1] != "ALL" || rows[4][13] != "52.5" {
+		t.Errorf("total row %v", rows[4])
+	}
+	if typ, _ := f.GetCellType(sheetProjection, "D4"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("in post is not a number cell: %v", typ)
+	}
+	if typ, _ := f.GetCellType(sheetProjection, "C4"); typ != excelize.CellTypeInlineString {
+		t.Errorf("service area is not a text cell: %v", typ)
+	}
+}

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
 	"fmt"
 	"io"
@@ -10,7 +11,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"example.org/psyplan/plan"
-	"example.org/psyplan/projtable"
 )
 
 // Write writes the plan and its projection (of the plan or one of its
@@ -56,14 +56,18 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) e
 	})
 	rows := scenarioRows(p)
 	w.table(sheetScenarios, scenarioCols, len(rows), func(i int) []any { return rows[i] })
-	w.projection(pr)
+	if _, err := f.NewSheet(sheetProjection); err != nil { // filled as the file is copied out
+		return err
+	}
 	w.years(pr)
 	if w.err != nil {
 		return w.err
 	}
-	f.SetActiveSheet(0)
-	_, err := f.WriteTo(out)
-	return err
+	var book bytes.Buffer
+	if _, err := f.WriteTo(&book); err != nil {
+		return err
+	}
+	return withProjection(out, book.Bytes(), sheetProjection, pr, w.header)
 }
 
 type writer struct {
@@ -146,29 +150,6 @@ func (w *writer) stream(name string, header []any, n int, row func(i int) []any,
 		}
 	}
 	w.err = sw.Flush()
-}
-
-// projection is the monthly table of the model contract, as numbers.
-func (w *writer) projection(pr *plan.Projection) {
-	header := make([]any, len(projtable.Header))
-	for i, h := range projtable.Header {
-		header[i] = h
-	}
-	lines := len(pr.Lines) + 1
-	w.stream(sheetProjection, header, pr.Months()*lines, func(k int) []any {
-		i, li := k/lines, k%lines
-		month := pr.Month(i).String()
-		if li == len(pr.Lines) {
-			return append(rowValues(month, plan.TotalWord, plan.TotalWord, pr.Total[i]), pr.Target[i], pr.Gap[i])
-		}
-		l := &pr.Lines[li]
-		return append(rowValues(month, l.Key.Profession, l.Key.ServiceArea, l.Row(i)), nil, nil)
-	}, 14)
-}
-
-func rowValues(month, prof, area string, r plan.Row) []any {
-	return []any{month, prof, area, r.InPost, r.Headcount, r.Funded, r.Vacancies, r.Leavers, r.Qualified,
-		r.Recruited, r.Unplaced, r.InTraining, r.PayCost}
 }
 
 // years is the total by NHS financial year, as the model contract says.
