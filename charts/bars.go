@@ -30,6 +30,7 @@ func (b bars) GetStyle() chart.Style {
 func (b bars) Validate() error { return nil }
 
 func (b bars) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {
+	defer r.ResetStyle() // go-chart\'s SVG renderer would fill the next line with our colours
 	for _, it := range b.Items {
 		x0 := box.Left + xr.Translate(it.X-b.Width/2)
 		x1 := box.Left + xr.Translate(it.X+b.Width/2)

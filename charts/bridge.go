@@ -64,6 +64,7 @@ func (b bridge) graph(s Size, frame *Frame) renderable {
 // barLabels writes each step's size above it.
 func barLabels(s Size, xr, yr *chart.ContinuousRange, steps []bar) chart.Renderable {
 	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
+		defer r.ResetStyle()
 		r.SetFont(defaults.GetFont())
 		r.SetFontSize(s.font(10))
 		r.SetFontColor(Ink)

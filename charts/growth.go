@@ -174,6 +174,7 @@ func gridLines(ticks []chart.Tick) []chart.GridLine {
 // legend draws the series' names in a row above the plot.
 func legend(s Size, series []chart.Series) chart.Renderable {
 	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
+		defer r.ResetStyle()
 		x := box.Left
 		y := box.Top - int(18*s.Scale*s.Text)
 		r.SetFont(defaults.GetFont())
@@ -198,7 +199,7 @@ func legend(s Size, series []chart.Series) chart.Renderable {
 			x += int(30 * s.Scale)
 			r.SetFontColor(Ink)
 			r.Text(se.GetName(), x, y+int(1*s.Scale))
-			x += r.MeasureText(se.GetName()).Width() + int(24*s.Scale)
+			x += r.MeasureText(se.GetName()).Width() + int(36*s.Scale)
 		}
 	}
 }

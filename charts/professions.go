@@ -147,6 +147,7 @@ func (c professionGrowth) graph(s Size, frame *Frame) renderable {
 // valueLabels writes each profession's growth at the end of its bar.
 func (c professionGrowth) valueLabels(s Size, xr, yr *chart.ContinuousRange) chart.Renderable {
 	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
+		defer r.ResetStyle()
 		r.SetFont(defaults.GetFont())
 		r.SetFontSize(s.font(9))
 		r.SetFontColor(Ink)
@@ -196,6 +197,7 @@ func shortNames(names []string) []string {
 // sideLegend lists series down the right of the plot, for many lines.
 func sideLegend(s Size, series []chart.Series) chart.Renderable {
 	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
+		defer r.ResetStyle()
 		x := box.Right + int(24*s.Scale)
 		y := box.Top + int(10*s.Scale)
 		r.SetFont(defaults.GetFont())
