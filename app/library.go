@@ -119,22 +119,31 @@ func BlankPlan(name string) *plan.Plan {
 func (lv *libraryView) newPlan() {
 	name := widget.NewEntry()
 	name.SetText("New plan")
-	kind := widget.NewRadioGroup([]string{"Blank", "A copy of the default England plan"}, nil)
-	kind.SetSelected("Blank")
+	const (
+		withRoles = "Blank, with the psychological professions listed"
+		empty     = "Completely empty"
+		england   = "A copy of the default England plan"
+	)
+	kind := widget.NewRadioGroup([]string{withRoles, empty, england}, nil)
+	kind.SetSelected(withRoles)
 	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Start from", kind)}
 	dialog.ShowForm("New plan", "Create", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
 		p := BlankPlan(strings.TrimSpace(name.Text))
-		if kind.Selected != "Blank" {
+		if kind.Selected != empty {
 			def, err := cli.DefaultPlan()
 			if err != nil {
 				lv.ui.showError(err)
 				return
 			}
-			def.Name = strings.TrimSpace(name.Text)
-			p = def
+			if kind.Selected == england {
+				def.Name = p.Name
+				p = def
+			} else {
+				p.Professions = def.Professions // the roles and their assumptions, no posts yet
+			}
 		}
 		if err := lv.create(p); err != nil {
 			lv.ui.showError(err)

@@ -69,7 +69,7 @@ func newScenariosView(ui *UI) *view {
 	help := widget.NewLabel("A scenario changes only what it names; a blank field keeps the plan's value. " +
 		"It is measured against the plan's own trajectory.")
 	help.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(sv.heading, help, widget.NewForm(widget.NewFormItem("Capping", sv.capping)))
+	top := container.NewVBox(sv.heading, help, container.NewBorder(nil, nil, widget.NewLabel("Capping"), nil, sv.capping))
 	sv.detail = container.NewBorder(top, nil, nil, nil, tabs)
 	split := container.NewHSplit(left, sv.detail)
 	split.Offset = 0.22
