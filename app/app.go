@@ -81,6 +81,7 @@ func New(a fyne.App, lib *store.Library, run background, async bool) *UI {
 	ui.session.OnChange(ui.refresh)
 	ui.library.reload()
 	ui.session.onSaved = ui.saved
+	ui.session.onSaving = func() { ui.setStatus("Saving…") }
 	ui.session.onProblem = func(err error) { ui.setStatus("Problem: " + err.Error()) }
 	ui.win.SetCloseIntercept(func() {
 		ui.session.Flush() // every edit is in the library before the window goes

@@ -150,8 +150,12 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 	before := ui.overview.figures["projected"].value.Text
 	chartBefore := ui.overview.chart.growth.Projected[len(ui.overview.chart.growth.Projected)-1]
 
-	// change a value: the overview and the chart move
+	// change a value: the overview and the chart move, and it is saved
+	ui.setStatus("")
 	retype(entry(t, ui.posts, "Recruits a year"), "12")
+	if ui.status.Text != "Saved ✓" {
+		t.Errorf("status %q after an edit", ui.status.Text)
+	}
 	after := ui.overview.figures["projected"].value.Text
 	chartAfter := ui.overview.chart.growth.Projected[len(ui.overview.chart.growth.Projected)-1]
 	if after == before || chartAfter <= chartBefore {

@@ -44,6 +44,7 @@ type Session struct {
 	projSeq    int // the newest projection asked for; older answers are dropped
 
 	changed   []func() // after the plan, the scenario or the projection changes
+	onSaving  func()   // an edit is on its way to the library
 	onSaved   func(err error)
 	onProblem func(err error)
 }
@@ -143,6 +144,9 @@ func (s *Session) replace(p *plan.Plan) {
 	s.plan = p
 	if s.scenario != "" && p.Scenario(s.scenario) == nil {
 		s.scenario = "" // the scenario shown was deleted or renamed
+	}
+	if s.onSaving != nil {
+		s.onSaving()
 	}
 	s.save.Save(s.id, p)
 	s.reproject()
