@@ -9,7 +9,6 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -265,5 +264,3 @@ type plannerTheme struct{ fyne.Theme }
 func (t plannerTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	return t.Theme.Color(n, theme.VariantLight)
 }
-
-func canvasRect(c color.Color) fyne.CanvasObject { return canvas.NewRectangle(c) }

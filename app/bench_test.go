@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"example.org/psyplan/charts"
 	"example.org/psyplan/cli"
@@ -120,3 +121,5 @@ func BenchmarkWhatIfRedrawICS(b *testing.B) {
 		}
 	}
 }
+
+func tableCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }

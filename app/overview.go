@@ -175,10 +175,7 @@ func scenarioNames(p *plan.Plan) []string {
 	return names
 }
 
-func thisMonth() plan.Month {
-	now := time.Now()
-	return plan.MonthOf(now.Year(), int(now.Month()))
-}
+func thisMonth() plan.Month { return plan.MonthOfTime(time.Now()) }
 
 func (ov *overviewView) refresh() {
 	p, pr := ov.ui.session.Plan(), ov.ui.session.Projection()
@@ -188,7 +185,7 @@ func (ov *overviewView) refresh() {
 	}
 	s := plan.Summarise(p, pr, ov.today())
 	ov.summary = s
-	ov.status.SetText(statusSentence(s))
+	ov.status.SetText(s.Sentence())
 	ov.show(p, s)
 	ov.filterOptions(p)
 	ov.drawChart()
@@ -211,20 +208,6 @@ func (ov *overviewView) show(p *plan.Plan, s plan.Summary) {
 	f["sofar"].set(signedPercent(s.GrowthSoFarPct), sofar)
 	f["unplaced"].set(format.WTE(s.Unplaced)+" WTE", "qualify with no funded post to go to, over the whole plan")
 	f["vacancies"].set(format.WTE(s.Vacancies)+" WTE", "funded but empty in "+when)
-}
-
-// statusSentence says in words whether the plan meets its trajectory.
-func statusSentence(s plan.Summary) string {
-	what := "the horizon"
-	if s.AtMilestone {
-		what = fmt.Sprintf("the %s trajectory", format.Percent(s.GrowthPct))
-	}
-	if s.OnTrack() {
-		return fmt.Sprintf("On track: projected %s WTE in %s, %s WTE (%s) ahead of %s.",
-			format.WTE(s.Projected), s.At.Label(), format.WTE(s.Gap), format.Percent(s.GapPct), what)
-	}
-	return fmt.Sprintf("Behind: projected %s WTE in %s, %s WTE (%s) behind %s.",
-		format.WTE(s.Projected), s.At.Label(), format.WTE(-s.Gap), format.Percent(-s.GapPct), what)
 }
 
 func growthNote(now, base float64) string {

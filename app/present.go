@@ -5,6 +5,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -85,7 +86,7 @@ func newPresenter(ui *UI) *presenter {
 	bottom := container.NewVBox(widget.NewSeparator(), controls,
 		container.NewHBox(reset, ps.keep, widget.NewLabel("    "), prev, ps.counter, next, exit))
 	top := container.NewVBox(ps.title, ps.sentence)
-	bg := canvasRect(color.White)
+	bg := canvas.NewRectangle(color.White)
 	ps.object = container.NewStack(bg, container.NewPadded(container.NewBorder(top, bottom, nil, nil, ps.chart)))
 	return ps
 }

@@ -350,5 +350,3 @@ func plainError(e plan.FieldError) string {
 	}
 	return e.Path + ": " + e.Msg
 }
-
-func tableCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }

@@ -25,7 +25,7 @@ func defaultGrowth(t testing.TB) Growth {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return GrowthOf("Growth against the trajectory", p, pr)
+	return GrowthChart(Input{Plan: p, Projection: pr}, "Growth against the trajectory")
 }
 
 // The screen's image is the very picture the PNG export holds, so taking
@@ -115,7 +115,7 @@ func TestSVGHasTheSeries(t *testing.T) {
 func BenchmarkGrowthNational1080p(b *testing.B) {
 	p := plantest.National()
 	pr, _ := plan.Project(p, "")
-	g := GrowthOf("National", p, pr)
+	g := GrowthChart(Input{Plan: p, Projection: pr}, "National")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, _, err := Image(g, 1920, 1080); err != nil {

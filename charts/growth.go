@@ -32,11 +32,6 @@ type Line struct {
 	Values []float64
 }
 
-// GrowthOf makes the growth chart of a projection.
-func GrowthOf(title string, p *plan.Plan, pr *plan.Projection) Growth {
-	return GrowthChart(Input{Plan: p, Projection: pr}, title)
-}
-
 // GrowthChart is the growth chart of the input: its lines (as filtered)
 // against the trajectory, other scenarios compared, milestones, census
 // points and today.

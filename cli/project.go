@@ -91,8 +91,7 @@ func (ex Export) Write(path string, p *plan.Plan) error {
 	}
 	today := ex.Today
 	if today == 0 {
-		now := time.Now()
-		today = plan.MonthOf(now.Year(), int(now.Month()))
+		today = plan.MonthOfTime(time.Now())
 	}
 	var write func(io.Writer) error
 	switch ex.Format {

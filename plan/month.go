@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"strconv"
+	"time"
 )
 
 // Month counts calendar months from January of year 0, so that month
@@ -76,6 +77,9 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// MonthOfTime is the calendar month of t: MonthOfTime(time.Now()) is this month.
+func MonthOfTime(t time.Time) Month { return MonthOf(t.Year(), int(t.Month())) }
 
 // Add returns the month n months after m.
 func (m Month) Add(n int) Month { return m + Month(n) }

@@ -1,5 +1,11 @@
 package plan
 
+import (
+	"fmt"
+
+	"example.org/psyplan/format"
+)
+
 // Summary is the headline figures of a projection, as the overview and
 // workshop slides state them.
 type Summary struct {
@@ -15,7 +21,6 @@ type Summary struct {
 	GapPct      float64 // Gap as a share of Target
 
 	HorizonProjected, HorizonTarget, HorizonGap float64
-	HorizonVacancies                            float64
 
 	// Today is the month "so far" counts to: the current month, kept
 	// inside the projection.
@@ -26,6 +31,22 @@ type Summary struct {
 
 	Unplaced  float64 // qualifiers who find no funded post, over the whole projection (WTE)
 	Vacancies float64 // at At
+}
+
+// Sentence says in words whether the plan meets its trajectory: "Behind:
+// projected 33,980.0 WTE in Apr 2024, 4,532.0 WTE (12 %) behind the 60 %
+// trajectory."
+func (s Summary) Sentence() string {
+	what := "the trajectory"
+	if s.AtMilestone {
+		what = fmt.Sprintf("the %s trajectory", format.Percent(s.GrowthPct))
+	}
+	if s.OnTrack() {
+		return fmt.Sprintf("On track: projected %s WTE in %s, %s WTE (%s) ahead of %s.",
+			format.WTE(s.Projected), s.At.Label(), format.WTE(s.Gap), format.Percent(s.GapPct), what)
+	}
+	return fmt.Sprintf("Behind: projected %s WTE in %s, %s WTE (%s) behind %s.",
+		format.WTE(s.Projected), s.At.Label(), format.WTE(-s.Gap), format.Percent(-s.GapPct), what)
 }
 
 // OnTrack tells whether the plan meets its trajectory at At.
@@ -47,7 +68,6 @@ func Summarise(p *Plan, pr *Projection, today Month) Summary {
 	s.GapPct = percentOf(s.Gap, s.Target)
 	s.Vacancies = pr.Total[i].Vacancies
 	s.HorizonProjected, s.HorizonTarget, s.HorizonGap = pr.Total[last].InPost, pr.Target[last], pr.Gap[last]
-	s.HorizonVacancies = pr.Total[last].Vacancies
 
 	s.Today = min(max(today, pr.Baseline), pr.Horizon)
 	s.GrowthSoFarPct = percentOf(pr.Total[pr.Index(s.Today)].InPost-s.BaselineWTE, s.BaselineWTE)

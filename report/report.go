@@ -95,7 +95,7 @@ func (r *writer) front(today plan.Month) {
 	pdf.Ln(2)
 	pdf.SetFont(font, "B", 12)
 	pdf.SetTextColor(30, 30, 30)
-	pdf.MultiCell(0, 6, statusSentence(s), "", "L", false)
+	pdf.MultiCell(0, 6, s.Sentence(), "", "L", false)
 	pdf.Ln(1)
 	figures := [][2]string{
 		{"Baseline", format.WTE(s.BaselineWTE) + " WTE"},
@@ -120,15 +120,6 @@ func (r *writer) front(today plan.Month) {
 	}
 	pdf.SetY(y + 14)
 	r.chart("growth", margin, pdf.GetY(), pageW-2*margin, pageH-pdf.GetY()-margin-6)
-}
-
-func statusSentence(s plan.Summary) string {
-	if s.OnTrack() {
-		return fmt.Sprintf("On track: projected %s WTE in %s, %s WTE (%s) ahead of the trajectory.",
-			format.WTE(s.Projected), s.At.Label(), format.WTE(s.Gap), format.Percent(s.GapPct))
-	}
-	return fmt.Sprintf("Behind: projected %s WTE in %s, %s WTE (%s) behind the %s trajectory.",
-		format.WTE(s.Projected), s.At.Label(), format.WTE(-s.Gap), format.Percent(-s.GapPct), format.Percent(s.GrowthPct))
 }
 
 // chart draws the named chart into the box, as a PNG at the box's size.

@@ -183,7 +183,7 @@ func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 		}
 	}
 	f.SetCellStyle(sheetSummary, "A1", fmt.Sprintf("A%d", len(summaryFields)), w.header)
-	s := plan.Summarise(p, pr, thisMonth())
+	s := plan.Summarise(p, pr, plan.MonthOfTime(time.Now()))
 	start := len(summaryFields) + 2
 	figures := [][2]any{
 		{"Headline figures", "(worked out by PsyPlan; not read back)"},
@@ -216,9 +216,4 @@ func scenarioName(pr *plan.Projection) string {
 		return "The plan (no scenario)"
 	}
 	return pr.Scenario
-}
-
-func thisMonth() plan.Month {
-	now := time.Now()
-	return plan.MonthOf(now.Year(), int(now.Month()))
 }
