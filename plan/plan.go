@@ -12,18 +12,26 @@ const (
 
 // Plan is one workforce plan, as a planner enters it.
 type Plan struct {
-	Name        string
-	Area        string
-	Notes       string
-	Baseline    Month // stocks are given as at the end of this month
-	Horizon     Month // last projected month
-	CapHires    bool  // joiners only fill vacancies in funded posts
-	Trajectory  Trajectory
-	Professions []Profession
-	Posts       []PostLine
-	Cohorts     []Cohort
-	Actuals     []Actual
-	Scenarios   []Scenario
+	Name     string
+	Area     string
+	Notes    string
+	Baseline Month // stocks are given as at the end of this month
+	Horizon  Month // last projected month
+	CapHires bool  // joiners only fill vacancies in funded posts
+	// QualifierWaitMonths is how long a newly qualified person with no
+	// funded post waits for one before being lost to the plan (0 to 24).
+	QualifierWaitMonths int
+	// CountSalariedTrainees counts salaried trainees in the workforce
+	// measured against the trajectory, as NHS censuses count them.
+	CountSalariedTrainees bool
+	PayUpliftPctPerYear   float64      // pay award each April after the baseline
+	Uncertainty           *Uncertainty // nil: no band
+	Trajectory            Trajectory
+	Professions           []Profession
+	Posts                 []PostLine
+	Cohorts               []Cohort
+	Actuals               []Actual
+	Scenarios             []Scenario
 }
 
 // Trajectory is the expansion the plan is measured against.
@@ -46,6 +54,24 @@ type Profession struct {
 	LeaverRatePct float64 // share of in-post WTE leaving per year
 	WTEPerHead    float64 // average WTE per person
 	CostPerWTE    float64 // yearly pay cost of one WTE, in pounds
+
+	TraineesSalaried  bool    // its trainees are paid while training
+	TraineeWTEPerHead float64 // WTE of one salaried trainee
+	TraineeCostPerWTE float64 // yearly cost of one salaried trainee WTE
+}
+
+// Uncertainty is how far each assumption may plausibly be from the plan's
+// value, in either direction: the ranges the band draws from.
+type Uncertainty struct {
+	LeaverRatePctPoints float64 // leaver rates ± points
+	CompletionPctPoints float64 // completion ± points
+	TakeupPctPoints     float64 // take-up ± points
+	RecruitmentPct      float64 // recruits per year ± per cent
+}
+
+// Zero tells whether every range is 0: the band is then the projection.
+func (u *Uncertainty) Zero() bool {
+	return u == nil || (u.LeaverRatePctPoints == 0 && u.CompletionPctPoints == 0 && u.TakeupPctPoints == 0 && u.RecruitmentPct == 0)
 }
 
 // PostLine is the posts of one profession in one service area.
@@ -75,7 +101,19 @@ type Cohort struct {
 	Intake         int // people
 	CompletionPct  float64
 	TakeupPct      float64
+	DrawnFrom      *DrawnFrom // nil: nobody drawn from staff in post
 }
+
+// DrawnFrom is the share of a cohort's intake who were staff in post of a
+// profession (in the cohort's service area) and leave their posts when the
+// course starts: PWPs starting high intensity training, say.
+type DrawnFrom struct {
+	Profession string
+	Pct        float64
+}
+
+// DrawnKey is the post line the cohort's trainees leave.
+func (c Cohort) DrawnKey() LineKey { return LineKey{c.DrawnFrom.Profession, c.ServiceArea} }
 
 // QualifyMonth is the month the cohort's qualifiers join posts.
 func (c Cohort) QualifyMonth() Month { return c.Start + Month(c.DurationMonths) }
@@ -95,6 +133,8 @@ type Scenario struct {
 	Posts        []PostOverride
 	ExtraCohorts []Cohort
 	CapHires     *bool
+	// QualifierWaitMonths overrides the plan's wait; nil keeps it.
+	QualifierWaitMonths *int
 }
 
 // ProfessionOverride replaces a profession's assumptions; nil keeps the plan's.

@@ -10,16 +10,21 @@ import (
 // Row is one post line (or the total) in one month. Stocks are as at the
 // end of the month; flows are what happened during it. WTE unless noted.
 type Row struct {
-	InPost     float64
-	Headcount  float64 // people
-	Funded     float64
-	Vacancies  float64
-	Leavers    float64
-	Qualified  float64 // qualifiers' WTE, placed or not
-	Recruited  float64 // hired from outside the plan's own training
-	Unplaced   float64 // qualifiers who found no funded post
-	InTraining float64 // people
-	PayCost    float64 // pounds in the month
+	InPost         float64
+	Headcount      float64 // people
+	Funded         float64
+	Vacancies      float64
+	Leavers        float64
+	MovedOut       float64 // staff in post who left to start a training course
+	Qualified      float64 // qualifiers' WTE this month, placed or not
+	HiredQualified float64 // qualifiers hired this month (this month's or waiting)
+	Recruited      float64 // recruits hired from outside the plan's own training
+	Unplaced       float64 // qualifiers lost to the plan this month (gave up waiting)
+	Waiting        float64 // qualifiers still waiting for a post at the month's end
+	InTraining     float64 // people
+	TraineeWTE     float64 // salaried trainees' WTE
+	Workforce      float64 // what the trajectory measures: in post, plus salaried trainees if counted
+	PayCost        float64 // pounds in the month
 }
 
 // Add adds every column of r: totals are sums, vacancies included.
