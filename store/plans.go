@@ -34,7 +34,9 @@ func (l *Library) ListPlans(ctx context.Context) ([]Summary, error) {
 		if err := rows.Scan(&s.ID, &s.Name, &s.Area, &updated); err != nil {
 			return nil, err
 		}
-		s.Updated, _ = time.Parse(time.RFC3339, updated)
+		if s.Updated, err = time.Parse(time.RFC3339, updated); err != nil {
+			return nil, fmt.Errorf("plan %d in the library has a damaged change time %q", s.ID, updated)
+		}
 		out = append(out, s)
 	}
 	return out, rows.Err()
@@ -82,7 +84,11 @@ func (l *Library) DeletePlan(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
 			return ErrNotFound
 		}
 		return nil
@@ -154,7 +160,11 @@ func updatePlanRow(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) erro
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
 		return ErrNotFound
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 
 	"example.org/psyplan/plan"
@@ -37,7 +38,10 @@ func (l *Library) LastPlan(ctx context.Context) (int64, error) {
 	if !ok || err != nil {
 		return 0, err
 	}
-	id, _ := strconv.ParseInt(v, 10, 64)
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("the library's last plan %q is not a plan id", v)
+	}
 	return id, nil
 }
 
