@@ -4,6 +4,7 @@ package plan
 // copies, so undo can keep the plan as it was before each edit.
 func (p *Plan) Clone() *Plan {
 	c := *p
+	c.Uncertainty = clonePtr(p.Uncertainty)
 	c.Trajectory.BaselineWTE = clonePtr(p.Trajectory.BaselineWTE)
 	c.Trajectory.Milestones = cloneSlice(p.Trajectory.Milestones)
 	c.Professions = cloneSlice(p.Professions)
@@ -14,13 +15,14 @@ func (p *Plan) Clone() *Plan {
 		l.LeaverRatePct = clonePtr(l.LeaverRatePct)
 		l.Changes = cloneSlice(l.Changes)
 	}
-	c.Cohorts = cloneSlice(p.Cohorts)
+	c.Cohorts = cloneCohorts(p.Cohorts)
 	c.Actuals = cloneSlice(p.Actuals)
 	c.Scenarios = cloneSlice(p.Scenarios)
 	for i := range c.Scenarios {
 		s := &c.Scenarios[i]
 		s.CapHires = clonePtr(s.CapHires)
-		s.ExtraCohorts = cloneSlice(s.ExtraCohorts)
+		s.QualifierWaitMonths = clonePtr(s.QualifierWaitMonths)
+		s.ExtraCohorts = cloneCohorts(s.ExtraCohorts)
 		s.Professions = cloneSlice(s.Professions)
 		for j := range s.Professions {
 			o := &s.Professions[j]
@@ -34,6 +36,15 @@ func (p *Plan) Clone() *Plan {
 		}
 	}
 	return &c
+}
+
+// cloneCohorts copies cohorts with their own drawn_from.
+func cloneCohorts(cs []Cohort) []Cohort {
+	c := cloneSlice(cs)
+	for i := range c {
+		c[i].DrawnFrom = clonePtr(c[i].DrawnFrom)
+	}
+	return c
 }
 
 func clonePtr[T any](v *T) *T {

@@ -41,6 +41,11 @@ func (es Errors) Error() string {
 const (
 	MaxWTE         = 1_000_000
 	MaxCostPerWTE  = 10_000_000
+	MaxBaseWTE     = 10_000_000 // trajectory.baseline_wte
+	MinWTEPerHead  = 0.01       // keeps headcount from WTE finite
+	MaxWaitMonths  = 24         // qualifier_wait_months
+	MinPayUplift   = -20        // pay_uplift_pct_per_year
+	MaxPayUplift   = 50
 	MaxGrowthPct   = 10_000
 	MaxDuration    = 120
 	MaxHorizonSpan = 50 * 12
@@ -96,11 +101,14 @@ func (v *validator) plan(p *Plan) {
 	} else if p.Horizon-p.Baseline > MaxHorizonSpan {
 		v.add("horizon_month", "%s is more than 50 years after the baseline month %s", p.Horizon, p.Baseline)
 	}
+	v.between("", "qualifier_wait_months", float64(p.QualifierWaitMonths), 0, MaxWaitMonths)
+	v.between("", "pay_uplift_pct_per_year", p.PayUpliftPctPerYear, MinPayUplift, MaxPayUplift)
+	v.uncertainty(p.Uncertainty)
 	v.trajectory(p)
 	v.professions(p.Professions)
 	lines := v.posts(p)
 	for i, c := range p.Cohorts {
-		v.cohort(indexed("cohorts", i), c, p)
+		v.cohort(indexed("cohorts", i), c, lines)
 	}
 	for i, a := range p.Actuals {
 		path := indexed("actuals", i)
@@ -119,7 +127,7 @@ func (v *validator) trajectory(p *Plan) {
 		v.add("trajectory.interpolation", "%q must be \"linear\" or \"compound\"", t.Interpolation)
 	}
 	if t.BaselineWTE != nil {
-		v.between("trajectory", "baseline_wte", *t.BaselineWTE, 0, math.Inf(1))
+		v.between("trajectory", "baseline_wte", *t.BaselineWTE, 0, MaxBaseWTE)
 	}
 	prev := p.Baseline
 	for i, m := range t.Milestones {
@@ -148,9 +156,26 @@ func (v *validator) professions(ps []Profession) {
 		seen[pr.ID] = true
 		v.nameLen(path, "name", pr.Name)
 		v.between(path, "leaver_rate_pct", pr.LeaverRatePct, 0, 100)
-		v.aboveAtMost(path, "wte_per_head", pr.WTEPerHead, 0, 1)
+		v.between(path, "wte_per_head", pr.WTEPerHead, MinWTEPerHead, 1)
 		v.between(path, "cost_per_wte_gbp", pr.CostPerWTE, 0, MaxCostPerWTE)
+		// A plan built in Go that never sets the trainee WTE leaves it 0;
+		// it is only used for salaried trainees, so 0 is refused only then
+		// (the plan file writes it as the default, 1).
+		if pr.TraineesSalaried || pr.TraineeWTEPerHead != 0 {
+			v.between(path, "trainee_wte_per_head", pr.TraineeWTEPerHead, MinWTEPerHead, 1)
+		}
+		v.between(path, "trainee_cost_per_wte_gbp", pr.TraineeCostPerWTE, 0, MaxCostPerWTE)
 	}
+}
+
+func (v *validator) uncertainty(u *Uncertainty) {
+	if u == nil {
+		return
+	}
+	v.between("uncertainty", "leaver_rate_pct_points", u.LeaverRatePctPoints, 0, 50)
+	v.between("uncertainty", "completion_pct_points", u.CompletionPctPoints, 0, 100)
+	v.between("uncertainty", "takeup_pct_points", u.TakeupPctPoints, 0, 100)
+	v.between("uncertainty", "recruitment_pct", u.RecruitmentPct, 0, 100)
 }
 
 // posts checks the post lines and returns the set of lines they name.
@@ -158,7 +183,7 @@ func (v *validator) posts(p *Plan) map[LineKey]bool {
 	lines := map[LineKey]bool{}
 	for i, l := range p.Posts {
 		path := indexed("posts", i)
-		v.professionRef(path, "profession", l.Profession, p)
+		v.professionRef(path, "profession", l.Profession)
 		v.serviceArea(path, "service_area", l.ServiceArea)
 		if lines[l.Key()] {
 			v.add(path, "%s in %q has another post line already", l.Profession, l.ServiceArea)
@@ -185,14 +210,22 @@ func (v *validator) posts(p *Plan) map[LineKey]bool {
 	return lines
 }
 
-func (v *validator) cohort(path string, c Cohort, p *Plan) {
-	v.professionRef(path, "profession", c.Profession, p)
+func (v *validator) cohort(path string, c Cohort, lines map[LineKey]bool) {
+	v.professionRef(path, "profession", c.Profession)
 	v.serviceArea(path, "service_area", c.ServiceArea)
 	v.month(path, "start_month", c.Start)
 	v.between(path, "duration_months", float64(c.DurationMonths), 1, MaxDuration)
 	v.between(path, "intake", float64(c.Intake), 0, MaxWTE)
 	v.between(path, "completion_pct", c.CompletionPct, 0, 100)
 	v.between(path, "takeup_pct", c.TakeupPct, 0, 100)
+	if d := c.DrawnFrom; d != nil {
+		dp := path + ".drawn_from"
+		v.professionRef(dp, "profession", d.Profession)
+		if v.known[d.Profession] && !lines[c.DrawnKey()] {
+			v.add(dp, "%s in %q is not a post line of this plan", d.Profession, c.ServiceArea)
+		}
+		v.between(dp, "pct", d.Pct, 0, 100)
+	}
 }
 
 func (v *validator) scenarios(p *Plan, lines map[LineKey]bool) {
@@ -204,6 +237,9 @@ func (v *validator) scenarios(p *Plan, lines map[LineKey]bool) {
 			v.add(path+".name", "%q is the name of another scenario", s.Name)
 		}
 		names[s.Name] = true
+		if s.QualifierWaitMonths != nil {
+			v.between(path, "qualifier_wait_months", float64(*s.QualifierWaitMonths), 0, MaxWaitMonths)
+		}
 		seen := map[string]bool{}
 		for _, o := range s.Professions {
 			op := path + ".professions." + o.Profession
@@ -214,14 +250,12 @@ func (v *validator) scenarios(p *Plan, lines map[LineKey]bool) {
 			}
 			seen[o.Profession] = true
 			v.optBetween(op, "leaver_rate_pct", o.LeaverRatePct, 0, 100)
-			if o.WTEPerHead != nil {
-				v.aboveAtMost(op, "wte_per_head", *o.WTEPerHead, 0, 1)
-			}
+			v.optBetween(op, "wte_per_head", o.WTEPerHead, MinWTEPerHead, 1)
 			v.optBetween(op, "cost_per_wte_gbp", o.CostPerWTE, 0, MaxCostPerWTE)
 		}
 		v.postOverrides(path, s.Posts, lines)
 		for j, c := range s.ExtraCohorts {
-			v.cohort(indexed(path+".extra_cohorts", j), c, p)
+			v.cohort(indexed(path+".extra_cohorts", j), c, lines)
 		}
 	}
 }
@@ -244,7 +278,7 @@ func (v *validator) postOverrides(path string, ovs []PostOverride, lines map[Lin
 	}
 }
 
-func (v *validator) professionRef(record, field, id string, _ *Plan) {
+func (v *validator) professionRef(record, field, id string) {
 	if !v.known[id] {
 		v.add(at(record, field), "%q is not a profession of this plan", id)
 	}

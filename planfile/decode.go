@@ -10,8 +10,9 @@ import (
 // decoder turns the parsed JSON into a plan, noting every key that is
 // unknown, repeated, missing or of the wrong type, by its field path.
 type decoder struct {
-	data []byte
-	errs plan.Errors
+	data    []byte
+	errs    plan.Errors
+	version int // the file's, once checked: 1 or 2
 }
 
 func (d *decoder) add(path, format string, args ...any) {
@@ -130,12 +131,44 @@ func (f *fields) boolean(key string) *bool {
 	return nil
 }
 
+// since2 refuses, in a version 1 file, the keys version 2 added, unless
+// they are null (the same as absent); a refused key is then read as absent.
+func (f *fields) since2(keys ...string) {
+	if f.d.version >= 2 {
+		return
+	}
+	for _, k := range keys {
+		if n := f.m[k]; n != nil && n.kind != kNull {
+			f.d.add(join(f.path, k), "needs \"version\": 2")
+			delete(f.m, k)
+		}
+	}
+}
+
 // whole reads a required whole number (12 or 12.0, not 12.5) within lo..hi.
 func (f *fields) whole(key string, lo, hi int) int {
 	n := f.get(key, true)
 	if n == nil || !f.is(n, key, kNumber) {
 		return 0
 	}
+	v, _ := f.wholeIn(n, key, lo, hi)
+	return v
+}
+
+// optWhole reads an optional whole number within lo..hi: nil when absent,
+// null or refused.
+func (f *fields) optWhole(key string, lo, hi int) *int {
+	n := f.get(key, false)
+	if n == nil || !f.is(n, key, kNumber) {
+		return nil
+	}
+	if v, ok := f.wholeIn(n, key, lo, hi); ok {
+		return &v
+	}
+	return nil
+}
+
+func (f *fields) wholeIn(n *node, key string, lo, hi int) (int, bool) {
 	path := join(f.path, key)
 	switch {
 	case n.num != math.Trunc(n.num):
@@ -145,9 +178,9 @@ func (f *fields) whole(key string, lo, hi int) int {
 	case n.num > float64(hi):
 		f.d.add(path, "%s is above %s", plan.Num(n.num), plan.Num(float64(hi)))
 	default:
-		return int(n.num)
+		return int(n.num), true
 	}
-	return 0
+	return 0, false
 }
 
 func (f *fields) month(key string) plan.Month {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -23,6 +24,7 @@ var badFiles = []struct{ file, want string }{
 	{"baseline-month-13", "baseline_month: \"2020-13\" has no month 13 (01 to 12)"},
 	{"baseline-month-short", "baseline_month: \"2020-3\" is not a month written YYYY-MM"},
 	{"baseline-wte-negative", "trajectory.baseline_wte: -1 is below 0"},
+	{"baseline-wte-too-high", "trajectory.baseline_wte: 10,000,001 is above 10,000,000"},
 	{"baseline-year-0001", "baseline_month: \"0001-01\" has a year outside 1900 to 2200"},
 	{"cap-not-bool", "cap_hires_at_funded_posts: must be true or false, not text (\"yes\")"},
 	{"change-delta-too-low", "posts[0].changes[0].funded_wte_delta: -1,000,001 is below -1,000,000"},
@@ -37,6 +39,15 @@ var badFiles = []struct{ file, want string }{
 	{"cohort-service-area-formula", "cohorts[0].service_area: \"=1+1\" must not begin with =, +, -, @, a tab or a carriage return (a spreadsheet would run it as a formula)"},
 	{"cohort-start-missing", "cohorts[0].start_month: is required"},
 	{"cohort-takeup-negative", "cohorts[0].takeup_pct: -1 is below 0"},
+	{"count-salaried-not-bool", "count_salaried_trainees: must be true or false, not a number"},
+	{"drawn-from-no-post-line", "cohorts[1].drawn_from: cbt in \"Adult common mental health problems\" is not a post line of this plan"},
+	{"drawn-from-not-object", "cohorts[1].drawn_from: must be an object ({ ... }), not text"},
+	{"drawn-from-pct-above-100", "cohorts[1].drawn_from.pct: 101 is above 100"},
+	{"drawn-from-pct-missing", "cohorts[1].drawn_from.pct: is required"},
+	{"drawn-from-pct-negative", "cohorts[1].drawn_from.pct: -5 is below 0"},
+	{"drawn-from-profession-missing", "cohorts[1].drawn_from.profession: is required"},
+	{"drawn-from-profession-unknown", "cohorts[1].drawn_from.profession: \"assistant\" is not a profession of this plan"},
+	{"drawn-from-unknown-key", "cohorts[1].drawn_from.share: unknown field"},
 	{"duplicate-key", "cohorts[0].intake: appears twice in the same object (again at line 30, column 70)"},
 	{"empty-file", "line 1, column 1: the file ends where a value was expected"},
 	{"format-wrong", "format: this is not a PsyPlan plan file (it must have \"format\": \"psyplan-plan\")"},
@@ -55,6 +66,8 @@ var badFiles = []struct{ file, want string }{
 	{"not-an-object", "this is not a PsyPlan plan file: it must be a JSON object ({ ... }), not a list"},
 	{"not-utf8", "line 6, column 18: the file is not UTF-8 text (save it as UTF-8 and try again)"},
 	{"notes-too-long", "notes: is 20,001 characters long; at most 20,000 are allowed"},
+	{"pay-uplift-above-50", "pay_uplift_pct_per_year: 51 is above 50"},
+	{"pay-uplift-below-minus-20", "pay_uplift_pct_per_year: -20.5 is below -20"},
 	{"post-funded-too-high", "posts[0].funded_wte: 1,000,001 is above 1,000,000"},
 	{"post-headcount-negative", "posts[0].in_post_headcount: -1 is below 0"},
 	{"post-in-post-missing", "posts[0].in_post_wte: is required"},
@@ -78,8 +91,11 @@ var badFiles = []struct{ file, want string }{
 	{"profession-leaver-above-100", "professions[0].leaver_rate_pct: 101 is above 100"},
 	{"profession-name-missing", "professions[1].name: is required"},
 	{"profession-wte-per-head-above-1", "professions[0].wte_per_head: 1.1 is above 1"},
-	{"profession-wte-per-head-zero", "professions[0].wte_per_head: 0 must be above 0"},
+	{"profession-wte-per-head-below-0.01", "professions[0].wte_per_head: 0.009 is below 0.01"},
+	{"profession-wte-per-head-zero", "professions[0].wte_per_head: 0 is below 0.01"},
 	{"scenario-cap-not-bool", "scenarios[0].cap_hires_at_funded_posts: must be true or false, not a number"},
+	{"scenario-cohort-drawn-from-no-post-line", "scenarios[0].extra_cohorts[0].drawn_from: cbt in \"Adult common mental health problems\" is not a post line of this plan"},
+	{"scenario-cohort-drawn-from-unknown-key", "scenarios[0].extra_cohorts[0].drawn_from.month: unknown field"},
 	{"scenario-cohort-takeup-above-100", "scenarios[0].extra_cohorts[0].takeup_pct: 101 is above 100"},
 	{"scenario-name-duplicate", "scenarios[1].name: \"Lower attrition\" is the name of another scenario"},
 	{"scenario-name-empty", "scenarios[0].name: must not be empty"},
@@ -89,10 +105,41 @@ var badFiles = []struct{ file, want string }{
 	{"scenario-post-unknown-line", "scenarios[0].posts[0]: pwp in \"Perinatal\" is not a post line of this plan"},
 	{"scenario-profession-field-not-allowed", "scenarios[0].professions.pwp.name: unknown field"},
 	{"scenario-profession-unknown", "scenarios[0].professions.nurse: \"nurse\" is not a profession of this plan"},
-	{"scenario-profession-wte-zero", "scenarios[0].professions.pwp.wte_per_head: 0 must be above 0"},
+	{"scenario-profession-wte-below-0.01", "scenarios[0].professions.pwp.wte_per_head: 0.001 is below 0.01"},
+	{"scenario-profession-wte-zero", "scenarios[0].professions.pwp.wte_per_head: 0 is below 0.01"},
+	{"scenario-wait-fraction", "scenarios[0].qualifier_wait_months: 2.5 is not a whole number"},
+	{"scenario-wait-too-long", "scenarios[0].qualifier_wait_months: 25 is above 24"},
+	{"trainee-cost-negative", "professions[0].trainee_cost_per_wte_gbp: -1 is below 0"},
+	{"trainee-cost-too-high", "professions[0].trainee_cost_per_wte_gbp: 10,000,001 is above 10,000,000"},
+	{"trainee-wte-per-head-above-1", "professions[0].trainee_wte_per_head: 1.2 is above 1"},
+	{"trainee-wte-per-head-below-0.01", "professions[0].trainee_wte_per_head: 0.005 is below 0.01"},
+	{"trainee-wte-per-head-zero", "professions[0].trainee_wte_per_head: 0 is below 0.01"},
+	{"trainees-salaried-not-bool", "professions[0].trainees_salaried: must be true or false, not text (\"yes\")"},
+	{"uncertainty-completion-above-100", "uncertainty.completion_pct_points: 101 is above 100"},
+	{"uncertainty-leaver-above-50", "uncertainty.leaver_rate_pct_points: 51 is above 50"},
+	{"uncertainty-not-object", "uncertainty: must be an object ({ ... }), not a list"},
+	{"uncertainty-recruitment-above-100", "uncertainty.recruitment_pct: 100.5 is above 100"},
+	{"uncertainty-takeup-negative", "uncertainty.takeup_pct_points: -1 is below 0"},
+	{"uncertainty-unknown-key", "uncertainty.leaver_rate_pct: unknown field"},
 	{"unknown-cohort-field", "cohorts[0].intak: unknown field"},
 	{"unknown-top-level-field", "colour: unknown field"},
-	{"version-newer", "version: this plan file is version 2, made by a newer PsyPlan; this one reads version 1"},
+	{"v1-count-salaried-trainees", "count_salaried_trainees: needs \"version\": 2"},
+	{"v1-drawn-from", "cohorts[2].drawn_from: needs \"version\": 2"},
+	{"v1-pay-uplift", "pay_uplift_pct_per_year: needs \"version\": 2"},
+	{"v1-qualifier-wait", "qualifier_wait_months: needs \"version\": 2"},
+	{"v1-scenario-cohort-drawn-from", "scenarios[0].extra_cohorts[0].drawn_from: needs \"version\": 2"},
+	{"v1-scenario-wait", "scenarios[0].qualifier_wait_months: needs \"version\": 2"},
+	{"v1-trainee-cost", "professions[1].trainee_cost_per_wte_gbp: needs \"version\": 2"},
+	{"v1-trainee-wte-per-head", "professions[1].trainee_wte_per_head: needs \"version\": 2"},
+	{"v1-trainees-salaried", "professions[1].trainees_salaried: needs \"version\": 2"},
+	{"v1-uncertainty", "uncertainty: needs \"version\": 2"},
+	{"version-fraction", "version: 1.5 is not a plan file version; this PsyPlan reads versions 1 and 2"},
+	{"version-newer", "version: this plan file is version 3, made by a newer PsyPlan; this one reads versions 1 and 2"},
+	{"version-zero", "version: 0 is not a plan file version; this PsyPlan reads versions 1 and 2"},
+	{"wait-fraction", "qualifier_wait_months: 2.5 is not a whole number"},
+	{"wait-negative", "qualifier_wait_months: -1 is below 0"},
+	{"wait-string", "qualifier_wait_months: must be a number, not text (\"6\")"},
+	{"wait-too-long", "qualifier_wait_months: 25 is above 24"},
 }
 
 func readFile(t testing.TB, path string) []byte {
@@ -154,6 +201,106 @@ func TestSmallPlanReadsWithDefaults(t *testing.T) {
 	if !p.CapHires || p.Trajectory.Interpolation != plan.Linear || p.Trajectory.BaselineWTE != nil {
 		t.Errorf("plan = %+v", p)
 	}
+	// A version 1 file has every version 2 field at its default.
+	if p.QualifierWaitMonths != 0 || p.CountSalariedTrainees || p.PayUpliftPctPerYear != 0 || p.Uncertainty != nil {
+		t.Errorf("plan's version 2 defaults = %+v", p)
+	}
+	if cbt.TraineesSalaried || cbt.TraineeWTEPerHead != 1 || cbt.TraineeCostPerWTE != 0 {
+		t.Errorf("cbt's trainee defaults = %+v", cbt)
+	}
+	if p.Cohorts[0].DrawnFrom != nil || p.Cohorts[1].DrawnFrom != nil || s.QualifierWaitMonths != nil {
+		t.Errorf("drawn_from or scenario wait set: %+v %+v", p.Cohorts, s)
+	}
+}
+
+func TestVersion2PlanReadsEveryField(t *testing.T) {
+	p, err := Read(readFile(t, "testdata/good/v2.psyplan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.QualifierWaitMonths != 6 || !p.CountSalariedTrainees || p.PayUpliftPctPerYear != 3 || *p.Trajectory.BaselineWTE != 120 {
+		t.Errorf("plan = %+v", p)
+	}
+	if want := (plan.Uncertainty{LeaverRatePctPoints: 3, CompletionPctPoints: 5, TakeupPctPoints: 10, RecruitmentPct: 25}); p.Uncertainty == nil || *p.Uncertainty != want {
+		t.Errorf("uncertainty = %+v, want %+v", p.Uncertainty, want)
+	}
+	pwp, cbt := p.Profession("pwp"), p.Profession("cbt")
+	if !pwp.TraineesSalaried || pwp.TraineeWTEPerHead != 0.8 || pwp.TraineeCostPerWTE != 33000 {
+		t.Errorf("pwp = %+v", pwp)
+	}
+	if cbt.TraineesSalaried || cbt.TraineeWTEPerHead != 1 || cbt.TraineeCostPerWTE != 0 {
+		t.Errorf("cbt takes the defaults: %+v", cbt)
+	}
+	if p.Cohorts[0].DrawnFrom != nil || *p.Cohorts[1].DrawnFrom != (plan.DrawnFrom{Profession: "pwp", Pct: 50}) {
+		t.Errorf("cohorts = %+v, %+v", p.Cohorts[0].DrawnFrom, p.Cohorts[1].DrawnFrom)
+	}
+	s := p.Scenarios[0]
+	if *s.QualifierWaitMonths != 12 || *s.ExtraCohorts[0].DrawnFrom != (plan.DrawnFrom{Profession: "pwp", Pct: 25.5}) ||
+		s.ExtraCohorts[0].DurationMonths != 12 {
+		t.Errorf("scenario = %+v, drawn %+v", s, s.ExtraCohorts[0].DrawnFrom)
+	}
+	if w := p.Scenarios[1].QualifierWaitMonths; w == nil || *w != 0 {
+		t.Errorf("a scenario's wait of 0 overrides the plan's 6: %v", w)
+	}
+}
+
+// In a version 1 file a version 2 key that is null is the same as absent.
+func TestVersion1FileMayGiveVersion2KeysNull(t *testing.T) {
+	p, err := Read([]byte(`{"format":"psyplan-plan","version":1,"name":"Nulls","baseline_month":"2020-03",
+		"horizon_month":"2021-03","qualifier_wait_months":null,"count_salaried_trainees":null,
+		"pay_uplift_pct_per_year":null,"uncertainty":null,
+		"professions":[{"id":"pwp","name":"PWP","trainees_salaried":null,"trainee_wte_per_head":null,"trainee_cost_per_wte_gbp":null}],
+		"cohorts":[{"profession":"pwp","service_area":"Adult","start_month":"2020-09","duration_months":12,
+			"intake":4,"completion_pct":90,"takeup_pct":80,"drawn_from":null}],
+		"scenarios":[{"name":"S","qualifier_wait_months":null}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.QualifierWaitMonths != 0 || p.Uncertainty != nil || p.Professions[0].TraineeWTEPerHead != 1 ||
+		p.Cohorts[0].DrawnFrom != nil || p.Scenarios[0].QualifierWaitMonths != nil {
+		t.Errorf("nulls did not take the defaults: %+v", p)
+	}
+}
+
+// Every version 2 field is written, defaults included, under version 2.
+func TestWriteGivesVersion2WithEveryField(t *testing.T) {
+	p, err := Read(readFile(t, "testdata/good/small.psyplan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Write(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"version": 2,`, `"qualifier_wait_months": 0,`, `"count_salaried_trainees": false,`,
+		`"pay_uplift_pct_per_year": 0,`, `"uncertainty": null,`, `"trainees_salaried": false,`,
+		`"trainee_wte_per_head": 1,`, `"trainee_cost_per_wte_gbp": 0`, `"drawn_from": null`} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("written file lacks %s", want)
+		}
+	}
+	if n := bytes.Count(out, []byte(`"qualifier_wait_months": null`)); n != 1 {
+		t.Errorf("the scenario's wait is written null %d times, want 1", n)
+	}
+}
+
+// A plan built in Go leaves an unused trainee WTE per head at 0; the file
+// gets the default, 1, so the file it makes is read back.
+func TestUnsetTraineeWTEIsWrittenAsTheDefault(t *testing.T) {
+	p := &plan.Plan{Name: "Go", Baseline: plan.MonthOf(2020, 3), Horizon: plan.MonthOf(2021, 3), CapHires: true,
+		Trajectory:  plan.Trajectory{Interpolation: plan.Linear},
+		Professions: []plan.Profession{{ID: "pwp", Name: "PWP", WTEPerHead: 1}}}
+	out, err := Write(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Professions[0].TraineeWTEPerHead != 1 {
+		t.Errorf("trainee WTE per head = %v, want 1", back.Professions[0].TraineeWTEPerHead)
+	}
 }
 
 // Absent and null optional keys take the contract's defaults.
@@ -168,17 +315,38 @@ func TestMinimalPlanTakesDefaults(t *testing.T) {
 	}
 }
 
-// Export, re-import, export again: the same bytes.
+// nationalV2 is the national plan using every version 2 field: waiting,
+// draws on a fifth of its cohorts, salaried trainees, pay awards, a band.
+func nationalV2() *plan.Plan {
+	p := plantest.National()
+	p.QualifierWaitMonths, p.CountSalariedTrainees, p.PayUpliftPctPerYear = 6, true, 3
+	p.Uncertainty = &plan.Uncertainty{LeaverRatePctPoints: 2, CompletionPctPoints: 5, TakeupPctPoints: 10, RecruitmentPct: 20}
+	for i := range p.Professions {
+		pr := &p.Professions[i]
+		pr.TraineesSalaried, pr.TraineeWTEPerHead, pr.TraineeCostPerWTE = i%2 == 0, 0.9, 30000+float64(i)*500
+	}
+	for i := 0; i < len(p.Cohorts); i += 5 {
+		c := &p.Cohorts[i]
+		c.DrawnFrom = &plan.DrawnFrom{Profession: "prof-00", Pct: 40}
+	}
+	wait := 12
+	p.Scenarios[0].QualifierWaitMonths = &wait
+	return p
+}
+
+// Export, re-import, export again: the same bytes; and the plan read back
+// the second time is the one read the first time.
 func TestWriteReadWriteGivesTheSameFile(t *testing.T) {
-	small, err := Read(readFile(t, "testdata/good/small.psyplan.json"))
-	if err != nil {
-		t.Fatal(err)
+	plans := map[string]*plan.Plan{"national": plantest.National(), "national v2": nationalV2()}
+	for name, file := range map[string][]byte{"small": readFile(t, "testdata/good/small.psyplan.json"),
+		"v2": readFile(t, "testdata/good/v2.psyplan.json"), "default": assets.DefaultPlan} {
+		p, err := Read(file)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		plans[name] = p
 	}
-	def, err := Read(assets.DefaultPlan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, p := range map[string]*plan.Plan{"small": small, "default": def, "national": plantest.National()} {
+	for name, p := range plans {
 		first, err := Write(p)
 		if err != nil {
 			t.Fatal(err)
@@ -191,6 +359,16 @@ func TestWriteReadWriteGivesTheSameFile(t *testing.T) {
 		if !bytes.Equal(first, second) {
 			t.Errorf("%s: the second export differs from the first", name)
 		}
+		again, err := Read(second)
+		if err != nil || !reflect.DeepEqual(again, back) {
+			t.Errorf("%s: the plan read back a second time differs from the first (%v)", name, err)
+		}
+	}
+	// A plan that sets every field it can is read back exactly as it was.
+	p := nationalV2()
+	out, _ := Write(p)
+	if back, err := Read(out); err != nil || !reflect.DeepEqual(back, p) {
+		t.Errorf("national v2: the plan read back differs from the plan written (%v)", err)
 	}
 }
 

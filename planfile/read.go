@@ -1,21 +1,26 @@
 // Package planfile reads and writes the JSON plan file (.psyplan.json) of
-// the plan file contract, version 1.
+// the plan file contract: it reads versions 1 and 2 and writes version 2.
 package planfile
 
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"unicode/utf8"
 
 	"example.org/psyplan/plan"
 )
 
-// Format and Version identify a plan file.
+// Format and Version identify a plan file: Version is the one written and
+// the newest read; every version from 1 on is read.
 const (
 	Format    = "psyplan-plan"
-	Version   = 1
+	Version   = 2
 	Extension = ".psyplan.json"
 )
+
+// readsVersions names the versions Read accepts, for messages.
+const readsVersions = "versions 1 and 2"
 
 // maxErrors keeps a badly broken file's message readable.
 const maxErrors = 25
@@ -75,7 +80,9 @@ func (d *decoder) plan(root *node) *plan.Plan {
 		return nil
 	}
 	f := d.object("", root, "format", "version", "name", "area", "notes", "baseline_month", "horizon_month",
-		"cap_hires_at_funded_posts", "trajectory", "professions", "posts", "cohorts", "actuals", "scenarios")
+		"cap_hires_at_funded_posts", "qualifier_wait_months", "count_salaried_trainees", "pay_uplift_pct_per_year",
+		"uncertainty", "trajectory", "professions", "posts", "cohorts", "actuals", "scenarios")
+	f.since2("qualifier_wait_months", "count_salaried_trainees", "pay_uplift_pct_per_year", "uncertainty")
 	p := &plan.Plan{
 		Name:     f.str("name", true),
 		Area:     f.str("area", false),
@@ -87,6 +94,14 @@ func (d *decoder) plan(root *node) *plan.Plan {
 	if b := f.boolean("cap_hires_at_funded_posts"); b != nil {
 		p.CapHires = *b
 	}
+	if w := f.optWhole("qualifier_wait_months", 0, plan.MaxWaitMonths); w != nil {
+		p.QualifierWaitMonths = *w
+	}
+	if b := f.boolean("count_salaried_trainees"); b != nil {
+		p.CountSalariedTrainees = *b
+	}
+	p.PayUpliftPctPerYear = f.num("pay_uplift_pct_per_year", false, 0)
+	p.Uncertainty = d.uncertainty(f)
 	p.Trajectory = d.trajectory(f)
 	for i, n := range f.list("professions") {
 		p.Professions = append(p.Professions, d.profession(index("professions", i), n))
@@ -122,13 +137,33 @@ func (d *decoder) formatAndVersion(root *node) bool {
 	case format == nil || format.kind != kString || format.text != Format:
 		d.add("format", "this is not a PsyPlan plan file (it must have \"format\": %q)", Format)
 	case version == nil || version.kind != kNumber:
-		d.add("version", "is required and must be a number (%d)", Version)
-	case version.num > Version:
-		d.add("version", "this plan file is version %s, made by a newer PsyPlan; this one reads version %d", plan.Num(version.num), Version)
-	case version.num != Version:
-		d.add("version", "%s is not a plan file version; this PsyPlan reads version %d", plan.Num(version.num), Version)
+		d.add("version", "is required and must be a number (%s)", readsVersions)
+	case version.num > Version && version.num == math.Trunc(version.num):
+		d.add("version", "this plan file is version %s, made by a newer PsyPlan; this one reads %s", plan.Num(version.num), readsVersions)
+	case version.num < 1 || version.num > Version || version.num != math.Trunc(version.num):
+		d.add("version", "%s is not a plan file version; this PsyPlan reads %s", plan.Num(version.num), readsVersions)
+	default:
+		d.version = int(version.num)
 	}
 	return len(d.errs) == 0
+}
+
+// uncertainty reads the ranges for the low-high band: nil when absent.
+func (d *decoder) uncertainty(top *fields) *plan.Uncertainty {
+	n := top.get("uncertainty", false)
+	if n == nil {
+		return nil
+	}
+	f := d.object("uncertainty", n, "leaver_rate_pct_points", "completion_pct_points", "takeup_pct_points", "recruitment_pct")
+	if f == nil {
+		return nil
+	}
+	return &plan.Uncertainty{
+		LeaverRatePctPoints: f.num("leaver_rate_pct_points", false, 0),
+		CompletionPctPoints: f.num("completion_pct_points", false, 0),
+		TakeupPctPoints:     f.num("takeup_pct_points", false, 0),
+		RecruitmentPct:      f.num("recruitment_pct", false, 0),
+	}
 }
 
 func (d *decoder) trajectory(top *fields) plan.Trajectory {
@@ -155,17 +190,30 @@ func (d *decoder) trajectory(top *fields) plan.Trajectory {
 }
 
 func (d *decoder) profession(path string, n *node) plan.Profession {
-	f := d.object(path, n, "id", "name", "leaver_rate_pct", "wte_per_head", "cost_per_wte_gbp")
+	f := d.object(path, n, "id", "name", "leaver_rate_pct", "wte_per_head", "cost_per_wte_gbp",
+		"trainees_salaried", "trainee_wte_per_head", "trainee_cost_per_wte_gbp")
 	if f == nil {
 		return plan.Profession{}
 	}
-	return plan.Profession{
-		ID:            f.str("id", true),
-		Name:          f.str("name", true),
-		LeaverRatePct: f.num("leaver_rate_pct", false, 0),
-		WTEPerHead:    f.num("wte_per_head", false, 1),
-		CostPerWTE:    f.num("cost_per_wte_gbp", false, 0),
+	f.since2("trainees_salaried", "trainee_wte_per_head", "trainee_cost_per_wte_gbp")
+	pr := plan.Profession{
+		ID:                f.str("id", true),
+		Name:              f.str("name", true),
+		LeaverRatePct:     f.num("leaver_rate_pct", false, 0),
+		WTEPerHead:        f.num("wte_per_head", false, 1),
+		CostPerWTE:        f.num("cost_per_wte_gbp", false, 0),
+		TraineeWTEPerHead: f.num("trainee_wte_per_head", false, 1),
+		TraineeCostPerWTE: f.num("trainee_cost_per_wte_gbp", false, 0),
 	}
+	if b := f.boolean("trainees_salaried"); b != nil {
+		pr.TraineesSalaried = *b
+	}
+	// plan.Validate lets a Go-built plan leave an unused trainee WTE at 0;
+	// a file says 0.01 to 1 whether or not its trainees are salaried.
+	if pr.TraineeWTEPerHead == 0 {
+		d.add(path+".trainee_wte_per_head", "0 is below %s", plan.Num(plan.MinWTEPerHead))
+	}
+	return pr
 }
 
 func (d *decoder) post(path string, n *node) plan.PostLine {
@@ -194,10 +242,11 @@ func (d *decoder) post(path string, n *node) plan.PostLine {
 
 func (d *decoder) cohort(path string, n *node) plan.Cohort {
 	f := d.object(path, n, "profession", "service_area", "start_month", "duration_months", "intake",
-		"completion_pct", "takeup_pct")
+		"completion_pct", "takeup_pct", "drawn_from")
 	if f == nil {
 		return plan.Cohort{}
 	}
+	f.since2("drawn_from")
 	return plan.Cohort{
 		Profession:     f.str("profession", true),
 		ServiceArea:    f.str("service_area", true),
@@ -206,7 +255,21 @@ func (d *decoder) cohort(path string, n *node) plan.Cohort {
 		Intake:         f.whole("intake", 0, plan.MaxWTE),
 		CompletionPct:  f.num("completion_pct", true, 0),
 		TakeupPct:      f.num("takeup_pct", true, 0),
+		DrawnFrom:      d.drawnFrom(f),
 	}
+}
+
+// drawnFrom reads a cohort's share drawn from staff in post: nil when null.
+func (d *decoder) drawnFrom(cohort *fields) *plan.DrawnFrom {
+	n := cohort.get("drawn_from", false)
+	if n == nil {
+		return nil
+	}
+	f := d.object(join(cohort.path, "drawn_from"), n, "profession", "pct")
+	if f == nil {
+		return nil
+	}
+	return &plan.DrawnFrom{Profession: f.str("profession", true), Pct: f.num("pct", true, 0)}
 }
 
 func (d *decoder) actual(path string, n *node) plan.Actual {
@@ -225,11 +288,13 @@ func (d *decoder) actual(path string, n *node) plan.Actual {
 }
 
 func (d *decoder) scenario(path string, n *node) plan.Scenario {
-	f := d.object(path, n, "name", "professions", "posts", "extra_cohorts", "cap_hires_at_funded_posts")
+	f := d.object(path, n, "name", "professions", "posts", "extra_cohorts", "cap_hires_at_funded_posts", "qualifier_wait_months")
 	if f == nil {
 		return plan.Scenario{}
 	}
-	s := plan.Scenario{Name: f.str("name", true), CapHires: f.boolean("cap_hires_at_funded_posts")}
+	f.since2("qualifier_wait_months")
+	s := plan.Scenario{Name: f.str("name", true), CapHires: f.boolean("cap_hires_at_funded_posts"),
+		QualifierWaitMonths: f.optWhole("qualifier_wait_months", 0, plan.MaxWaitMonths)}
 	if pn := f.get("professions", false); pn != nil && f.is(pn, "professions", kObject) {
 		for i, id := range pn.keys {
 			op := path + ".professions." + id

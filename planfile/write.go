@@ -7,24 +7,36 @@ import (
 	"example.org/psyplan/plan"
 )
 
-// The file's shape, key for key in the contract's order. Optional values
-// that the plan leaves unset are written as null, so a reader sees every
-// field; scenario overrides list only what they override.
+// The file's shape, key for key in the contract's order. Every field is
+// written, defaults included, so a reader sees what the plan assumes;
+// optional values that the plan leaves unset are written as null. Scenario
+// overrides list only what they override.
 type fileJSON struct {
-	Format      string           `json:"format"`
-	Version     int              `json:"version"`
-	Name        string           `json:"name"`
-	Area        string           `json:"area"`
-	Notes       string           `json:"notes"`
-	Baseline    string           `json:"baseline_month"`
-	Horizon     string           `json:"horizon_month"`
-	CapHires    bool             `json:"cap_hires_at_funded_posts"`
-	Trajectory  trajectoryJSON   `json:"trajectory"`
-	Professions []professionJSON `json:"professions"`
-	Posts       []postJSON       `json:"posts"`
-	Cohorts     []cohortJSON     `json:"cohorts"`
-	Actuals     []actualJSON     `json:"actuals"`
-	Scenarios   []scenarioJSON   `json:"scenarios"`
+	Format                string           `json:"format"`
+	Version               int              `json:"version"`
+	Name                  string           `json:"name"`
+	Area                  string           `json:"area"`
+	Notes                 string           `json:"notes"`
+	Baseline              string           `json:"baseline_month"`
+	Horizon               string           `json:"horizon_month"`
+	CapHires              bool             `json:"cap_hires_at_funded_posts"`
+	QualifierWaitMonths   int              `json:"qualifier_wait_months"`
+	CountSalariedTrainees bool             `json:"count_salaried_trainees"`
+	PayUpliftPctPerYear   float64          `json:"pay_uplift_pct_per_year"`
+	Uncertainty           *uncertaintyJSON `json:"uncertainty"`
+	Trajectory            trajectoryJSON   `json:"trajectory"`
+	Professions           []professionJSON `json:"professions"`
+	Posts                 []postJSON       `json:"posts"`
+	Cohorts               []cohortJSON     `json:"cohorts"`
+	Actuals               []actualJSON     `json:"actuals"`
+	Scenarios             []scenarioJSON   `json:"scenarios"`
+}
+
+type uncertaintyJSON struct {
+	LeaverRatePctPoints float64 `json:"leaver_rate_pct_points"`
+	CompletionPctPoints float64 `json:"completion_pct_points"`
+	TakeupPctPoints     float64 `json:"takeup_pct_points"`
+	RecruitmentPct      float64 `json:"recruitment_pct"`
 }
 
 type trajectoryJSON struct {
@@ -39,11 +51,14 @@ type milestoneJSON struct {
 }
 
 type professionJSON struct {
-	ID            string  `json:"id"`
-	Name          string  `json:"name"`
-	LeaverRatePct float64 `json:"leaver_rate_pct"`
-	WTEPerHead    float64 `json:"wte_per_head"`
-	CostPerWTE    float64 `json:"cost_per_wte_gbp"`
+	ID                string  `json:"id"`
+	Name              string  `json:"name"`
+	LeaverRatePct     float64 `json:"leaver_rate_pct"`
+	WTEPerHead        float64 `json:"wte_per_head"`
+	CostPerWTE        float64 `json:"cost_per_wte_gbp"`
+	TraineesSalaried  bool    `json:"trainees_salaried"`
+	TraineeWTEPerHead float64 `json:"trainee_wte_per_head"`
+	TraineeCostPerWTE float64 `json:"trainee_cost_per_wte_gbp"`
 }
 
 type postJSON struct {
@@ -63,13 +78,19 @@ type changeJSON struct {
 }
 
 type cohortJSON struct {
-	Profession     string  `json:"profession"`
-	ServiceArea    string  `json:"service_area"`
-	Start          string  `json:"start_month"`
-	DurationMonths int     `json:"duration_months"`
-	Intake         int     `json:"intake"`
-	CompletionPct  float64 `json:"completion_pct"`
-	TakeupPct      float64 `json:"takeup_pct"`
+	Profession     string         `json:"profession"`
+	ServiceArea    string         `json:"service_area"`
+	Start          string         `json:"start_month"`
+	DurationMonths int            `json:"duration_months"`
+	Intake         int            `json:"intake"`
+	CompletionPct  float64        `json:"completion_pct"`
+	TakeupPct      float64        `json:"takeup_pct"`
+	DrawnFrom      *drawnFromJSON `json:"drawn_from"`
+}
+
+type drawnFromJSON struct {
+	Profession string  `json:"profession"`
+	Pct        float64 `json:"pct"`
 }
 
 type actualJSON struct {
@@ -84,6 +105,7 @@ type scenarioJSON struct {
 	Posts        []postOverrideJSON  `json:"posts"`
 	ExtraCohorts []cohortJSON        `json:"extra_cohorts"`
 	CapHires     *bool               `json:"cap_hires_at_funded_posts"`
+	Wait         *int                `json:"qualifier_wait_months"`
 }
 
 type professionOverrideJSON struct {
@@ -132,6 +154,8 @@ func Write(p *plan.Plan) ([]byte, error) {
 	f := fileJSON{
 		Format: Format, Version: Version, Name: p.Name, Area: p.Area, Notes: p.Notes,
 		Baseline: p.Baseline.String(), Horizon: p.Horizon.String(), CapHires: p.CapHires,
+		QualifierWaitMonths: p.QualifierWaitMonths, CountSalariedTrainees: p.CountSalariedTrainees,
+		PayUpliftPctPerYear: p.PayUpliftPctPerYear,
 		Trajectory: trajectoryJSON{Interpolation: p.Trajectory.Interpolation, BaselineWTE: p.Trajectory.BaselineWTE,
 			Milestones: make([]milestoneJSON, 0, len(p.Trajectory.Milestones))},
 		Professions: make([]professionJSON, 0, len(p.Professions)),
@@ -140,11 +164,14 @@ func Write(p *plan.Plan) ([]byte, error) {
 		Actuals:     make([]actualJSON, 0, len(p.Actuals)),
 		Scenarios:   make([]scenarioJSON, 0, len(p.Scenarios)),
 	}
+	if u := p.Uncertainty; u != nil {
+		f.Uncertainty = &uncertaintyJSON{u.LeaverRatePctPoints, u.CompletionPctPoints, u.TakeupPctPoints, u.RecruitmentPct}
+	}
 	for _, m := range p.Trajectory.Milestones {
 		f.Trajectory.Milestones = append(f.Trajectory.Milestones, milestoneJSON{m.Month.String(), m.GrowthPct})
 	}
 	for _, pr := range p.Professions {
-		f.Professions = append(f.Professions, professionJSON{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE})
+		f.Professions = append(f.Professions, professionToJSON(pr))
 	}
 	for _, l := range p.Posts {
 		f.Posts = append(f.Posts, postLineJSON(l))
@@ -169,6 +196,15 @@ func Write(p *plan.Plan) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
+func professionToJSON(pr plan.Profession) professionJSON {
+	tw := pr.TraineeWTEPerHead
+	if tw == 0 { // left unset by a plan built in Go: the file's default
+		tw = 1
+	}
+	return professionJSON{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE,
+		pr.TraineesSalaried, tw, pr.TraineeCostPerWTE}
+}
+
 func postLineJSON(l plan.PostLine) postJSON {
 	pj := postJSON{Profession: l.Profession, ServiceArea: l.ServiceArea, InPostWTE: l.InPostWTE,
 		InPostHeadcount: l.InPostHeadcount, FundedWTE: l.FundedWTE, RecruitsWTEPerYear: l.RecruitsWTEPerYear,
@@ -182,14 +218,19 @@ func postLineJSON(l plan.PostLine) postJSON {
 func cohortsJSON(cs []plan.Cohort) []cohortJSON {
 	out := make([]cohortJSON, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, cohortJSON{c.Profession, c.ServiceArea, c.Start.String(), c.DurationMonths, c.Intake, c.CompletionPct, c.TakeupPct})
+		cj := cohortJSON{c.Profession, c.ServiceArea, c.Start.String(), c.DurationMonths, c.Intake, c.CompletionPct, c.TakeupPct, nil}
+		if d := c.DrawnFrom; d != nil {
+			cj.DrawnFrom = &drawnFromJSON{d.Profession, d.Pct}
+		}
+		out = append(out, cj)
 	}
 	return out
 }
 
 func scenarioToJSON(s plan.Scenario) scenarioJSON {
 	sj := scenarioJSON{Name: s.Name, Professions: professionOverrides(s.Professions),
-		Posts: make([]postOverrideJSON, 0, len(s.Posts)), ExtraCohorts: cohortsJSON(s.ExtraCohorts), CapHires: s.CapHires}
+		Posts: make([]postOverrideJSON, 0, len(s.Posts)), ExtraCohorts: cohortsJSON(s.ExtraCohorts), CapHires: s.CapHires,
+		Wait: s.QualifierWaitMonths}
 	for _, o := range s.Posts {
 		sj.Posts = append(sj.Posts, postOverrideJSON{o.Profession, o.ServiceArea, o.RecruitsWTEPerYear, o.LeaverRatePct, o.FundedWTE, o.InPostWTE})
 	}
