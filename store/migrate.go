@@ -55,19 +55,16 @@ func mustLoadMigrations(fsys fs.FS) []migration {
 
 // migrate applies the migrations the library lacks, each in its own
 // transaction that also records it, so a library is always at a version
-// it can say. Another process may be migrating the same file: each step
+// it can say. The migrations table was made when the file was found
+// empty (prepare). Another process may be migrating the same file: each step
 // re-reads the version inside its transaction.
 func (l *Library) migrate(ctx context.Context, ms []migration) error {
-	if _, err := l.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", err)
-	}
 	current, err := l.SchemaVersion(ctx)
 	if err != nil {
 		return fmt.Errorf("schema version: %w", err)
 	}
 	if current > len(ms) {
-		return fmt.Errorf("it was made by a newer PsyPlan (library version %d; this one knows %d): update PsyPlan", current, len(ms))
+		return newerError(current, len(ms))
 	}
 	if current == len(ms) {
 		return nil
@@ -117,4 +114,8 @@ func (l *Library) backup(ctx context.Context, version int) error {
 	}
 	_, err := l.db.ExecContext(ctx, "VACUUM INTO ?", dest)
 	return err
+}
+
+func newerError(have, know int) error {
+	return fmt.Errorf("it was made by a newer PsyPlan (library version %d; this one knows %d): update PsyPlan", have, know)
 }

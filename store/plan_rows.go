@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 
 	"example.org/psyplan/plan"
 )
@@ -11,7 +10,7 @@ import (
 // insertChildren writes everything in a plan below the plans row.
 func insertChildren(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
 	steps := []func(context.Context, *sql.Tx, int64, *plan.Plan) error{
-		insertProfessions, insertPosts, insertMilestones, insertActuals, insertScenarios,
+		insertUncertainty, insertProfessions, insertPosts, insertMilestones, insertActuals, insertScenarios,
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx, id, p); err != nil {
@@ -39,11 +38,26 @@ func each(ctx context.Context, tx *sql.Tx, query string, n int, args func(i int)
 	return nil
 }
 
+// insertUncertainty writes the band's ranges; a plan without a band has
+// no row, so "no band" and "a band of zeros" stay apart.
+func insertUncertainty(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
+	u := p.Uncertainty
+	if u == nil {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO plan_uncertainty (plan_id, leaver_rate_pct_points, completion_pct_points,
+		takeup_pct_points, recruitment_pct) VALUES (?, ?, ?, ?, ?)`,
+		id, u.LeaverRatePctPoints, u.CompletionPctPoints, u.TakeupPctPoints, u.RecruitmentPct)
+	return err
+}
+
 func insertProfessions(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
-	return each(ctx, tx, `INSERT INTO professions (plan_id, pos, id, name, leaver_rate_pct, wte_per_head, cost_per_wte_gbp)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, len(p.Professions), func(i int) []any {
+	return each(ctx, tx, `INSERT INTO professions (plan_id, pos, id, name, leaver_rate_pct, wte_per_head, cost_per_wte_gbp,
+		trainees_salaried, trainee_wte_per_head, trainee_cost_per_wte_gbp)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(p.Professions), func(i int) []any {
 		pr := p.Professions[i]
-		return []any{id, i, pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE}
+		return []any{id, i, pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE,
+			pr.TraineesSalaried, pr.TraineeWTEPerHead, pr.TraineeCostPerWTE}
 	})
 }
 
@@ -83,10 +97,15 @@ func insertPosts(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error 
 
 func insertCohorts(ctx context.Context, tx *sql.Tx, id int64, scenarioID *int64, cs []plan.Cohort) error {
 	return each(ctx, tx, `INSERT INTO cohorts (plan_id, scenario_id, pos, profession, service_area, start_month,
-		duration_months, intake, completion_pct, takeup_pct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(cs), func(i int) []any {
+		duration_months, intake, completion_pct, takeup_pct, drawn_from_profession, drawn_from_pct)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(cs), func(i int) []any {
 		c := cs[i]
+		var drawnFrom, drawnPct any // NULL: nobody drawn from staff in post
+		if d := c.DrawnFrom; d != nil {
+			drawnFrom, drawnPct = d.Profession, d.Pct
+		}
 		return []any{id, scenarioID, i, c.Profession, c.ServiceArea, c.Start.String(), c.DurationMonths, c.Intake,
-			c.CompletionPct, c.TakeupPct}
+			c.CompletionPct, c.TakeupPct, drawnFrom, drawnPct}
 	})
 }
 
@@ -110,8 +129,8 @@ func insertActuals(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) erro
 
 func insertScenarios(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
 	for i, s := range p.Scenarios {
-		res, err := tx.ExecContext(ctx, "INSERT INTO scenarios (plan_id, pos, name, cap_hires) VALUES (?, ?, ?, ?)",
-			id, i, s.Name, s.CapHires)
+		res, err := tx.ExecContext(ctx, "INSERT INTO scenarios (plan_id, pos, name, cap_hires, qualifier_wait_months) VALUES (?, ?, ?, ?, ?)",
+			id, i, s.Name, s.CapHires, s.QualifierWaitMonths)
 		if err != nil {
 			return err
 		}
@@ -140,39 +159,4 @@ func insertScenarios(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) er
 		}
 	}
 	return nil
-}
-
-// LoadPlan reads a whole plan, in one read transaction so that it is
-// never half of one change and half of the next.
-func (l *Library) LoadPlan(ctx context.Context, id int64) (*plan.Plan, error) {
-	var p *plan.Plan
-	err := l.tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		p, err = loadPlan(ctx, tx, id)
-		return err
-	})
-	return p, err
-}
-
-func loadPlan(ctx context.Context, tx *sql.Tx, id int64) (*plan.Plan, error) {
-	p := &plan.Plan{}
-	var baseline, horizon string
-	err := tx.QueryRowContext(ctx, `SELECT name, area, notes, baseline_month, horizon_month, cap_hires,
-		interpolation, baseline_wte FROM plans WHERE id = ?`, id).Scan(&p.Name, &p.Area, &p.Notes, &baseline, &horizon,
-		&p.CapHires, &p.Trajectory.Interpolation, &p.Trajectory.BaselineWTE)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
-	}
-	if err != nil {
-		return nil, err
-	}
-	r := &reader{ctx: ctx, tx: tx}
-	p.Baseline, p.Horizon = r.month(baseline), r.month(horizon)
-	r.professions(id, p)
-	r.posts(id, p)
-	r.milestones(id, p)
-	r.actuals(id, p)
-	r.scenarios(id, p)
-	r.cohorts(id, p)
-	return p, r.err
 }

@@ -17,11 +17,37 @@ type Summary struct {
 	ID      int64
 	Name    string
 	Area    string
-	Updated time.Time
+	Updated time.Time // zero when the library's record of it is damaged
+	// Damaged is empty for a sound plan; for a damaged one it says what is
+	// wrong, in one line (LoadPlan's *DamagedError says it all).
+	Damaged string
 }
 
-// ListPlans lists every plan, by name then id.
+// ListPlans lists every plan, by name then id, each marked when damaged.
+// A damaged plan is listed, never an error of the whole list.
 func (l *Library) ListPlans(ctx context.Context) ([]Summary, error) {
+	if err := l.forgetIfChanged(ctx); err != nil {
+		return nil, err
+	}
+	out, err := l.summaries(ctx)
+	if err != nil {
+		return nil, err
+	}
+	kept := out[:0]
+	for _, s := range out {
+		s.Damaged, err = l.damage(ctx, s.ID)
+		if errors.Is(err, ErrNotFound) {
+			continue // deleted by another process a moment ago
+		}
+		if err != nil {
+			return nil, err
+		}
+		kept = append(kept, s)
+	}
+	return kept, nil
+}
+
+func (l *Library) summaries(ctx context.Context) ([]Summary, error) {
 	rows, err := l.db.QueryContext(ctx, "SELECT id, name, area, updated_at FROM plans ORDER BY name, id")
 	if err != nil {
 		return nil, err
@@ -30,13 +56,12 @@ func (l *Library) ListPlans(ctx context.Context) ([]Summary, error) {
 	var out []Summary
 	for rows.Next() {
 		var s Summary
-		var updated string
-		if err := rows.Scan(&s.ID, &s.Name, &s.Area, &updated); err != nil {
+		var name, area, updated sql.NullString
+		if err := rows.Scan(&s.ID, &name, &area, &updated); err != nil {
 			return nil, err
 		}
-		if s.Updated, err = time.Parse(time.RFC3339, updated); err != nil {
-			return nil, fmt.Errorf("plan %d in the library has a damaged change time %q", s.ID, updated)
-		}
+		s.Name, s.Area = name.String, area.String
+		s.Updated, _ = time.Parse(time.RFC3339, updated.String) // a bad time is the plan's damage, shown as such
 		out = append(out, s)
 	}
 	return out, rows.Err()
@@ -49,11 +74,14 @@ func (l *Library) CreatePlan(ctx context.Context, p *plan.Plan) (int64, error) {
 		return 0, errs
 	}
 	var id int64
-	err := l.tx(ctx, func(tx *sql.Tx) error {
+	err := l.write(ctx, func(tx *sql.Tx) error {
 		var err error
 		id, err = insertPlan(ctx, tx, p)
 		return err
 	})
+	if err == nil {
+		l.remember(id, nil) // checked above, and stored as it is
+	}
 	return id, err
 }
 
@@ -63,11 +91,11 @@ func (l *Library) SavePlan(ctx context.Context, id int64, p *plan.Plan) error {
 	if errs := plan.Validate(p); errs != nil {
 		return errs
 	}
-	return l.tx(ctx, func(tx *sql.Tx) error {
+	err := l.write(ctx, func(tx *sql.Tx) error {
 		if err := updatePlanRow(ctx, tx, id, p); err != nil {
 			return err
 		}
-		for _, table := range []string{"professions", "scenarios", "cohorts", "milestones", "actuals"} {
+		for _, table := range []string{"professions", "scenarios", "cohorts", "milestones", "actuals", "plan_uncertainty"} {
 			// post lines go with their profession, scenario rows with their scenario
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE plan_id = ?", id); err != nil {
 				return err
@@ -75,11 +103,17 @@ func (l *Library) SavePlan(ctx context.Context, id int64, p *plan.Plan) error {
 		}
 		return insertChildren(ctx, tx, id, p)
 	})
+	if err == nil {
+		l.remember(id, nil)
+	}
+	return err
 }
 
-// DeletePlan removes a plan and everything in it.
+// DeletePlan removes a plan and everything in it, without reading it,
+// so a damaged plan can be deleted too.
 func (l *Library) DeletePlan(ctx context.Context, id int64) error {
-	return l.tx(ctx, func(tx *sql.Tx) error {
+	defer l.forget(id)
+	return l.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM plans WHERE id = ?", id)
 		if err != nil {
 			return err
@@ -139,9 +173,11 @@ func now() string { return time.Now().UTC().Format(time.RFC3339) }
 func insertPlan(ctx context.Context, tx *sql.Tx, p *plan.Plan) (int64, error) {
 	t := now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO plans (name, area, notes, baseline_month, horizon_month, cap_hires,
-		interpolation, baseline_wte, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		interpolation, baseline_wte, qualifier_wait_months, count_salaried_trainees, pay_uplift_pct_per_year,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), p.CapHires,
-		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE, t, t)
+		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE, p.QualifierWaitMonths, p.CountSalariedTrainees,
+		p.PayUpliftPctPerYear, t, t)
 	if err != nil {
 		return 0, err
 	}
@@ -154,9 +190,11 @@ func insertPlan(ctx context.Context, tx *sql.Tx, p *plan.Plan) (int64, error) {
 
 func updatePlanRow(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
 	res, err := tx.ExecContext(ctx, `UPDATE plans SET name = ?, area = ?, notes = ?, baseline_month = ?,
-		horizon_month = ?, cap_hires = ?, interpolation = ?, baseline_wte = ?, updated_at = ? WHERE id = ?`,
+		horizon_month = ?, cap_hires = ?, interpolation = ?, baseline_wte = ?, qualifier_wait_months = ?,
+		count_salaried_trainees = ?, pay_uplift_pct_per_year = ?, updated_at = ? WHERE id = ?`,
 		p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), p.CapHires,
-		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE, now(), id)
+		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE, p.QualifierWaitMonths, p.CountSalariedTrainees,
+		p.PayUpliftPctPerYear, now(), id)
 	if err != nil {
 		return err
 	}

@@ -40,13 +40,46 @@ func smallPlan(t testing.TB) *plan.Plan {
 	return p
 }
 
+// v2Plan is the small plan with every field of model version 2 set, none
+// at its default.
+func v2Plan(t testing.TB) *plan.Plan {
+	p := smallPlan(t)
+	p.QualifierWaitMonths = 6
+	p.CountSalariedTrainees = true
+	p.PayUpliftPctPerYear = 3.5
+	p.Uncertainty = &plan.Uncertainty{LeaverRatePctPoints: 3, CompletionPctPoints: 5, TakeupPctPoints: 10, RecruitmentPct: 25}
+	p.Professions[0].TraineesSalaried = true
+	p.Professions[0].TraineeWTEPerHead = 0.8
+	p.Professions[0].TraineeCostPerWTE = 33000
+	p.Professions[1].TraineeWTEPerHead = 1
+	p.Professions[1].TraineeCostPerWTE = 51000.5
+	// high intensity trainees drawn from PWPs in the same service area
+	cbt := plan.Cohort{Profession: "cbt", ServiceArea: "Adult common mental health problems", Start: plan.MonthOf(2021, 1),
+		DurationMonths: 12, Intake: 6, CompletionPct: 95, TakeupPct: 90,
+		DrawnFrom: &plan.DrawnFrom{Profession: "pwp", Pct: 50}}
+	p.Cohorts = append(p.Cohorts, cbt)
+	wait, noWait := 12, 0
+	p.Scenarios[0].QualifierWaitMonths = &wait
+	cbt.DrawnFrom = &plan.DrawnFrom{Profession: "pwp", Pct: 0}
+	p.Scenarios = append(p.Scenarios, plan.Scenario{Name: "No waiting", QualifierWaitMonths: &noWait,
+		ExtraCohorts: []plan.Cohort{cbt}})
+	if errs := plan.Validate(p); errs != nil {
+		t.Fatal(errs)
+	}
+	return p
+}
+
 func TestCreateAndLoadGiveTheSamePlan(t *testing.T) {
 	lib := openTemp(t)
 	def, err := planfile.Read(assets.DefaultPlan)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, p := range map[string]*plan.Plan{"small": smallPlan(t), "default": def, "national": plantest.National()} {
+	zeroBand := v2Plan(t)
+	zeroBand.Uncertainty = &plan.Uncertainty{} // a band of zeros is not "no band"
+	plans := map[string]*plan.Plan{"small": smallPlan(t), "default": def, "national": plantest.National(),
+		"v2": v2Plan(t), "v2 zero band": zeroBand}
+	for name, p := range plans {
 		id, err := lib.CreatePlan(ctx, p)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -58,7 +91,32 @@ func TestCreateAndLoadGiveTheSamePlan(t *testing.T) {
 		if !reflect.DeepEqual(got, p) {
 			a, _ := planfile.Write(p)
 			b, _ := planfile.Write(got)
-			t.Errorf("%s: loaded plan differs from the stored one (same file: %v)", name, string(a) == string(b))
+			t.Errorf("%s: loaded plan differs from the stored one (same file: %v)\n%+v\n%+v", name, string(a) == string(b), p, got)
+		}
+	}
+	if p := plans["small"]; p.Uncertainty != nil || p.QualifierWaitMonths != 0 || p.Cohorts[0].DrawnFrom != nil {
+		t.Error("the small plan sets v2 fields, so their absence is not tested")
+	}
+}
+
+// Saving over a plan with every v2 field set, with a plan where they are
+// absent, leaves none of them behind.
+func TestSaveClearsV2Fields(t *testing.T) {
+	lib := openTemp(t)
+	id, err := lib.CreatePlan(ctx, v2Plan(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*plan.Plan{smallPlan(t), v2Plan(t)} {
+		if err := lib.SavePlan(ctx, id, p); err != nil {
+			t.Fatal(err)
+		}
+		got, err := lib.LoadPlan(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, p) {
+			t.Errorf("saved %+v\nloaded %+v", p, got)
 		}
 	}
 }

@@ -47,14 +47,18 @@ func (l *Library) LastPlan(ctx context.Context) (int64, error) {
 
 // SetLastPlan remembers the plan the window shows, to open it again next time.
 func (l *Library) SetLastPlan(ctx context.Context, id int64) error {
-	return l.tx(ctx, func(tx *sql.Tx) error { return setSetting(ctx, tx, settingLastPlan, strconv.FormatInt(id, 10)) })
+	return l.write(ctx, func(tx *sql.Tx) error { return setSetting(ctx, tx, settingLastPlan, strconv.FormatInt(id, 10)) })
 }
 
 // GiveDefaultPlan stores the default plan in a library that has never had
 // it, once in the library's life, so a planner who deletes it does not see
 // it come back. It returns the new plan's id, or 0 when the library had it
-// already. load is called only when the plan is needed.
+// already. load is called only when the plan is needed. A library
+// opened for reading only is shown as it is: nothing is given.
 func (l *Library) GiveDefaultPlan(ctx context.Context, load func() (*plan.Plan, error)) (int64, error) {
+	if l.readOnly {
+		return 0, nil
+	}
 	if _, given, err := getSetting(ctx, l.db, settingSeeded); given || err != nil {
 		return 0, err
 	}
@@ -66,7 +70,7 @@ func (l *Library) GiveDefaultPlan(ctx context.Context, load func() (*plan.Plan, 
 		return 0, errs
 	}
 	var id int64
-	err = l.tx(ctx, func(tx *sql.Tx) error {
+	err = l.write(ctx, func(tx *sql.Tx) error {
 		if _, given, err := getSetting(ctx, tx, settingSeeded); given || err != nil {
 			return err // another process gave it a moment ago
 		}
@@ -75,5 +79,8 @@ func (l *Library) GiveDefaultPlan(ctx context.Context, load func() (*plan.Plan, 
 		}
 		return setSetting(ctx, tx, settingSeeded, "yes")
 	})
+	if err == nil && id != 0 {
+		l.remember(id, nil)
+	}
 	return id, err
 }

@@ -9,20 +9,49 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
-	"time"
+	"sync"
 
 	"github.com/mattn/go-sqlite3"
 )
 
 // Library is an open plan library.
 type Library struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	readOnly bool
+
+	// checked remembers which plans were found sound ("") or damaged (the
+	// damage) while the file is unchanged by anyone else (dataVersion),
+	// so listing a library does not read every plan every time.
+	mu          sync.Mutex
+	checked     map[int64]string
+	dataVersion int64
 }
 
 // ErrNotFound is returned for a plan that is not in the library.
 var ErrNotFound = errors.New("no such plan in the library")
+
+// ErrReadOnly is matched (errors.Is) by every error saying the library
+// cannot be written: its file or folder is read-only, or it was opened
+// with OpenReadOnly.
+var ErrReadOnly = errors.New("the library is read-only")
+
+// ErrNotLibrary is matched by the error for a file that is not a PsyPlan
+// library (another program's database, or not a database at all). Such a
+// file is left exactly as it was.
+var ErrNotLibrary = errors.New("not a PsyPlan library")
+
+type readOnlyError struct{ path string }
+
+func (e readOnlyError) Error() string        { return fmt.Sprintf("the library at %s is read-only", e.path) }
+func (e readOnlyError) Is(target error) bool { return target == ErrReadOnly }
+
+type notLibraryError struct{ path, why string }
+
+func (e notLibraryError) Error() string {
+	return fmt.Sprintf("%s is not a PsyPlan library (%s); it was left unchanged", e.path, e.why)
+}
+func (e notLibraryError) Is(target error) bool { return target == ErrNotLibrary }
 
 // DefaultPath is where the window and the command line keep the library
 // unless told otherwise: the user's configuration folder.
@@ -34,76 +63,50 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "psyplan", "library.db"), nil
 }
 
-// dsn sets the pragmas every connection needs: foreign keys enforced, a
-// write-ahead log so readers never block the writer, a wait (not an
-// error) when another process is writing, and BEGIN IMMEDIATE so two
-// writers queue instead of deadlocking.
-func dsn(path string) string {
-	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
-	return "file:" + escaped + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=15000&_txlock=immediate&_synchronous=NORMAL"
-}
-
-// Open opens the library at path, creating it (and its folder) if need
-// be, and brings its tables up to date. A library made by an older
-// PsyPlan is copied beside itself before it is changed.
-func Open(path string) (*Library, error) {
-	return openWith(path, migrationFiles)
-}
-
-func openWith(path string, migrations []migration) (*Library, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create the library's folder: %w", err)
-	}
-	db, err := sql.Open("sqlite3", dsn(path))
-	if err != nil {
-		return nil, err
-	}
-	// One connection: SQLite has one writer at a time anyway, and a single
-	// connection keeps every change in this process strictly in order.
-	db.SetMaxOpenConns(1)
-	db.SetConnMaxIdleTime(0)
-	lib := &Library{db: db, path: path}
-	if err := retryBusy(func() error { return lib.migrate(context.Background(), migrations) }); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("cannot open the library %s: %w", path, err)
-	}
-	return lib, nil
-}
-
-// retryBusy retries fn while SQLite reports the file busy. The busy
-// timeout covers ordinary waits, but while two processes create the same
-// new library one of them can be told "locked" at once (the switch to the
-// write-ahead log is not queued), so opening tries again for a while.
-func retryBusy(fn func() error) error {
-	var err error
-	for try := 0; try < 100; try++ {
-		err = fn()
-		var se sqlite3.Error
-		if !errors.As(err, &se) || (se.Code != sqlite3.ErrBusy && se.Code != sqlite3.ErrLocked) {
-			return err
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	return err
-}
-
 // Path is the library's file.
 func (l *Library) Path() string { return l.path }
+
+// ReadOnly tells whether the library was opened for reading only.
+func (l *Library) ReadOnly() bool { return l.readOnly }
 
 // Close closes the library.
 func (l *Library) Close() error { return l.db.Close() }
 
-// tx runs fn in one transaction: all of it is stored, or none.
+// tx runs fn in one transaction: all of it is stored, or none. Reads use
+// it too, so a plan is never read half before and half after a change.
 func (l *Library) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return l.readOnlyErr(err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return l.readOnlyErr(err)
 	}
-	return tx.Commit()
+	return l.readOnlyErr(tx.Commit())
+}
+
+// write runs fn in one transaction that changes the library; a library
+// opened for reading is refused before anything is tried.
+func (l *Library) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	if l.readOnly {
+		return readOnlyError{l.path}
+	}
+	return l.tx(ctx, fn)
+}
+
+// readOnlyErr replaces SQLite's "attempt to write a readonly database"
+// by a message that names the library.
+func (l *Library) readOnlyErr(err error) error {
+	if isReadOnly(err) {
+		return readOnlyError{l.path}
+	}
+	return err
+}
+
+func isReadOnly(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrReadonly
 }
 
 // IntegrityCheck runs SQLite's own check of the file: "ok" when sound.
