@@ -65,6 +65,13 @@ func openWith(path string, migrations []migration) (*Library, error) {
 	if err := checkPath(path); err != nil {
 		return nil, err
 	}
+	// SQLite opens a file it may not write for reading and says so only
+	// at the first write, and in WAL mode not even then: ask first.
+	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
+		f.Close()
+	} else if errors.Is(err, fs.ErrPermission) {
+		return nil, readOnlyError{path}
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return nil, readOnlyError{path}
