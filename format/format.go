@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // WTE writes whole-time equivalents to one decimal: 14,210.5.
@@ -87,26 +88,111 @@ func group(digits string) string {
 	return b.String()
 }
 
-// ParseNumber reads a number as people type it: "1,250.5", " 12 ",
-// "£42,000", "25%". It refuses anything else.
+// ParseNumber reads a number as a person types it into a form, a pasted
+// row or a workbook cell: an optional sign, digits, an optional decimal
+// point and fraction, and commas only between groups of three digits
+// ("1,250.5", "12,345,678"). Spaces around it are ignored. Anything else
+// is refused rather than guessed at: "2,5" may mean 2.5 to a colleague
+// abroad, "25%" may mean 0.25, and "1e5" or "0x1p4" are not what a planner
+// types. The error shows what was typed; callers add where it was.
 func ParseNumber(s string) (float64, error) {
 	t := strings.TrimSpace(s)
-	t = strings.TrimPrefix(t, "£")
-	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
-	t = strings.ReplaceAll(t, ",", "")
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, &NumberError{Text: s}
+	if !plainDecimal(t) {
+		return 0, &NumberError{Text: s, Hint: hint(t)}
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, &NumberError{Text: s, Hint: "too large"}
+	}
+	if v == 0 {
+		v = 0 // never "-0"
 	}
 	return v, nil
 }
 
-// NumberError is text that is not a number.
-type NumberError struct{ Text string }
+// plainDecimal tells whether t is [+-] digits [. digits], where the whole
+// part is either plain digits or comma-separated groups of three after a
+// first group of one to three digits that does not start with 0 ("0,500"
+// is someone's 0.5). "12." and ".5" are allowed; "." is not.
+func plainDecimal(t string) bool {
+	if t != "" && (t[0] == '-' || t[0] == '+') {
+		t = t[1:]
+	}
+	whole, frac, _ := strings.Cut(t, ".")
+	if !digitsOnly(frac) || (whole == "" && frac == "") {
+		return false
+	}
+	if !strings.Contains(whole, ",") {
+		return digitsOnly(whole)
+	}
+	groups := strings.Split(whole, ",")
+	if first := groups[0]; len(first) < 1 || len(first) > 3 || first[0] == '0' || !digitsOnly(first) {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 || !digitsOnly(g) {
+			return false
+		}
+	}
+	return true
+}
+
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// hint says what to change in text that is not a plain decimal, for the
+// mistakes people make.
+func hint(t string) string {
+	switch {
+	case t == "":
+		return ""
+	case strings.HasSuffix(t, "%"):
+		return "leave out the % sign"
+	case strings.ContainsAny(t, "£$€"):
+		return "leave out the currency sign"
+	case strings.ContainsAny(t, ","):
+		return "use . for decimals; commas only between groups of three digits"
+	case strings.ContainsAny(t, "eE") && strings.IndexFunc(t, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 &&
+		strings.Trim(t, "+-.0123456789eE") == "":
+		return "write it out in full, without an exponent"
+	case strings.Count(t, ".") > 1:
+		return "only one decimal point"
+	}
+	return ""
+}
+
+// NumberError is text that is not a number: Text is what was typed, Hint
+// what to change (or "").
+type NumberError struct{ Text, Hint string }
 
 func (e *NumberError) Error() string {
 	if strings.TrimSpace(e.Text) == "" {
 		return "a number is needed here"
 	}
-	return strconv.Quote(e.Text) + " is not a number"
+	msg := Quote(e.Text) + " is not a number"
+	if e.Hint == "too large" {
+		return Quote(e.Text) + " is too large a number"
+	}
+	if e.Hint != "" {
+		msg += " (" + e.Hint + ")"
+	}
+	return msg
+}
+
+// Quote shows typed text in a message: in quotes, control characters
+// escaped (so a message is one line and nothing reaches a terminal), and
+// cut short after 60 characters so a pasted page does not fill the screen.
+func Quote(s string) string {
+	const most = 60
+	if utf8.RuneCountInString(s) <= most {
+		return strconv.Quote(s)
+	}
+	r := []rune(s)
+	return strconv.Quote(string(r[:most])) + "…"
 }
