@@ -1,33 +1,35 @@
 package workbook
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
 )
 
 // Read reads a workbook that PsyPlan exported (and a planner may have
-// edited) back into a plan. It is all or nothing: any bad cell refuses the
-// whole workbook, naming its sheet, row and column, with the plan file's
-// rules and messages.
+// edited) back into a plan. It is all or nothing: a damaged or hostile
+// file, or any bad cell, refuses the whole workbook, naming its sheet,
+// row and column, with the plan file's rules and messages. The zip and
+// its XML are read by PsyPlan itself, bounded (see MaxFileBytes), with no
+// temporary files. Text is kept exactly as typed, spaces and all.
 func Read(data []byte) (*plan.Plan, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	b, err := openBook(data)
 	if err != nil {
-		return nil, fmt.Errorf("this is not an Excel workbook (.xlsx) PsyPlan can read: %v", err)
+		return nil, err
 	}
-	defer f.Close()
-	r := &reader{f: f, places: map[string]place{}}
+	r := &reader{b: b, places: map[string]place{}}
 	p := r.plan()
+	if r.fatal != nil {
+		return nil, r.fatal
+	}
 	if len(r.errs) == 0 {
 		for _, e := range plan.Validate(p) {
 			r.errs = append(r.errs, r.locate(e))
@@ -51,7 +53,8 @@ type place struct {
 }
 
 type reader struct {
-	f      *excelize.File
+	b      *xlsxBook
+	fatal  error // damage that refuses the workbook whatever else it holds
 	errs   []string
 	places map[string]place // a record's plan-file path ("posts[3]") -> where it was read
 }
@@ -64,47 +67,42 @@ func (r *reader) fail(sheet string, row int, column, format string, args ...any)
 	r.errs = append(r.errs, where+": "+fmt.Sprintf(format, args...))
 }
 
-// rows reads a sheet's data rows (after the header), checking the header.
-// Blank rows are skipped; each row comes with its number in the sheet.
-func (r *reader) rows(sheet string, cols []col) (rows [][]string, numbers []int) {
-	all, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		r.errs = append(r.errs, fmt.Sprintf("%s: the sheet is missing (the workbook must be one PsyPlan exported)", sheet))
-		return nil, nil
+// rows hands each of a sheet's data rows (after the header, which it
+// checks) to use with its number in the sheet. Blank rows are skipped.
+func (r *reader) rows(sheet string, cols []col, use func(row int, vals []cell)) {
+	if r.fatal != nil {
+		return
 	}
-	if len(all) == 0 {
-		return nil, nil
-	}
-	for i, c := range cols {
-		if i >= len(all[0]) || strings.TrimSpace(all[0][i]) != c.title {
-			r.fail(sheet, 1, columnName(i), "the heading must be %q (keep the columns as PsyPlan exported them)", c.title)
-			return nil, nil
+	header := true
+	err := r.b.rows(sheet, len(cols), func(row int, vals []cell) bool {
+		if header {
+			header = false
+			return r.heading(sheet, row, cols, vals)
 		}
-	}
-	for i, row := range all[1:] {
-		if blankRow(row) {
-			continue
-		}
-		for len(row) < len(cols) {
-			row = append(row, "")
-		}
-		rows, numbers = append(rows, row), append(numbers, i+2)
-	}
-	return rows, numbers
+		use(row, vals)
+		return true
+	})
+	r.sheetFailed(sheet, err)
 }
 
-func blankRow(row []string) bool {
-	for _, c := range row {
-		if strings.TrimSpace(c) != "" {
+// heading checks a sheet's first row holds its column titles.
+func (r *reader) heading(sheet string, row int, cols []col, vals []cell) bool {
+	for i, c := range cols {
+		if row != 1 || strings.TrimSpace(vals[i].text) != c.title {
+			r.fail(sheet, 1, columnName(i), "the heading must be %q (keep the columns as PsyPlan exported them)", c.title)
 			return false
 		}
 	}
 	return true
 }
 
-func columnName(i int) string {
-	name, _ := excelize.ColumnNumberToName(i + 1)
-	return name
+func (r *reader) sheetFailed(sheet string, err error) {
+	switch {
+	case err == errMissing:
+		r.errs = append(r.errs, fmt.Sprintf("%s: the sheet is missing (the workbook must be one PsyPlan exported)", sheet))
+	case err != nil:
+		r.fatal = err
+	}
 }
 
 // cells reads one row's cells, noting each bad one against its column.
@@ -113,39 +111,72 @@ type cells struct {
 	sheet string
 	row   int
 	cols  []col
-	vals  []string
+	vals  []cell
 }
 
 func (c *cells) bad(i int, format string, args ...any) {
 	c.r.fail(c.sheet, c.row, c.cols[i].title, format, args...)
 }
 
-func (c *cells) text(i int) string { return strings.TrimSpace(c.vals[i]) }
+// text is a text cell exactly as typed: " Perinatal" is not "Perinatal".
+func (c *cells) text(i int) string { return c.vals[i].text }
+
+// word is a cell holding one of PsyPlan's words (yes, on, linear...),
+// where spaces and case mean nothing.
+func (c *cells) word(i int) string { return strings.ToLower(strings.TrimSpace(c.vals[i].text)) }
+
+func (c *cells) blank(i int) bool { return strings.TrimSpace(c.vals[i].text) == "" }
 
 func (c *cells) num(i int) float64 {
-	v := c.optNum(i)
-	if v == nil {
-		if c.text(i) == "" {
-			c.bad(i, "a number is needed here")
-		}
+	if c.blank(i) {
+		c.bad(i, "a number is needed here")
 		return 0
 	}
-	return *v
+	if v := c.optNum(i); v != nil {
+		return *v
+	}
+	return 0
 }
 
+// optNum reads a number cell as Excel stored it, and a text cell as a
+// person typed it (format.ParseNumber); blank is nil.
 func (c *cells) optNum(i int) *float64 {
-	t := c.text(i)
-	if t == "" {
+	if c.blank(i) {
 		return nil
 	}
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		if v, err = format.ParseNumber(t); err != nil {
-			c.bad(i, "%q is not a number", t)
+	v := c.vals[i]
+	if v.kind == numberCell {
+		x, ok := storedNumber(v.text)
+		if !ok {
+			c.bad(i, "%s is not a number PsyPlan can read (the workbook is damaged)", format.Quote(v.text))
 			return nil
 		}
+		return &x
 	}
-	return &v
+	x, err := format.ParseNumber(v.text)
+	if err != nil {
+		c.bad(i, "%s", err)
+		return nil
+	}
+	return &x
+}
+
+// stored is a number as spreadsheets store it in a number cell; its
+// exponent is the program's ("1E-3"), not something a planner typed.
+var stored = regexp.MustCompile(`^-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+
+func storedNumber(t string) (float64, bool) {
+	if !stored.MatchString(t) {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
+		return 0, false
+	}
+	if x == 0 {
+		x = 0 // never -0
+	}
+	return x, true
 }
 
 func (c *cells) whole(i int) int {
@@ -157,26 +188,55 @@ func (c *cells) whole(i int) int {
 	return int(v)
 }
 
-// month reads "2021-04", "Apr 2021", or a date Excel stored as a number.
+// month reads "2021-04" or "Apr 2021" typed as text, or a date the
+// spreadsheet stored as a day number or an ISO date.
 func (c *cells) month(i int) plan.Month {
-	t := c.text(i)
-	if m, err := plan.ParseMonth(t); err == nil {
-		return m
-	}
-	if m, ok := monthWords(t); ok {
-		return m
-	}
-	if serial, err := strconv.ParseFloat(t, 64); err == nil && serial > 0 && serial < 200000 {
-		if d, err := excelize.ExcelDateToTime(serial, false); err == nil {
+	v := c.vals[i]
+	t := strings.TrimSpace(v.text)
+	switch v.kind {
+	case numberCell:
+		if serial, ok := storedNumber(t); ok {
+			if m, ok := serialMonth(serial, c.r.b.date1904); ok {
+				return m
+			}
+		}
+	case dateCell:
+		if d, err := time.Parse("2006-01-02", t[:min(len(t), 10)]); err == nil {
 			return plan.MonthOf(d.Year(), int(d.Month()))
+		}
+	default:
+		if m, err := plan.ParseMonth(t); err == nil {
+			return m
+		}
+		if m, ok := monthWords(t); ok {
+			return m
 		}
 	}
 	if t == "" {
 		c.bad(i, "a month is needed here, such as 2021-04")
 	} else {
-		c.bad(i, "%q is not a month: write it as 2021-04 or Apr 2021", t)
+		c.bad(i, "%s is not a month: write it as 2021-04 or Apr 2021", format.Quote(t))
 	}
 	return 0
+}
+
+// serialMonth is the month of a spreadsheet's day number: days since the
+// end of 1899 (counting Excel's 29 February 1900, which never was), or
+// since 1904 in workbooks that use that date system.
+func serialMonth(serial float64, date1904 bool) (plan.Month, bool) {
+	if serial < 0 || serial >= 200_000 || (serial < 1 && !date1904) {
+		return 0, false
+	}
+	days := int(math.Floor(serial))
+	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	switch {
+	case date1904:
+		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	case days < 60:
+		base = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	d := base.AddDate(0, 0, days)
+	return plan.MonthOf(d.Year(), int(d.Month())), true
 }
 
 func monthWords(t string) (plan.Month, bool) {
@@ -191,10 +251,9 @@ func monthWords(t string) (plan.Month, bool) {
 
 // table reads every row of a records sheet through read.
 func (r *reader) table(sheet string, cols []col, read func(c *cells)) {
-	rows, numbers := r.rows(sheet, cols)
-	for k, row := range rows {
-		read(&cells{r: r, sheet: sheet, row: numbers[k], cols: cols, vals: row})
-	}
+	r.rows(sheet, cols, func(row int, vals []cell) {
+		read(&cells{r: r, sheet: sheet, row: row, cols: cols, vals: vals})
+	})
 }
 
 func (r *reader) remember(path string, c *cells) {
@@ -244,21 +303,27 @@ func readCohort(c *cells, first int) plan.Cohort {
 }
 
 func (r *reader) summary(p *plan.Plan) {
-	all, err := r.f.GetRows(sheetSummary, excelize.Options{RawCellValue: true})
-	if err != nil {
-		r.errs = append(r.errs, sheetSummary+": the sheet is missing (the workbook must be one PsyPlan exported)")
+	if r.fatal != nil {
 		return
 	}
-	for len(all) < len(summaryFields) {
-		all = append(all, nil)
+	all := make([][]cell, len(summaryFields))
+	err := r.b.rows(sheetSummary, 2, func(row int, vals []cell) bool {
+		if row > len(all) {
+			return false
+		}
+		all[row-1] = vals
+		return true
+	})
+	if r.sheetFailed(sheetSummary, err); err != nil {
+		return
 	}
 	for i, sf := range summaryFields {
-		row := append(all[i], "", "")
-		if strings.TrimSpace(row[0]) != sf.title {
+		row := all[i]
+		if row == nil || strings.TrimSpace(row[0].text) != sf.title {
 			r.fail(sheetSummary, i+1, "A", "the label must be %q (keep the rows as PsyPlan exported them)", sf.title)
 			continue
 		}
-		c := &cells{r: r, sheet: sheetSummary, row: i + 1, cols: []col{{"B", sf.field}}, vals: []string{row[1]}}
+		c := &cells{r: r, sheet: sheetSummary, row: i + 1, cols: []col{{"B", sf.field}}, vals: row[1:]}
 		r.places[sf.field] = place{sheet: sheetSummary, row: i + 1, cols: []col{{"B", ""}}}
 		switch sf.field {
 		case "name":
@@ -266,22 +331,22 @@ func (r *reader) summary(p *plan.Plan) {
 		case "area":
 			p.Area = c.text(0)
 		case "notes":
-			p.Notes = row[1]
+			p.Notes = c.text(0)
 		case "baseline_month":
 			p.Baseline = c.month(0)
 		case "horizon_month":
 			p.Horizon = c.month(0)
 		case "cap_hires_at_funded_posts":
-			switch strings.ToLower(c.text(0)) {
+			switch c.word(0) {
 			case "yes", "true", "on", "":
 				p.CapHires = true
 			case "no", "false", "off":
 				p.CapHires = false
 			default:
-				c.bad(0, "%q: write yes or no", c.text(0))
+				c.bad(0, "%s: write yes or no", format.Quote(c.text(0)))
 			}
 		case "trajectory.interpolation":
-			if t := strings.ToLower(c.text(0)); t != "" {
+			if t := c.word(0); t != "" {
 				p.Trajectory.Interpolation = t
 			}
 		case "trajectory.baseline_wte":
@@ -300,7 +365,7 @@ func (r *reader) changes(p *plan.Plan) {
 		k := plan.LineKey{Profession: c.text(0), ServiceArea: c.text(1)}
 		i, ok := index[k]
 		if !ok {
-			c.bad(1, "%s in %q has no post line on the Posts sheet", k.Profession, k.ServiceArea)
+			c.bad(1, "%s in %s has no post line on the Posts sheet", format.Quote(k.Profession), format.Quote(k.ServiceArea))
 			return
 		}
 		l := &p.Posts[i]
@@ -312,7 +377,7 @@ func (r *reader) changes(p *plan.Plan) {
 func (r *reader) scenarios(p *plan.Plan) {
 	index := map[string]int{}
 	r.table(sheetScenarios, scenarioCols, func(c *cells) {
-		name, what := c.text(0), c.text(1)
+		name, what := c.text(0), strings.TrimSpace(c.text(1))
 		si, ok := index[name]
 		if !ok {
 			si = len(p.Scenarios)
@@ -324,7 +389,7 @@ func (r *reader) scenarios(p *plan.Plan) {
 		switch what {
 		case whatScenario:
 			r.remember(path, c)
-			switch strings.ToLower(c.text(4)) {
+			switch c.word(4) {
 			case "on", "yes":
 				on := true
 				s.CapHires = &on
@@ -333,7 +398,7 @@ func (r *reader) scenarios(p *plan.Plan) {
 				s.CapHires = &off
 			case "":
 			default:
-				c.bad(4, "%q: write on, off or leave it blank", c.text(4))
+				c.bad(4, "%s: write on, off or leave it blank", format.Quote(c.text(4)))
 			}
 		case whatProfession:
 			r.remember(path+".professions."+c.text(2), c)
@@ -349,7 +414,7 @@ func (r *reader) scenarios(p *plan.Plan) {
 				Intake: c.whole(13), CompletionPct: c.num(14), TakeupPct: c.num(15)}
 			s.ExtraCohorts = append(s.ExtraCohorts, co)
 		default:
-			c.bad(1, "%q: write %s, %s, %s or %s", what, whatScenario, whatProfession, whatPostLine, whatCohort)
+			c.bad(1, "%s: write %s, %s, %s or %s", format.Quote(what), whatScenario, whatProfession, whatPostLine, whatCohort)
 		}
 	})
 }
