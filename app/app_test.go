@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"example.org/psyplan/cli"
+	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/store"
 )
@@ -26,7 +26,7 @@ func newTestUI(t *testing.T) (*UI, *store.Library, string) {
 func openTestUI(t *testing.T, path string) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
-	lib, err := cli.OpenLibrary(context.Background(), path)
+	lib, err := exchange.OpenLibrary(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"example.org/psyplan/charts"
-	"example.org/psyplan/cli"
+	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/plan/plantest"
 )
@@ -20,7 +20,7 @@ import (
 func nationalUI(tb testing.TB) *UI {
 	tb.Helper()
 	a := test.NewTempApp(tb)
-	lib, err := cli.OpenLibrary(context.Background(), filepath.Join(tb.TempDir(), "library.db"))
+	lib, err := exchange.OpenLibrary(context.Background(), filepath.Join(tb.TempDir(), "library.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -15,9 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"example.org/psyplan/charts"
-	"example.org/psyplan/cli"
+	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
-	"example.org/psyplan/planfile"
 	"example.org/psyplan/store"
 )
 
@@ -133,7 +132,7 @@ func (lv *libraryView) newPlan() {
 		}
 		p := BlankPlan(strings.TrimSpace(name.Text))
 		if kind.Selected != empty {
-			def, err := cli.DefaultPlan()
+			def, err := exchange.DefaultPlan()
 			if err != nil {
 				lv.ui.showError(err)
 				return
@@ -237,7 +236,7 @@ func (lv *libraryView) importPlan() {
 			if data, err = io.ReadAll(r); err != nil {
 				return
 			}
-			if p, err = cli.ReadPlan(name, data); err != nil {
+			if p, err = exchange.ReadPlan(name, data); err != nil {
 				err = fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", name, err)
 				return
 			}
@@ -251,18 +250,8 @@ func (lv *libraryView) importPlan() {
 			lv.ui.openPlan(id)
 		})
 	}, lv.ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".xlsx"}))
+	d.SetFilter(storage.NewExtensionFileFilter(exchange.ImportExtensions))
 	d.Show()
-}
-
-// exportChoices are the exports a planner can choose, with their file endings.
-var exportChoices = []struct{ label, format, ext string }{
-	{"Plan file, to share or keep (.psyplan.json)", "json", planfile.Extension},
-	{"Workbook for Excel or LibreOffice (.xlsx)", "xlsx", ".xlsx"},
-	{"Report for a board paper (.pdf)", "pdf", ".pdf"},
-	{"Projection table (.csv)", "csv", ".csv"},
-	{"Chart picture (.png)", "png", ".png"},
-	{"Chart picture for slides, any size (.svg)", "svg", ".svg"},
 }
 
 // exportPlan asks what to export, then where, and writes it off the UI
@@ -272,9 +261,9 @@ func (lv *libraryView) exportPlan() {
 	if p == nil {
 		return
 	}
-	labels := make([]string, len(exportChoices))
-	for i, c := range exportChoices {
-		labels[i] = c.label
+	labels := make([]string, len(exchange.Formats))
+	for i, f := range exchange.Formats {
+		labels[i] = formatLabel(f)
 	}
 	what := widget.NewRadioGroup(labels, nil)
 	what.SetSelected(labels[0])
@@ -289,23 +278,26 @@ func (lv *libraryView) exportPlan() {
 		if !ok {
 			return
 		}
-		choice := exportChoices[0]
-		for _, c := range exportChoices {
-			if c.label == what.Selected {
-				choice = c
+		choice := exchange.Formats[0]
+		for _, f := range exchange.Formats {
+			if formatLabel(f) == what.Selected {
+				choice = f
 			}
 		}
-		ex := cli.Export{Format: choice.format, Scenario: lv.ui.session.Scenario(), Width: 1920, Height: 1080}
+		ex := exchange.Export{Format: choice.Name, Scenario: lv.ui.session.Scenario(), Width: 1920, Height: 1080}
 		for _, k := range charts.Kinds {
 			if k.Title == which.Selected {
 				ex.Chart = k.Name
 			}
 		}
-		lv.saveAs(p, ex, fileName(p.Name)+choice.ext)
+		lv.saveAs(p, ex, fileName(p.Name)+choice.Ext)
 	}, lv.ui.win)
 }
 
-func (lv *libraryView) saveAs(p *plan.Plan, ex cli.Export, name string) {
+// formatLabel is how the export dialog offers a format.
+func formatLabel(f exchange.Format) string { return f.Label + " (" + f.Ext + ")" }
+
+func (lv *libraryView) saveAs(p *plan.Plan, ex exchange.Export, name string) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -328,19 +320,6 @@ func (lv *libraryView) saveAs(p *plan.Plan, ex cli.Export, name string) {
 	}, lv.ui.win)
 	d.SetFileName(name)
 	d.Show()
-}
-
-// exportFile writes the export its name asks for: .json the plan file,
-// .csv the projection table, .xlsx the workbook, .pdf the report, .png or
-// .svg the growth chart.
-func exportFile(path string, p *plan.Plan, scenario string) error {
-	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	for _, f := range cli.Formats {
-		if f == ext {
-			return cli.Export{Format: f, Scenario: scenario, Chart: "growth", Width: 1920, Height: 1080}.Write(path, p)
-		}
-	}
-	return fmt.Errorf("%s: end the name in .json (plan file), .csv (projection), .xlsx (workbook), .pdf (report), .png or .svg (growth chart)", filepath.Base(path))
 }
 
 // fileName makes a plan's name safe as a file name.

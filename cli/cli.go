@@ -1,9 +1,10 @@
 // Package cli is PsyPlan's command line: the same binary as the window,
 // for scripts and for people who live in a terminal. It needs no display.
+// It only reads arguments and prints: files go in and out through
+// package exchange, which the window uses too.
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -13,12 +14,10 @@ import (
 	"sort"
 	"strings"
 
-	"example.org/psyplan/assets"
 	"example.org/psyplan/charts"
+	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
-	"example.org/psyplan/planfile"
 	"example.org/psyplan/store"
-	"example.org/psyplan/workbook"
 )
 
 // command is one subcommand: its flags, what it does with the library,
@@ -184,31 +183,13 @@ func Usage() string {
 	return b.String()
 }
 
-// OpenLibrary opens the library at path (the default place when empty)
-// and gives a new library the default plan. The window uses it too.
+// OpenLibrary is exchange.OpenLibrary, for main until it calls that itself.
 func OpenLibrary(ctx context.Context, path string) (*store.Library, error) {
-	if path == "" {
-		var err error
-		if path, err = store.DefaultPath(); err != nil {
-			return nil, err
-		}
-	}
-	lib, err := store.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := lib.GiveDefaultPlan(ctx, DefaultPlan); err != nil {
-		lib.Close()
-		return nil, fmt.Errorf("cannot add the default plan: %w", err)
-	}
-	return lib, nil
+	return exchange.OpenLibrary(ctx, path)
 }
 
-// DefaultPlan is the illustrative England plan shipped in the binary.
-func DefaultPlan() (*plan.Plan, error) { return planfile.Read(assets.DefaultPlan) }
-
 func (c *call) open() error {
-	lib, err := OpenLibrary(c.ctx, c.opts.db)
+	lib, err := exchange.OpenLibrary(c.ctx, c.opts.db)
 	c.lib = lib
 	return err
 }
@@ -228,7 +209,7 @@ func runImport(c *call) error {
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", file, errors.Unwrap(err))
 	}
-	p, err := ReadPlan(file, data)
+	p, err := exchange.ReadPlan(file, data)
 	if err != nil {
 		return fmt.Errorf("%s was not imported; nothing was stored:\n%v", file, indent(err.Error()))
 	}
@@ -239,14 +220,6 @@ func runImport(c *call) error {
 	fmt.Fprintf(c.stdout, "Imported %q: %d professions, %d post lines, %d cohorts, %d scenarios.\n%d\n",
 		p.Name, len(p.Professions), len(p.Posts), len(p.Cohorts), len(p.Scenarios), id)
 	return nil
-}
-
-// ReadPlan reads a plan file, or a workbook PsyPlan exported (.xlsx).
-func ReadPlan(name string, data []byte) (*plan.Plan, error) {
-	if strings.HasSuffix(strings.ToLower(name), ".xlsx") || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return workbook.Read(data)
-	}
-	return planfile.Read(data)
 }
 
 func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
@@ -275,7 +248,7 @@ func runDelete(c *call) error {
 }
 
 func runRestoreDefault(c *call) error {
-	p, err := DefaultPlan()
+	p, err := exchange.DefaultPlan()
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"example.org/psyplan/exchange"
 )
 
 type result struct {
@@ -176,7 +178,8 @@ func TestExportEveryFormatAndImportTheWorkbook(t *testing.T) {
 	db := filepath.Join(dir, "lib.db")
 	id := lastLine(run("import", "--db", db, small).stdout)
 	magic := map[string]string{"json": "{", "csv": "month,", "xlsx": "PK\x03\x04", "pdf": "%PDF-", "png": "\x89PNG", "svg": "<svg"}
-	for _, f := range Formats {
+	for _, format := range exchange.Formats {
+		f := format.Name
 		out := filepath.Join(dir, "plan."+f)
 		r := run("export", "--db", db, "--format", f, "--out", out, "--scenario", "Lower attrition", id)
 		if r.code != 0 {

@@ -1,0 +1,180 @@
+package exchange
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"example.org/psyplan/charts"
+	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile"
+	"example.org/psyplan/projtable"
+	"example.org/psyplan/report"
+	"example.org/psyplan/workbook"
+)
+
+// Format is one kind of export.
+type Format struct {
+	Name  string // as the command line's --format takes it
+	Ext   string // the file ending, with its dot
+	Label string // what it is, in a planner's words
+}
+
+// Formats are the exports, in the order the window offers them.
+var Formats = []Format{
+	{"json", planfile.Extension, "Plan file, to share or keep"},
+	{"xlsx", ".xlsx", "Workbook for Excel or LibreOffice"},
+	{"pdf", ".pdf", "Report for a board paper"},
+	{"csv", ".csv", "Projection table"},
+	{"png", ".png", "Chart picture"},
+	{"svg", ".svg", "Chart picture for slides, any size"},
+}
+
+// FormatNames are the formats' names, "json, xlsx, …", for messages.
+func FormatNames() string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// Export is one export of a plan.
+type Export struct {
+	Format        string        // one of Formats' names
+	Scenario      string        // "" for the plan itself
+	Chart         string        // png and svg: which chart ("" the growth chart)
+	Width, Height int           // png and svg: pixels (0: 1920 x 1080)
+	Filter        charts.Filter // png and svg: one profession or service area
+	Today         plan.Month    // the month charts mark as now (0: this month)
+
+	// Projection is the plan's projection of Scenario when the caller
+	// has it already (the window does); nil projects the plan here.
+	Projection *plan.Projection
+}
+
+// Write writes the export of p to path whole, or not at all.
+func (ex Export) Write(path string, p *plan.Plan) error {
+	write, err := ex.writer(p)
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, write)
+}
+
+// writer prepares everything that can fail before the file is touched.
+func (ex Export) writer(p *plan.Plan) (func(io.Writer) error, error) {
+	if ex.Format == "json" {
+		data, err := planfile.Write(p)
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer) error { _, err := w.Write(data); return err }, nil
+	}
+	if !IsFormat(ex.Format) {
+		return nil, fmt.Errorf("PsyPlan does not export %q: choose %s", ex.Format, FormatNames())
+	}
+	pr := ex.Projection
+	if pr == nil || pr.Scenario != ex.Scenario {
+		var err error
+		if pr, err = plan.Project(p, ex.Scenario); err != nil {
+			return nil, err
+		}
+	}
+	today := ex.Today
+	if today == 0 {
+		today = plan.MonthOfTime(time.Now())
+	}
+	switch ex.Format {
+	case "csv":
+		return func(w io.Writer) error { return projtable.WriteCSV(w, pr) }, nil
+	case "xlsx":
+		growth, err := chartPNG(charts.Input{Plan: p, Projection: pr, Today: today}, "growth", 1600, 900)
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer) error { return workbook.Write(w, p, pr, growth) }, nil
+	case "pdf":
+		return func(w io.Writer) error { return report.Write(w, p, pr, today) }, nil
+	}
+	return ex.chartWriter(charts.Input{Plan: p, Projection: pr, Today: today, Filter: ex.Filter})
+}
+
+// chartWriter draws a png or svg chart.
+func (ex Export) chartWriter(in charts.Input) (func(io.Writer) error, error) {
+	name := ex.Chart
+	if name == "" {
+		name = "growth"
+	}
+	w, h := ex.Width, ex.Height
+	if w == 0 && h == 0 {
+		w, h = 1920, 1080
+	}
+	c, err := charts.Make(name, in)
+	if err != nil {
+		return nil, err
+	}
+	if ex.Format == "svg" {
+		return func(out io.Writer) error { return charts.WriteSVG(out, c, w, h) }, nil
+	}
+	return func(out io.Writer) error { return charts.WritePNG(out, c, w, h) }, nil
+}
+
+// IsFormat tells whether name is one of Formats.
+func IsFormat(name string) bool {
+	for _, f := range Formats {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func chartPNG(in charts.Input, name string, w, h int) ([]byte, error) {
+	c, err := charts.Make(name, in)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = charts.WritePNG(&buf, c, w, h)
+	return buf.Bytes(), err
+}
+
+// WriteFileAtomic writes a file whole or not at all: into a temporary file
+// beside it, renamed over the name only once everything is written, so a
+// failed export leaves nothing half-written behind (and an older file of
+// that name as it was).
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if err := writeAndClose(tmp, write); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+func writeAndClose(f *os.File, write func(io.Writer) error) error {
+	bw := bufio.NewWriterSize(f, 1<<16)
+	err := write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
