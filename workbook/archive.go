@@ -20,10 +20,6 @@ const (
 	// MaxFileBytes is the largest file taken for a workbook, checked
 	// before it is read.
 	MaxFileBytes = 100 << 20
-	// maxPartBytes and maxTotalBytes cap what the parts read unpack to,
-	// counted as they are unpacked (a zip's declared sizes can lie).
-	maxPartBytes  = 64 << 20
-	maxTotalBytes = 256 << 20
 	// maxRatio is the most a part may unpack to per packed byte, once it
 	// is past ratioFreeBytes: sheets compress about ten to one, a zip
 	// bomb a thousand to one.
@@ -31,6 +27,14 @@ const (
 	ratioFreeBytes = 1 << 20
 	// maxParts is far more entries than any workbook has.
 	maxParts = 10_000
+)
+
+// maxPartBytes and maxTotalBytes cap what the parts read unpack to,
+// counted as they are unpacked (a zip's declared sizes can lie). They are
+// variables only so that tests can lower them.
+var (
+	maxPartBytes  int64 = 64 << 20
+	maxTotalBytes int64 = 256 << 20
 )
 
 // refusal is a reason to refuse the whole workbook, whatever else is in it.
@@ -148,7 +152,7 @@ func (a *archive) read(name, what string, use func(io.Reader) error) error {
 	if f.Flags&1 != 0 {
 		return refuse("the workbook is password-protected (%s is encrypted): remove the password in Excel or LibreOffice, save it and import it again", what)
 	}
-	if f.UncompressedSize64 > maxPartBytes {
+	if f.UncompressedSize64 > uint64(maxPartBytes) {
 		return a.tooLarge(what)
 	}
 	rc, err := f.Open()
@@ -165,6 +169,9 @@ func (a *archive) read(name, what string, use func(io.Reader) error) error {
 		var r *refusal
 		if errors.As(lr.err, &r) {
 			return lr.err
+		}
+		if errors.Is(lr.err, zip.ErrFormat) { // archive/zip reads no further than declared
+			return refuse("the workbook is damaged: %s unpacks to more than its zip header declares", what)
 		}
 		if errors.Is(lr.err, zip.ErrChecksum) {
 			return refuse("the workbook is damaged: %s fails its checksum (the file was changed or cut short after it was saved); ask for it again", what)

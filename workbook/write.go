@@ -178,7 +178,9 @@ func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 		p.Trajectory.Interpolation, opt(p.Trajectory.BaselineWTE)}
 	for i, c := range summaryFields {
 		f.SetCellStr(sheetSummary, fmt.Sprintf("A%d", i+1), c.title)
-		if v := values[i]; v != nil {
+		if text, ok := values[i].(string); ok {
+			f.SetCellStr(sheetSummary, fmt.Sprintf("B%d", i+1), escapeXString(text))
+		} else if v := values[i]; v != nil {
 			f.SetCellValue(sheetSummary, fmt.Sprintf("B%d", i+1), v)
 		}
 	}

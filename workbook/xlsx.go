@@ -252,6 +252,25 @@ func unescapeXString(s string) string {
 	return out.String()
 }
 
+// escapeXString keeps text that looks like Excel's escape as typed:
+// "_x000D_" is written "_x005F_x000D_". excelize's stream writer does this
+// itself; its SetCellValue does not.
+func escapeXString(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var out strings.Builder
+	for i := 0; i < len(s); i++ {
+		if i+7 <= len(s) && s[i] == '_' && s[i+1] == 'x' && s[i+6] == '_' {
+			if _, err := strconv.ParseUint(s[i+2:i+6], 16, 16); err == nil {
+				out.WriteString("_x005F")
+			}
+		}
+		out.WriteByte(s[i])
+	}
+	return out.String()
+}
+
 // sheetError is a refusal of the whole workbook at a place in a sheet.
 func sheetError(sheet string, row int, column int, msg string, args ...any) error {
 	where := sheet
