@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,13 +63,30 @@ func Run(a fyne.App, lib *store.Library, opts Options) int {
 	ui := New(a, lib, offUI, true)
 	ui.win.Resize(fyne.NewSize(1440, 900))
 	ui.openStartPlan()
-	code := 0
+	var shots chan int
 	if opts.ScreenshotDir != "" {
-		go func() { code = ui.screenshots(opts.ScreenshotDir) }()
+		shots = make(chan int, 1)
+		go func() { shots <- ui.screenshots(opts.ScreenshotDir) }()
 	}
 	ui.win.ShowAndRun()
 	ui.session.Flush()
-	return code
+	if shots == nil {
+		return 0
+	}
+	return screenshotsCode(shots, 5*time.Second)
+}
+
+// screenshotsCode is the screenshot run's exit code, once it has handed
+// it over (it asks the app to quit a moment before). A window closed
+// before every view was taken is a failure, not a success.
+func screenshotsCode(code <-chan int, limit time.Duration) int {
+	select {
+	case c := <-code:
+		return c
+	case <-time.After(limit):
+		fmt.Fprintln(os.Stderr, "psyplan --screenshot: the window closed before every view was taken")
+		return 1
+	}
 }
 
 // New builds the window. run and async choose how background work runs:
@@ -182,23 +201,30 @@ func (ui *UI) saved(err error) {
 
 func (ui *UI) setStatus(s string) { ui.status.SetText(s) }
 
-// openStartPlan opens the plan last opened, else the first in the library.
+// openStartPlan opens the plan last opened, else the first in the
+// library. Whether the last one is still there is read from the library's
+// list, which the window shows anyway: no plan is loaded to find out.
 func (ui *UI) openStartPlan() {
 	ctx := context.Background()
-	id, _ := ui.lib.LastPlan(ctx)
-	if id != 0 {
-		if _, err := ui.lib.LoadPlan(ctx, id); err != nil {
-			id = 0 // deleted since
+	list, err := ui.lib.ListPlans(ctx)
+	if err != nil {
+		ui.showError(fmt.Errorf("cannot read the plan library: %w", err))
+		return
+	}
+	if len(list) == 0 {
+		return
+	}
+	id := list[0].ID
+	last, err := ui.lib.LastPlan(ctx)
+	if err != nil {
+		ui.setStatus("Problem: " + err.Error())
+	}
+	for _, s := range list {
+		if s.ID == last && last != 0 {
+			id = last
 		}
 	}
-	if id == 0 {
-		if list, _ := ui.lib.ListPlans(ctx); len(list) > 0 {
-			id = list[0].ID
-		}
-	}
-	if id != 0 {
-		ui.openPlan(id)
-	}
+	ui.openPlan(id)
 }
 
 func (ui *UI) openPlan(id int64) {

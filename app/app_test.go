@@ -217,7 +217,7 @@ func TestPasteRowsFromASpreadsheet(t *testing.T) {
 	id := ui.session.Plan().Professions[0].ID
 	good := "Profession\tService area\tStart\tMonths\tIntake\tCompletion %\tTake-up %\n" +
 		id + "\tPerinatal\tSep 2021\t12\t8\t90\t85\n" +
-		id + "\tOlder adults\t2022-01\t24\t1,200\t95%\t80\n"
+		id + "\tOlder adults\t2022-01\t24\t1,200\t95\t80\n"
 	if err := ui.trainees.paste(good); err != nil {
 		t.Fatal(err)
 	}

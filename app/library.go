@@ -223,8 +223,12 @@ func (lv *libraryView) delete() {
 // refused whole, with every problem named, and nothing is stored.
 func (lv *libraryView) importPlan() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+		if err != nil {
+			lv.ui.showError(fmt.Errorf("cannot open that file: %w", err))
 			return
+		}
+		if r == nil {
+			return // cancelled
 		}
 		name := r.URI().Name()
 		lv.ui.setStatus("Importing " + name + "…")
@@ -257,7 +261,7 @@ func (lv *libraryView) importPlan() {
 // exportPlan asks what to export, then where, and writes it off the UI
 // goroutine: whole, or (if it fails) not at all.
 func (lv *libraryView) exportPlan() {
-	p := lv.ui.session.Plan()
+	p, scenario, pr := lv.ui.session.Plan(), lv.ui.session.Scenario(), lv.ui.session.Current()
 	if p == nil {
 		return
 	}
@@ -284,7 +288,8 @@ func (lv *libraryView) exportPlan() {
 				choice = f
 			}
 		}
-		ex := exchange.Export{Format: choice.Name, Scenario: lv.ui.session.Scenario(), Width: 1920, Height: 1080}
+		// pr is nil while the newest projection is being made: then the export makes it
+		ex := exchange.Export{Format: choice.Name, Scenario: scenario, Width: 1920, Height: 1080, Projection: pr}
 		for _, k := range charts.Kinds {
 			if k.Title == which.Selected {
 				ex.Chart = k.Name
@@ -299,11 +304,18 @@ func formatLabel(f exchange.Format) string { return f.Label + " (" + f.Ext + ")"
 
 func (lv *libraryView) saveAs(p *plan.Plan, ex exchange.Export, name string) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil {
+			lv.ui.showError(fmt.Errorf("cannot write there: %w", err))
 			return
 		}
+		if w == nil {
+			return // cancelled
+		}
 		path := w.URI().Path()
-		w.Close() // written again whole, through a temporary file
+		if err := w.Close(); err != nil { // written again whole, through a temporary file
+			lv.ui.showError(fmt.Errorf("cannot write %s: %w", path, err))
+			return
+		}
 		lv.ui.setStatus("Exporting " + filepath.Base(path) + "…")
 		bar := widget.NewProgressBarInfinite()
 		busy := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), bar, lv.ui.win)

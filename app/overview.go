@@ -20,7 +20,6 @@ type overviewView struct {
 	ui      *UI
 	status  *widget.Label
 	filter  charts.Filter
-	compare bool // every scenario as a line of its own
 	profSel *widget.Select
 	areaSel *widget.Select
 	kindSel *widget.Select
@@ -77,7 +76,7 @@ func newOverviewView(ui *UI) *overviewView {
 	}
 	ov.kindSel = widget.NewSelect(titles, func(string) { ov.drawChart() })
 	ov.kindSel.SetSelected(titles[0])
-	compare := widget.NewCheck("Compare scenarios", func(on bool) { ov.compare = on; ov.drawChart() })
+	compare := widget.NewCheck("Compare scenarios", func(on bool) { ui.session.SetCompare(on); ov.drawChart() })
 	tools := container.NewHBox(widget.NewLabel("Chart"), ov.kindSel, widget.NewLabel("Profession"), ov.profSel,
 		widget.NewLabel("Service area"), ov.areaSel, compare)
 	top := container.NewVBox(ov.status, grid, tools)
@@ -132,23 +131,14 @@ func (ov *overviewView) filterChanged() {
 }
 
 // drawChart draws the chosen chart of the projection shown, filtered, and
-// with the plan's other scenarios as lines when comparing.
+// with the plan's other scenarios as lines when comparing (the session
+// projects them).
 func (ov *overviewView) drawChart() {
 	p, pr := ov.ui.session.Plan(), ov.ui.session.Projection()
 	if p == nil || pr == nil {
 		return
 	}
-	in := charts.Input{Plan: p, Projection: pr, Filter: ov.filter, Today: ov.today()}
-	if ov.compare {
-		for _, name := range append([]string{""}, scenarioNames(p)...) {
-			if name == pr.Scenario {
-				continue
-			}
-			if other, err := plan.Project(p, name); err == nil {
-				in.Compare = append(in.Compare, other)
-			}
-		}
-	}
+	in := charts.Input{Plan: p, Projection: pr, Filter: ov.filter, Today: ov.today(), Compare: ov.ui.session.Compared()}
 	kind := charts.Kinds[0]
 	for _, k := range charts.Kinds {
 		if k.Title == ov.kindSel.Selected {
@@ -163,7 +153,11 @@ func (ov *overviewView) drawChart() {
 		ov.chart.SetGrowth(charts.GrowthChart(in, title))
 		return
 	}
-	c, _ := charts.Make(kind.Name, in)
+	c, err := charts.Make(kind.Name, in)
+	if err != nil {
+		ov.ui.setStatus("The chart cannot be drawn: " + err.Error())
+		return
+	}
 	ov.chart.SetChart(c)
 }
 

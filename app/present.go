@@ -35,10 +35,7 @@ type presenter struct {
 	keep     *widget.Button
 	object   fyne.CanvasObject
 	before   fyne.CanvasObject // the window's content, back on leaving
-	seq      int
 	loading  bool
-	base     *plan.Projection // the plan's own projection, kept while the plan is unchanged
-	baseOf   *plan.Plan
 }
 
 // present starts workshop mode on the first slide.
@@ -162,10 +159,9 @@ func (ps *presenter) reset() {
 
 const whatIfName = "What-if (workshop)"
 
-// show projects the plan with the what-if (off the UI goroutine) and
-// draws the current slide.
+// show has the session project the plan with the what-if (off the UI
+// goroutine) and draws the current slide.
 func (ps *presenter) show() {
-	base := ps.ui.session.Plan()
 	kind := charts.Kinds[ps.slide]
 	ps.counter.SetText(fmt.Sprintf("Slide %d of %d", ps.slide+1, len(charts.Kinds)))
 	ps.title.SetText(kind.Title)
@@ -173,37 +169,21 @@ func (ps *presenter) show() {
 	ps.labels[1].SetText("Training intake +" + format.Percent(ps.whatIf.ExtraIntakePct))
 	ps.labels[2].SetText(fmt.Sprintf("Recruitment ×%.1f", ps.whatIf.RecruitFactor))
 	setEnabled(ps.keep, !ps.whatIf.None())
-	ps.seq++
-	seq, w, today := ps.seq, ps.whatIf, thisMonth()
-	var in charts.Input
-	var sentence string
-	var err error
-	cached := ps.base
-	if ps.baseOf != base {
-		cached = nil
-	}
-	ps.ui.run(func() {
-		if cached == nil {
-			if cached, err = plan.Project(base, ""); err != nil {
+	name := kind.Name
+	describe := func(in charts.Input) string { return slideSentence(name, in.Plan, in.Projection, in.Today) }
+	ps.ui.session.WhatIf(ps.whatIf, thisMonth(), describe, func(in charts.Input, sentence string, err error) {
+		if ps.ui.presenting != ps {
+			return
+		}
+		if err == nil {
+			var c charts.Chart
+			if c, err = charts.Make(name, in); err == nil {
+				ps.sentence.SetText(sentence)
+				ps.chart.SetChart(c)
 				return
 			}
 		}
-		in, err = whatIfInput(base, cached, w, today)
-		if err == nil {
-			sentence = slideSentence(kind.Name, in.Plan, in.Projection, today)
-		}
-	}, func() {
-		if seq != ps.seq || ps.ui.presenting != ps {
-			return
-		}
-		if err != nil {
-			ps.sentence.SetText(err.Error())
-			return
-		}
-		ps.base, ps.baseOf = cached, base
-		c, _ := charts.Make(kind.Name, in)
-		ps.sentence.SetText(sentence)
-		ps.chart.SetChart(c)
+		ps.sentence.SetText(err.Error())
 	})
 }
 

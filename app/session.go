@@ -2,11 +2,15 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"reflect"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 
+	"example.org/psyplan/charts"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/store"
 )
@@ -25,9 +29,17 @@ func offUI(work, apply func()) {
 
 func inline(work, apply func()) { work(); apply() }
 
+// maxUndo is how many edits back undo goes: each step keeps a plan, and a
+// national plan's copy is megabytes, so an evening of edits must not keep
+// every one.
+const maxUndo = 200
+
 // Session is the plan open in the window: its edits and their undo
-// history, saving, and the projection the views show. Its methods are
-// called on the UI goroutine.
+// history, saving, and every projection the window shows (the scenario
+// shown, the others when comparing, and workshop what-ifs). Projections
+// are made off the UI goroutine, one at a time, and each lands with one
+// apply; an answer to a request that a newer one (or Close) has overtaken
+// is dropped. Its methods are called on the UI goroutine.
 type Session struct {
 	lib  *store.Library
 	run  background
@@ -39,9 +51,18 @@ type Session struct {
 	undo     []*plan.Plan
 	redo     []*plan.Plan
 	lastEdit string // the field the last edit changed, to fold typing into one undo step
+	compare  bool   // project the plan's other scenarios too
 
-	projection *plan.Projection
-	projSeq    int // the newest projection asked for; older answers are dropped
+	projection *plan.Projection   // of scenario
+	projOf     *plan.Plan         // the plan projection is of
+	others     []*plan.Projection // the other scenarios' (the plan itself first), when comparing
+	own        *plan.Projection   // the plan itself's, kept for what-ifs while the plan is unchanged
+
+	// Sequence numbers: the newest request of each kind. Written on the
+	// UI goroutine, read by the work too, so a request overtaken before
+	// its turn is never projected at all.
+	openSeq, projSeq, whatIfSeq atomic.Int64
+	projecting                  sync.Mutex // one projection at a time: two cores, 30 MB each
 
 	changed   []func() // after the plan, the scenario or the projection changes
 	onSaving  func()   // an edit is on its way to the library
@@ -71,6 +92,12 @@ func (s *Session) notify() {
 	}
 }
 
+func (s *Session) problem(err error) {
+	if err != nil && s.onProblem != nil {
+		s.onProblem(err)
+	}
+}
+
 // Plan is the plan as it stands; callers must not change it.
 func (s *Session) Plan() *plan.Plan { return s.plan }
 
@@ -81,37 +108,137 @@ func (s *Session) ID() int64 { return s.id }
 func (s *Session) Scenario() string { return s.scenario }
 
 // Projection is the latest projection of the plan (and scenario), or nil
-// while the first is being made.
+// while the first is being made. Just after an edit it is still the
+// projection of the plan before it, until the new one lands.
 func (s *Session) Projection() *plan.Projection { return s.projection }
 
-// Open shows plan id: loaded and projected off the UI goroutine.
+// Current is the projection of the plan exactly as it stands, or nil
+// while that is being made.
+func (s *Session) Current() *plan.Projection {
+	if s.projOf != s.plan {
+		return nil
+	}
+	return s.projection
+}
+
+// Compared are the projections of the scenarios not shown (the plan
+// itself first) while comparing is on, as of the latest projection.
+func (s *Session) Compared() []*plan.Projection { return s.others }
+
+// SetCompare turns projecting the other scenarios on or off.
+func (s *Session) SetCompare(on bool) {
+	if on == s.compare {
+		return
+	}
+	s.compare = on
+	if !on {
+		s.others = nil
+		s.notify()
+		return
+	}
+	if s.plan != nil {
+		s.reproject()
+	}
+}
+
+// projections is one answer: everything the window shows of one plan.
+type projections struct {
+	shown, own *plan.Projection
+	others     []*plan.Projection
+}
+
+// project makes the projections of p with scenario shown, unless request
+// seq has been overtaken by the time its turn comes (then it is stale).
+func (s *Session) project(seq int64, p *plan.Plan, scenario string, compare bool) (prs projections, stale bool, err error) {
+	s.projecting.Lock()
+	defer s.projecting.Unlock()
+	if seq != s.projSeq.Load() {
+		return prs, true, nil
+	}
+	if prs.shown, err = plan.Project(p, scenario); err != nil {
+		return prs, false, err
+	}
+	if scenario == "" {
+		prs.own = prs.shown
+	}
+	if !compare {
+		return prs, false, nil
+	}
+	var errs []error
+	for _, name := range append([]string{""}, scenarioNames(p)...) {
+		if name == scenario {
+			continue
+		}
+		other, err := plan.Project(p, name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("cannot compare %s: %w", scenarioLabel(name), err))
+			continue
+		}
+		prs.others = append(prs.others, other)
+	}
+	return prs, false, errors.Join(errs...)
+}
+
+func scenarioLabel(name string) string {
+	if name == "" {
+		return "the plan itself"
+	}
+	return fmt.Sprintf("the scenario %q", name)
+}
+
+// keep makes answer prs of plan p the session's projections.
+func (s *Session) keep(p *plan.Plan, prs projections) {
+	if prs.own != nil || s.projOf != p {
+		s.own = prs.own // the plan's own projection of an older plan is of no use
+	}
+	s.projection, s.projOf, s.others = prs.shown, p, prs.others
+}
+
+// Open shows plan id: loaded and projected off the UI goroutine. done is
+// called with the outcome, unless another Open or a Close came first.
 func (s *Session) Open(id int64, done func(error)) {
 	s.save.Flush()
+	seq, pseq, compare := s.openSeq.Add(1), s.projSeq.Add(1), s.compare
 	var p *plan.Plan
-	var pr *plan.Projection
-	var err error
+	var prs projections
+	var err, lastErr error
 	s.run(func() {
-		if p, err = s.lib.LoadPlan(context.Background(), id); err == nil {
-			pr, err = plan.Project(p, "")
+		ctx := context.Background()
+		if p, err = s.lib.LoadPlan(ctx, id); err != nil {
+			return
 		}
+		lastErr = s.lib.SetLastPlan(ctx, id)
+		prs, _, err = s.project(pseq, p, "", compare)
 	}, func() {
+		if seq != s.openSeq.Load() {
+			return
+		}
 		if err == nil {
-			s.id, s.plan, s.scenario, s.projection = id, p, "", pr
+			s.projSeq.Add(1) // what was asked for the plan before is of no use now
+			s.id, s.plan, s.scenario = id, p, ""
+			s.keep(p, prs)
 			s.undo, s.redo, s.lastEdit = nil, nil, ""
-			s.projSeq++
-			s.lib.SetLastPlan(context.Background(), id)
+			s.whatIfSeq.Add(1)
 			s.notify()
 		}
 		if done != nil {
 			done(err)
 		}
+		if lastErr != nil {
+			s.problem(fmt.Errorf("the library could not note the plan to open next time: %w", lastErr))
+		}
 	})
 }
 
-// Close forgets the open plan (after it was deleted, say).
+// Close forgets the open plan (after it was deleted, say). Nothing asked
+// for before is answered after it.
 func (s *Session) Close() {
 	s.save.Flush()
-	s.id, s.plan, s.projection, s.undo, s.redo = 0, nil, nil, nil, nil
+	s.openSeq.Add(1)
+	s.projSeq.Add(1)
+	s.whatIfSeq.Add(1)
+	s.id, s.plan, s.scenario, s.undo, s.redo, s.lastEdit = 0, nil, "", nil, nil, ""
+	s.projection, s.projOf, s.others, s.own = nil, nil, nil, nil
 	s.notify()
 }
 
@@ -130,13 +257,40 @@ func (s *Session) Edit(key string, fn func(p *plan.Plan) error) error {
 	if errs := plan.Validate(next); errs != nil {
 		return errs
 	}
+	shareUnchanged(s.plan, next)
 	if key == "" || key != s.lastEdit || len(s.undo) == 0 {
-		s.undo = append(s.undo, s.plan)
+		s.undo = pushBounded(s.undo, s.plan)
 	}
 	s.lastEdit = key
 	s.redo = nil
 	s.replace(next)
 	return nil
+}
+
+// pushBounded adds p to the undo history, forgetting the oldest step
+// beyond maxUndo (and letting go of it: nothing in the array keeps it).
+func pushBounded(steps []*plan.Plan, p *plan.Plan) []*plan.Plan {
+	if len(steps) >= maxUndo {
+		n := copy(steps, steps[len(steps)-maxUndo+1:])
+		clear(steps[n:])
+		steps = steps[:n]
+	}
+	return append(steps, p)
+}
+
+// shareUnchanged lets next use prev's lists (posts, cohorts, …) wherever
+// the edit left them as they were, so an undo step keeps only the lists
+// an edit changed: a national plan's 26,880 cohorts are not copied for an
+// edit to a post. Plans are never changed in place (an edit changes a
+// Clone), so sharing is safe.
+func shareUnchanged(prev, next *plan.Plan) {
+	a, b := reflect.ValueOf(prev).Elem(), reflect.ValueOf(next).Elem()
+	for i := 0; i < b.NumField(); i++ {
+		f, old := b.Field(i), a.Field(i)
+		if f.Kind() == reflect.Slice && f.CanSet() && f.Len() == old.Len() && reflect.DeepEqual(old.Interface(), f.Interface()) {
+			f.Set(old)
+		}
+	}
 }
 
 // replace makes p the plan, saves it and projects it.
@@ -160,6 +314,7 @@ func (s *Session) Undo() bool {
 	}
 	s.redo = append(s.redo, s.plan)
 	prev := s.undo[len(s.undo)-1]
+	s.undo[len(s.undo)-1] = nil
 	s.undo = s.undo[:len(s.undo)-1]
 	s.lastEdit = ""
 	s.replace(prev)
@@ -171,8 +326,9 @@ func (s *Session) Redo() bool {
 	if len(s.redo) == 0 {
 		return false
 	}
-	s.undo = append(s.undo, s.plan)
+	s.undo = pushBounded(s.undo, s.plan)
 	next := s.redo[len(s.redo)-1]
+	s.redo[len(s.redo)-1] = nil
 	s.redo = s.redo[:len(s.redo)-1]
 	s.lastEdit = ""
 	s.replace(next)
@@ -194,24 +350,63 @@ func (s *Session) SetScenario(name string) {
 }
 
 // reproject projects the plan off the UI goroutine; a newer edit's
-// projection wins over an older one that finishes late.
+// projection wins over an older one, which is not made at all if the
+// newer one is asked for before its turn.
 func (s *Session) reproject() {
-	s.projSeq++
-	seq, p, scenario := s.projSeq, s.plan, s.scenario
-	var pr *plan.Projection
+	seq, p, scenario, compare := s.projSeq.Add(1), s.plan, s.scenario, s.compare
+	var prs projections
+	var stale bool
 	var err error
-	s.run(func() { pr, err = plan.Project(p, scenario) }, func() {
-		if seq != s.projSeq {
+	s.run(func() { prs, stale, err = s.project(seq, p, scenario, compare) }, func() {
+		if stale || seq != s.projSeq.Load() {
 			return
 		}
-		if err != nil {
-			if s.onProblem != nil {
-				s.onProblem(err)
+		if prs.shown != nil {
+			s.keep(p, prs)
+			s.notify()
+		}
+		s.problem(err)
+	})
+}
+
+// WhatIf projects the plan under w off the UI goroutine, against the
+// plan's own projection (made too, if the session has none of this plan),
+// and describe says it in words there too. done gets the chart input
+// and the words on the UI goroutine, unless the plan changed, the session
+// was closed or a newer what-if was asked for meanwhile.
+func (s *Session) WhatIf(w plan.WhatIf, today plan.Month, describe func(charts.Input) string, done func(charts.Input, string, error)) {
+	seq, p, own := s.whatIfSeq.Add(1), s.plan, s.own
+	if p == nil {
+		return
+	}
+	if s.projOf != p {
+		own = nil
+	}
+	var in charts.Input
+	var words string
+	var err error
+	s.run(func() {
+		s.projecting.Lock()
+		defer s.projecting.Unlock()
+		if seq != s.whatIfSeq.Load() {
+			return
+		}
+		if own == nil {
+			if own, err = plan.Project(p, ""); err != nil {
+				return
 			}
+		}
+		if in, err = whatIfInput(p, own, w, today); err == nil {
+			words = describe(in)
+		}
+	}, func() {
+		if seq != s.whatIfSeq.Load() || p != s.plan {
 			return
 		}
-		s.projection = pr
-		s.notify()
+		if err == nil && s.projOf == p {
+			s.own = own
+		}
+		done(in, words, err)
 	})
 }
 
