@@ -29,6 +29,9 @@ bench: deps
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 10m ./planfile
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime 2m ./format
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzReadWorkbook$$' -fuzztime 4m ./workbook
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzReadSheet$$' -fuzztime 4m ./workbook
 
 screenshots: build
 	xvfb-run -a -s "-screen 0 1920x1080x24" ./bin/psyplan --db "$$(mktemp -d)/library.db" --screenshot screenshots
