@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"example.org/psyplan/plan"
 	"example.org/psyplan/planfile"
 )
@@ -267,11 +269,15 @@ func TestSpacesBombIsRefused(t *testing.T) {
 	sheet := partOf(t, data, sheetTrajectory)
 	head := []byte(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
 	tail := []byte(`</sheetData></worksheet>`)
-	for _, declared := range []uint64{0, 2000} {
+	for declared, why := range map[uint64]string{
+		0:        "unpacks to more than 64 MB",                     // the header is believed when it says too much
+		60 << 20: "unpacks to more than 100 times its packed size", // and counted against when it says less
+		2000:     "unpacks to more than 100 times its packed size",
+	} {
 		bad := rezip(t, withoutPart(t, data, sheet), nil, bomb(sheet, head, tail, 4096, declared))
-		mustRefuse(t, bad, "the sheet Trajectory unpacks to more than")
+		mustRefuse(t, bad, "the sheet Trajectory "+why)
 		bad = rezip(t, withoutPart(t, data, "xl/sharedStrings.xml"), nil, bomb("xl/sharedStrings.xml", []byte("<sst><si><t>"), []byte("</t></si></sst>"), 4096, declared))
-		mustRefuse(t, bad, "the workbook's shared text unpacks to more than")
+		mustRefuse(t, bad, "the workbook's shared text "+why)
 	}
 }
 
@@ -456,3 +462,25 @@ func TestStoredNumbersAndDates(t *testing.T) {
 		}
 	}
 }
+
+// A number cell formatted as a percentage holds 0.25 for 25%: it is
+// refused rather than read as 0.25 %.
+func TestPercentFormattedCellsAreRefused(t *testing.T) {
+	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	f, err := excelize.OpenReader(bytes.NewReader(book(t, p)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, style := range map[string]*excelize.Style{"built-in": {NumFmt: 9}, "custom": {CustomNumFmt: ptr("0.0%")}} {
+		id, _ := f.NewStyle(style)
+		f.SetCellValue(sheetTrainees, "F2", 0.07)
+		f.SetCellStyle(sheetTrainees, "F2", "F2", id)
+		var buf bytes.Buffer
+		f.WriteTo(&buf)
+		t.Run(code, func(t *testing.T) {
+			mustRefuse(t, buf.Bytes(), "Trainees, row 2, column Completion %: the cell is formatted as a percentage, so 7% is stored as 0.07: format it as a number and type 7")
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

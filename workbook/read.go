@@ -151,6 +151,12 @@ func (c *cells) optNum(i int) *float64 {
 			c.bad(i, "%s is not a number PsyPlan can read (the workbook is damaged)", format.Quote(v.text))
 			return nil
 		}
+		if v.percent { // 25% would be read as 0.25
+			shown := plan.Num(math.Round(x*1e11) / 1e9)
+			c.bad(i, "the cell is formatted as a percentage, so %s%% is stored as %s: format it as a number and type %s",
+				shown, plan.Num(x), shown)
+			return nil
+		}
 		return &x
 	}
 	x, err := format.ParseNumber(v.text)

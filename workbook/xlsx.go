@@ -29,14 +29,16 @@ type xlsxBook struct {
 	a        *archive
 	sheets   map[string]string // sheet name -> part name
 	shared   []string
+	percent  map[int]bool // cell formats (a cell's s) that show numbers as percentages
 	date1904 bool
 }
 
 // cell is one cell's content as the workbook stores it: typed text exactly
 // as typed, or a stored value ("1E-3", TRUE, an ISO date).
 type cell struct {
-	text string
-	kind cellKind
+	text    string
+	kind    cellKind
+	percent bool // a number cell shown as a percentage: 25% is stored 0.25
 }
 
 type cellKind uint8
@@ -73,10 +75,18 @@ func openBook(data []byte) (*xlsxBook, error) {
 	if err != nil {
 		return nil, b.missing(err, "the list of its parts")
 	}
-	var shared string
+	var shared, styles string
 	for _, r := range rels {
-		if strings.HasSuffix(r.typ, "/sharedStrings") {
+		switch {
+		case strings.HasSuffix(r.typ, "/sharedStrings"):
 			shared = r.target
+		case strings.HasSuffix(r.typ, "/styles"):
+			styles = r.target
+		}
+	}
+	if styles != "" {
+		if err := b.a.read(styles, "the workbook's cell formats", b.readStyles); err != nil {
+			return nil, b.missing(err, "its cell formats")
 		}
 	}
 	for name, id := range ids {
@@ -155,6 +165,21 @@ func (b *xlsxBook) workbook(name string) (map[string]string, error) {
 // walk hands every element of a small part to use, refusing XML that is
 // not well formed.
 func walk(r io.Reader, what string, use func(xml.StartElement) error) error {
+	var err error
+	xmlErr := walkAll(r, what, func(t xml.Token) {
+		if e, ok := t.(xml.StartElement); ok && err == nil {
+			err = use(e)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return xmlErr
+}
+
+// walkAll hands every token of a part to use, refusing XML that is not
+// well formed.
+func walkAll(r io.Reader, what string, use func(xml.Token)) error {
 	d := xml.NewDecoder(r)
 	for {
 		t, err := d.Token()
@@ -164,11 +189,7 @@ func walk(r io.Reader, what string, use func(xml.StartElement) error) error {
 		if err != nil {
 			return badXML(what, err)
 		}
-		if e, ok := t.(xml.StartElement); ok {
-			if err := use(e); err != nil {
-				return err
-			}
-		}
+		use(t)
 	}
 }
 
@@ -228,6 +249,34 @@ func (b *xlsxBook) readShared(r io.Reader) error {
 			}
 		}
 	}
+}
+
+// readStyles notes which cell formats show a number as a percentage: the
+// built-in 0% and 0.00%, and any custom format with a % sign.
+func (b *xlsxBook) readStyles(r io.Reader) error {
+	codes := map[string]string{"9": "0%", "10": "0.00%"}
+	b.percent = map[int]bool{}
+	inXfs, xf := false, 0
+	return walkAll(r, "the workbook's cell formats", func(t xml.Token) {
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "numFmt":
+				codes[attr(t, "numFmtId")] = attr(t, "formatCode")
+			case "cellXfs":
+				inXfs = true
+			case "xf":
+				if inXfs {
+					b.percent[xf] = strings.Contains(codes[attr(t, "numFmtId")], "%")
+					xf++
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Local == "cellXfs" {
+				inXfs = false
+			}
+		}
+	})
 }
 
 // unescapeXString undoes Excel's escape of characters XML cannot hold:
@@ -327,6 +376,7 @@ type rawCell struct {
 	formula         bool
 	inV, inT        bool
 	phonetic        int
+	percent         bool
 }
 
 func (s *sheetReader) read() error {
@@ -374,7 +424,7 @@ func (s *sheetReader) start(e xml.StartElement) error {
 		if !s.inRow || s.c.open {
 			return sheetError(s.sheet, s.row, 0, "a cell outside a row (the workbook is damaged)")
 		}
-		return s.startCell(attr(e, "r"), attr(e, "t"))
+		return s.startCell(attr(e, "r"), attr(e, "t"), attr(e, "s"))
 	case !s.c.open:
 	case name == "v":
 		s.c.inV, s.c.hasV = true, true
@@ -443,7 +493,7 @@ func (s *sheetReader) endRow() error {
 	return nil
 }
 
-func (s *sheetReader) startCell(ref, typ string) error {
+func (s *sheetReader) startCell(ref, typ, style string) error {
 	col := s.col + 1
 	if ref != "" {
 		c, r, ok := splitRef(ref)
@@ -459,7 +509,8 @@ func (s *sheetReader) startCell(ref, typ string) error {
 		return sheetError(s.sheet, s.row, 0, "the cell %s is out of order (the workbook is damaged)", format.Quote(ref))
 	}
 	s.col = col
-	s.c = rawCell{open: true, typ: typ}
+	xf, _ := strconv.Atoi(style)
+	s.c = rawCell{open: true, typ: typ, percent: s.b.percent[xf]}
 	return nil
 }
 
@@ -545,7 +596,7 @@ func (s *sheetReader) value(c *rawCell) (cell, error) {
 	case "d":
 		return cell{text: strings.TrimSpace(v), kind: dateCell}, nil
 	case "", "n":
-		return cell{text: strings.TrimSpace(v), kind: numberCell}, nil
+		return cell{text: strings.TrimSpace(v), kind: numberCell, percent: c.percent}, nil
 	}
 	return cell{}, sheetError(s.sheet, s.row, s.col, "the cell is of an unknown kind %s (the workbook is damaged)", format.Quote(c.typ))
 }
