@@ -18,7 +18,10 @@ import (
 // on the Summary sheet. Text always goes into string cells, so nothing a
 // spreadsheet opens runs as a formula.
 func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) error {
-	f := excelize.NewFile()
+	// excelize spills a sheet over 16 MB to a temporary file, which a
+	// killed export leaves behind; when it cannot create one it keeps the
+	// sheet in memory, so it is given a folder that cannot exist.
+	f := excelize.NewFile(excelize.Options{TmpDir: noTempFiles})
 	defer f.Close()
 	// The projection of a big plan is hundreds of megabytes of XML: the
 	// fastest compression writes it several times sooner, a little larger.
@@ -69,6 +72,9 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) e
 	}
 	return withProjection(out, book.Bytes(), sheetProjection, pr, w.header)
 }
+
+// noTempFiles is a folder name no system can create (it holds a NUL).
+const noTempFiles = "\x00no temporary files"
 
 type writer struct {
 	f      *excelize.File
