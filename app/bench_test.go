@@ -2,7 +2,13 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +25,20 @@ import (
 // the background as the application does.
 func nationalUI(tb testing.TB) *UI {
 	tb.Helper()
+	return nationalWindow(tb, inline)
+}
+
+// nationalDeferredUI is nationalUI with projections made in the
+// background too, answered when the test settles them.
+func nationalDeferredUI(tb testing.TB) (*UI, *deferred) {
+	tb.Helper()
+	d := &deferred{}
+	ui := nationalWindow(tb, d.run)
+	d.settle()
+	return ui, d
+}
+
+func nationalWindow(tb testing.TB, run background) *UI {
 	a := test.NewTempApp(tb)
 	lib, err := exchange.OpenLibrary(context.Background(), filepath.Join(tb.TempDir(), "library.db"))
 	if err != nil {
@@ -29,7 +49,7 @@ func nationalUI(tb testing.TB) *UI {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ui := New(a, lib, inline, true)
+	ui := New(a, lib, run, true)
 	ui.win.Resize(fyne.NewSize(1440, 900))
 	ui.openPlan(id)
 	tb.Cleanup(ui.session.Flush)
@@ -123,3 +143,60 @@ func BenchmarkWhatIfRedrawICS(b *testing.B) {
 }
 
 func tableCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
+
+// Target: 1,000 edits of the national plan (two fields in turn, each
+// saved, as a planner typing) keep the window under 600 MB. Every tenth
+// edit the answers land and the chart is drawn, as when typing pauses.
+// It reports the largest resident size seen (rss-MB, the figure a task
+// manager shows) and the heap in use after the last edit (live-MB).
+func BenchmarkThousandEditsNationalMemory(b *testing.B) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	boundMemory() // as the window does
+	for n := 0; n < b.N; n++ {
+		ui, d := nationalDeferredUI(b)
+		peak := residentMB()
+		for i := 0; i < 1000; i++ {
+			err := ui.session.Edit(fmt.Sprint("field ", i%2), func(p *plan.Plan) error {
+				if i%2 == 0 {
+					p.Posts[0].RecruitsWTEPerYear = float64(i % 50)
+				} else {
+					p.Posts[1].InPostWTE = float64(10 + i%50)
+				}
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if i%10 == 9 {
+				d.settle()
+				ui.overview.chart.draw(1150, 480)
+				peak = max(peak, residentMB())
+			}
+		}
+		ui.session.Flush()
+		d.settle()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(peak), "rss-MB")
+		b.ReportMetric(float64(ms.HeapInuse>>20), "live-MB")
+		if peak >= 600 {
+			b.Errorf("the window reached %d MB", peak)
+		}
+	}
+}
+
+// residentMB is the process's resident size (VmRSS), 0 where unknown.
+func residentMB() int {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) == 3 && f[0] == "VmRSS:" {
+			kb, _ := strconv.Atoi(f[1])
+			return kb >> 10
+		}
+	}
+	return 0
+}
