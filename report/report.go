@@ -97,14 +97,7 @@ func (r *writer) front(today plan.Month) {
 	pdf.SetTextColor(30, 30, 30)
 	pdf.MultiCell(0, 6, s.Sentence(), "", "L", false)
 	pdf.Ln(1)
-	figures := [][2]string{
-		{"Baseline", format.WTE(s.BaselineWTE) + " WTE"},
-		{"Projected, " + s.At.Label(), format.WTE(s.Projected) + " WTE"},
-		{"Trajectory target", format.WTE(s.Target) + " WTE"},
-		{"Gap", format.WTE(s.Gap) + " WTE (" + format.Percent(s.GapPct) + ")"},
-		{"Unplaced qualifiers", format.WTE(s.Unplaced) + " WTE"},
-		{"Vacancies, " + s.At.Label(), format.WTE(s.Vacancies) + " WTE"},
-	}
+	figures := headline(s)
 	w := (pageW - 2*margin) / float64(len(figures))
 	y := pdf.GetY()
 	for i, f := range figures {
@@ -120,6 +113,18 @@ func (r *writer) front(today plan.Month) {
 	}
 	pdf.SetY(y + 14)
 	r.chart("growth", margin, pdf.GetY(), pageW-2*margin, pageH-pdf.GetY()-margin-6)
+}
+
+// headline is the front page's figures: a caption and a value each.
+func headline(s plan.Summary) [][2]string {
+	return [][2]string{
+		{"Baseline", format.WTE(s.BaselineWTE) + " WTE"},
+		{"Projected, " + s.At.Label(), format.WTE(s.Projected) + " WTE"},
+		{"Trajectory target", format.WTE(s.Target) + " WTE"},
+		{"Gap", format.WTE(s.Gap) + " WTE (" + format.Percent(s.GapPct) + ")"},
+		{"Unplaced qualifiers", format.WTE(s.Unplaced) + " WTE"},
+		{"Vacancies, " + s.At.Label(), format.WTE(s.Vacancies) + " WTE"},
+	}
 }
 
 // chart draws the named chart into the box, as a PNG at the box's size.
@@ -178,11 +183,23 @@ func (r *writer) table(widths []float64, header []string, rows [][]string) {
 
 // postsAndTrainees summarises posts and cohorts by profession.
 func (r *writer) postsAndTrainees() {
-	pdf, p, pr := r.pdf, r.p, r.pr
+	pdf, p := r.pdf, r.p
 	pdf.AddPage()
-	at := plan.Summarise(p, pr, 0).At
-	i := pr.Index(at)
+	at := plan.Summarise(p, r.pr, 0).At
+	posts, trainees := professionRows(p, r.pr, at)
 	r.heading("Posts by profession")
+	r.table([]float64{95, 35, 35, 40, 30, 34}, []string{"Profession", "In post, " + p.Baseline.Label(), "Funded, " + p.Baseline.Label(),
+		"Projected, " + at.Label(), "Growth", "Vacancies, " + at.Label()}, posts)
+	pdf.Ln(4)
+	r.heading("Trainees by profession (every cohort in the plan)")
+	r.table([]float64{95, 40, 60}, []string{"Profession", "Intake (people)", "Into posts when qualified (WTE)"}, trainees)
+}
+
+// professionRows are the rows of the posts and the trainees tables, by
+// profession name: posts at the baseline and in month at, and every
+// cohort's intake and the WTE it brings when qualified.
+func professionRows(p *plan.Plan, pr *plan.Projection, at plan.Month) (posts, trainees [][]string) {
+	i := pr.Index(at)
 	type sums struct{ inPost, funded, projected, vacancies, intake, qualified float64 }
 	by := map[string]*sums{}
 	get := func(id string) *sums {
@@ -214,26 +231,18 @@ func (r *writer) postsAndTrainees() {
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(a, b int) bool { return name(p, ids[a]) < name(p, ids[b]) })
-	var rows [][]string
 	for _, id := range ids {
 		s := by[id]
 		growth := "–"
 		if s.inPost > 0 {
 			growth = format.Percent((s.projected - s.inPost) / s.inPost * 100)
 		}
-		rows = append(rows, []string{name(p, id), format.WTE(s.inPost), format.WTE(s.funded), format.WTE(s.projected), growth, format.WTE(s.vacancies)})
-	}
-	r.table([]float64{95, 35, 35, 40, 30, 34}, []string{"Profession", "In post, " + p.Baseline.Label(), "Funded, " + p.Baseline.Label(),
-		"Projected, " + at.Label(), "Growth", "Vacancies, " + at.Label()}, rows)
-	pdf.Ln(4)
-	r.heading("Trainees by profession (every cohort in the plan)")
-	rows = nil
-	for _, id := range ids {
-		if s := by[id]; s.intake > 0 {
-			rows = append(rows, []string{name(p, id), format.Whole(s.intake), format.WTE(s.qualified)})
+		posts = append(posts, []string{name(p, id), format.WTE(s.inPost), format.WTE(s.funded), format.WTE(s.projected), growth, format.WTE(s.vacancies)})
+		if s.intake > 0 {
+			trainees = append(trainees, []string{name(p, id), format.Whole(s.intake), format.WTE(s.qualified)})
 		}
 	}
-	r.table([]float64{95, 40, 60}, []string{"Profession", "Intake (people)", "Into posts when qualified (WTE)"}, rows)
+	return posts, trainees
 }
 
 func name(p *plan.Plan, id string) string {

@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"os"
+	"reflect"
 	"regexp"
 	"testing"
 
@@ -17,7 +19,10 @@ func TestReportOfTheDefaultPlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Name = "Łódź & Ελλάδα: ‘quoted’ plan – 2024" // any name prints as typed
-	pr, _ := plan.Project(p, "")
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	if err := Write(&buf, p, pr, plan.MonthOf(2023, 11)); err != nil {
 		t.Fatal(err)
@@ -32,10 +37,47 @@ func TestReportOfTheDefaultPlan(t *testing.T) {
 	}
 }
 
+// The report's figures and tables, worked by hand for the small plan:
+// pwp 40 WTE in post and 45 funded, CBT 12.5 and 14; a trajectory of 60 %
+// on 52.5 WTE is 84 WTE in April 2024; 12 PWP trainees x 90 % complete x
+// 80 % take up x 0.9 WTE a head bring 7.8 WTE, 4 CBT x 95 % x 100 % x 1
+// bring 3.8 WTE.
+func TestReportFiguresOfTheSmallPlan(t *testing.T) {
+	data, err := os.ReadFile("../planfile/testdata/good/small.psyplan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := planfile.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := plan.Summarise(p, pr, plan.MonthOf(2023, 11))
+	figures := headline(s)
+	if figures[0][1] != "52.5 WTE" || figures[2] != [2]string{"Trajectory target", "84.0 WTE"} {
+		t.Errorf("headline %v", figures)
+	}
+	posts, trainees := professionRows(p, pr, s.At)
+	if len(posts) != 2 || !reflect.DeepEqual(posts[0][:3], []string{"CBT therapist", "12.5", "14.0"}) ||
+		!reflect.DeepEqual(posts[1][:3], []string{"Psychological wellbeing practitioner", "40.0", "45.0"}) {
+		t.Errorf("posts %v", posts)
+	}
+	want := [][]string{{"CBT therapist", "4", "3.8"}, {"Psychological wellbeing practitioner", "12", "7.8"}}
+	if !reflect.DeepEqual(trainees, want) {
+		t.Errorf("trainees %v, want %v", trainees, want)
+	}
+}
+
 // Target: the national plan's report in 2 s or less.
 func BenchmarkReportNational(b *testing.B) {
 	p := plantest.National()
-	pr, _ := plan.Project(p, "")
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		b.Fatal(err)
+	}
 	for i := 0; i < b.N; i++ {
 		var buf bytes.Buffer
 		if err := Write(&buf, p, pr, plan.MonthOf(2026, 11)); err != nil {
