@@ -484,3 +484,33 @@ func TestPercentFormattedCellsAreRefused(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// Elements nested without end are refused at a depth no workbook has,
+// before the XML reader's memory of them grows.
+func TestDeepXMLIsRefused(t *testing.T) {
+	data := smallBook(t)
+	deep := `<worksheet><sheetData>` + strings.Repeat("<x>", 1000) + strings.Repeat("</x>", 1000) + `</sheetData></worksheet>`
+	bad := rezip(t, data, map[string]func([]byte) []byte{partOf(t, data, sheetActuals): func([]byte) []byte { return []byte(deep) }})
+	mustRefuse(t, bad, "Actuals: the sheet's XML is damaged (elements nested more than 100 deep)")
+}
+
+// One tag with millions of attributes is refused once it passes 1 MB;
+// quotes, comments and CDATA do not confuse the count.
+func TestLongTagsAreRefused(t *testing.T) {
+	long := strings.Repeat("x", maxTagBytes)
+	for _, c := range []struct {
+		xml string
+		ok  bool
+	}{
+		{`<a b="` + strings.Repeat(">", 100) + `" c='"'>text</a>`, true},
+		{`<a><!-- it's a long comment: ` + long + ` --><![CDATA[ it's <long> ` + long + ` ]]></a>`, true},
+		{`<a ` + strings.Repeat(`b=">" `, maxTagBytes/5) + `/>`, false},
+		{`<a b='` + long + `'/>`, false},
+		{`<a ` + long + `>`, false},
+	} {
+		_, err := io.Copy(io.Discard, &tagLimiter{r: strings.NewReader(c.xml)})
+		if (err == nil) != c.ok {
+			t.Errorf("%.40s...: %v", c.xml, err)
+		}
+	}
+}

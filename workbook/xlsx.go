@@ -162,6 +162,34 @@ func (b *xlsxBook) workbook(name string) (map[string]string, error) {
 	return ids, b.missing(err, "the list of its sheets")
 }
 
+// maxDepth is far deeper than a workbook's XML goes (about 6).
+const maxDepth = 100
+
+// xmlReader is an XML decoder that refuses elements nested deeper than
+// maxDepth: encoding/xml keeps every open element in memory, and a part
+// of nested elements could take gigabytes.
+type xmlReader struct {
+	d     *xml.Decoder
+	depth int
+}
+
+func newXMLReader(r io.Reader) *xmlReader {
+	return &xmlReader{d: xml.NewDecoder(&tagLimiter{r: r})}
+}
+
+func (x *xmlReader) Token() (xml.Token, error) {
+	t, err := x.d.Token()
+	switch t.(type) {
+	case xml.StartElement:
+		if x.depth++; x.depth > maxDepth {
+			return nil, fmt.Errorf("elements nested more than %d deep", maxDepth)
+		}
+	case xml.EndElement:
+		x.depth--
+	}
+	return t, err
+}
+
 // walk hands every element of a small part to use, refusing XML that is
 // not well formed.
 func walk(r io.Reader, what string, use func(xml.StartElement) error) error {
@@ -180,7 +208,7 @@ func walk(r io.Reader, what string, use func(xml.StartElement) error) error {
 // walkAll hands every token of a part to use, refusing XML that is not
 // well formed.
 func walkAll(r io.Reader, what string, use func(xml.Token)) error {
-	d := xml.NewDecoder(r)
+	d := newXMLReader(r)
 	for {
 		t, err := d.Token()
 		if err == io.EOF {
@@ -213,7 +241,7 @@ func attr(e xml.StartElement, local string) string {
 // readShared reads the shared text: each <si>'s text runs, without the
 // phonetic guides (<rPh>) Excel keeps for Japanese.
 func (b *xlsxBook) readShared(r io.Reader) error {
-	d := xml.NewDecoder(r)
+	d := newXMLReader(r)
 	var text strings.Builder
 	inT, inPhonetic := false, 0
 	for {
@@ -343,7 +371,7 @@ func (b *xlsxBook) rows(sheet string, ncols int, use func(row int, cells []cell)
 		return errMissing
 	}
 	return b.a.read(part, "the sheet "+sheet, func(r io.Reader) error {
-		s := &sheetReader{b: b, sheet: sheet, ncols: ncols, use: use, d: xml.NewDecoder(r)}
+		s := &sheetReader{b: b, sheet: sheet, ncols: ncols, use: use, d: newXMLReader(r)}
 		return s.read()
 	})
 }
@@ -354,7 +382,7 @@ type sheetReader struct {
 	sheet   string
 	ncols   int
 	use     func(int, []cell) bool
-	d       *xml.Decoder
+	d       *xmlReader
 	inData  bool
 	row     int // the row being read (0 before the first)
 	col     int // the last cell's column (1 is A)
