@@ -75,13 +75,6 @@ func parseMonth(text string) (plan.Month, error) {
 
 func wteCell(x float64) string { return format.WTE(x) }
 
-func optWTECell(x *float64, fallback string) string {
-	if x == nil {
-		return fallback
-	}
-	return format.WTE(*x)
-}
-
 func pctCell(x float64) string { return format.Fixed(x, -1) + " %" }
 
 func optPctCell(x *float64, fallback string) string {

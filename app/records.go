@@ -342,8 +342,9 @@ func (rt *recordTable) removeRecord() {
 	rt.refresh()
 }
 
-// plainError writes a plan file message for people: the field path made
-// readable ("posts 3, in post wte") ahead of the message.
+// plainError is a rule's message where no field of the form names it: the
+// field's path in the plan file's words ("posts[3].in_post_wte"), which
+// the README and the plan file contract use too, then the message.
 func plainError(e plan.FieldError) string {
 	if e.Path == "" {
 		return e.Msg

@@ -23,11 +23,12 @@ type Growth struct {
 	Milestones []Point   // on the trajectory
 	Actuals    []Point   // observed total in post
 	Today      plan.Month
-	Others     []Line // other scenarios' projections, compared
+	Others     []NamedSeries // other scenarios' projections, compared
 }
 
-// Line is a named series of monthly values.
-type Line struct {
+// NamedSeries is a named series of monthly values (plan.Line is a post
+// line's projection).
+type NamedSeries struct {
 	Name   string
 	Values []float64
 }
@@ -45,7 +46,7 @@ func GrowthChart(in Input, title string) Growth {
 		if name == "" {
 			name = "The plan"
 		}
-		g.Others = append(g.Others, Line{Name: name, Values: inPost(totals(o, in.Filter))})
+		g.Others = append(g.Others, NamedSeries{Name: name, Values: inPost(totals(o, in.Filter))})
 	}
 	for _, m := range p.Trajectory.Milestones {
 		if i := pr.Index(m.Month); i >= 0 {
@@ -180,9 +181,8 @@ func legend(s Size, series []chart.Series) chart.Renderable {
 				continue
 			}
 			st := se.GetStyle()
-			color := st.StrokeColor
 			if st.StrokeWidth == chart.Disabled {
-				color = st.DotColor
+				color := st.DotColor
 				r.SetFillColor(color)
 				r.SetStrokeColor(color)
 				r.SetStrokeWidth(1)

@@ -22,7 +22,7 @@ func (b band) GetStyle() chart.Style {
 func (b band) Validate() error { return nil }
 
 func (b band) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, _ chart.Style) {
-	defer r.ResetStyle() // go-chart\'s SVG renderer would fill the next line with our colours
+	defer r.ResetStyle() // go-chart's SVG renderer would fill the next line with our colours
 	n := min(len(b.XValues), len(b.Upper), len(b.Lower))
 	if n < 2 {
 		return
@@ -55,7 +55,7 @@ func (m marker) GetStyle() chart.Style     { return chart.Style{} }
 func (m marker) Validate() error           { return nil }
 
 func (m marker) Render(r chart.Renderer, box chart.Box, xr, _ chart.Range, defaults chart.Style) {
-	defer r.ResetStyle() // go-chart\'s SVG renderer would fill the next line with our colours
+	defer r.ResetStyle() // go-chart's SVG renderer would fill the next line with our colours
 	x := box.Left + xr.Translate(m.X)
 	r.SetStrokeColor(Ink.WithAlpha(150))
 	r.SetStrokeWidth(1.5 * m.Size.Scale)
