@@ -514,3 +514,21 @@ func TestLongTagsAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// A sheet of bad rows gives the first 25 problems and a count of the rest.
+func TestManyProblemsAreCounted(t *testing.T) {
+	data := smallBook(t)
+	bad := rezip(t, data, map[string]func([]byte) []byte{partOf(t, data, sheetActuals): func([]byte) []byte {
+		return sheetXML([]string{"Month", "Profession (blank: all)", "In post (WTE)"}, 100, func(r int) string {
+			return fmt.Sprintf(`<c r="A%d" t="inlineStr"><is><t>2021-03</t></is></c><c r="C%d" t="inlineStr"><is><t>2,5</t></is></c>`, r, r)
+		})
+	}})
+	_, err := Read(bad)
+	if err == nil {
+		t.Fatal("imported")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != 26 || lines[25] != "... and 75 more problems" || !strings.HasPrefix(lines[0], `Actuals, row 2, column In post (WTE): "2,5" is not a number`) {
+		t.Errorf("%d lines: %q ... %q", len(lines), lines[0], lines[len(lines)-1])
+	}
+}

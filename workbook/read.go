@@ -32,12 +32,12 @@ func Read(data []byte) (*plan.Plan, error) {
 	}
 	if len(r.errs) == 0 {
 		for _, e := range plan.Validate(p) {
-			r.errs = append(r.errs, r.locate(e))
+			r.problem(r.locate(e))
 		}
 	}
 	if len(r.errs) > 0 {
-		if len(r.errs) > 25 {
-			r.errs = append(r.errs[:25], fmt.Sprintf("... and %d more problems", len(r.errs)-25))
+		if r.more > 0 {
+			r.errs = append(r.errs, fmt.Sprintf("... and %d more problems", r.more))
 		}
 		return nil, errors.New(strings.Join(r.errs, "\n"))
 	}
@@ -56,6 +56,7 @@ type reader struct {
 	b      *xlsxBook
 	fatal  error // damage that refuses the workbook whatever else it holds
 	errs   []string
+	more   int              // problems past maxProblems
 	places map[string]place // a record's plan-file path ("posts[3]") -> where it was read
 }
 
@@ -64,7 +65,19 @@ func (r *reader) fail(sheet string, row int, column, format string, args ...any)
 	if column != "" {
 		where += ", column " + column
 	}
-	r.errs = append(r.errs, where+": "+fmt.Sprintf(format, args...))
+	r.problem(where + ": " + fmt.Sprintf(format, args...))
+}
+
+// maxProblems keeps a badly broken workbook's message readable, and its
+// memory small: past it, problems are only counted.
+const maxProblems = 25
+
+func (r *reader) problem(msg string) {
+	if len(r.errs) < maxProblems {
+		r.errs = append(r.errs, msg)
+	} else {
+		r.more++
+	}
 }
 
 // rows hands each of a sheet's data rows (after the header, which it
@@ -99,7 +112,7 @@ func (r *reader) heading(sheet string, row int, cols []col, vals []cell) bool {
 func (r *reader) sheetFailed(sheet string, err error) {
 	switch {
 	case err == errMissing:
-		r.errs = append(r.errs, fmt.Sprintf("%s: the sheet is missing (the workbook must be one PsyPlan exported)", sheet))
+		r.problem(fmt.Sprintf("%s: the sheet is missing (the workbook must be one PsyPlan exported)", sheet))
 	case err != nil:
 		r.fatal = err
 	}
