@@ -40,7 +40,7 @@ func newActualsView(ui *UI) *view {
 				set:   setFloat(func(p *plan.Plan, i int) *float64 { return &p.Actuals[i].InPostWTE })},
 		},
 		add: func(p *plan.Plan) error {
-			a := plan.Actual{Month: p.Baseline.Add(12), InPostWTE: p.BaselineTotal()}
+			a := plan.Actual{Month: p.Baseline.Add(12), InPostWTE: p.TrajectoryBase()}
 			if n := len(p.Actuals); n > 0 {
 				a = p.Actuals[n-1]
 				a.Month = a.Month.Add(12)

@@ -195,20 +195,3 @@ func (p *Plan) Scenario(name string) *Scenario {
 	}
 	return nil
 }
-
-// BaselineTotal is the sum of in-post WTE over the plan's post lines.
-func (p *Plan) BaselineTotal() float64 {
-	t := 0.0
-	for _, l := range p.Posts {
-		t += l.InPostWTE
-	}
-	return t
-}
-
-// TrajectoryBase is the WTE that growth is measured from.
-func (p *Plan) TrajectoryBase() float64 {
-	if p.Trajectory.BaselineWTE != nil {
-		return *p.Trajectory.BaselineWTE
-	}
-	return p.BaselineTotal()
-}

@@ -85,7 +85,8 @@ func TestCappedHiresFillOnlyFundedVacancies(t *testing.T) {
 	p.Cohorts = []Cohort{{Profession: "pwp", ServiceArea: "Adult", Start: mar2020 - 11, DurationMonths: 12, Intake: 10, CompletionPct: 90, TakeupPct: 80}}
 	r := project(t, p, "").Lines[0].Row(1)
 	near(t, "qualified", r.Qualified, 3.6)
-	near(t, "recruited", r.Recruited, 1)
+	near(t, "recruited (hired: no room left)", r.Recruited, 0)
+	near(t, "hired qualified", r.HiredQualified, 2)
 	near(t, "unplaced", r.Unplaced, 1.6)
 	near(t, "in post", r.InPost, 10)
 	near(t, "vacancies", r.Vacancies, 0)
@@ -114,7 +115,7 @@ func TestRecruitsTakeTheRoomQualifiersLeave(t *testing.T) {
 	p.Cohorts = []Cohort{{Profession: "pwp", ServiceArea: "Adult", Start: mar2020, DurationMonths: 1, Intake: 1, CompletionPct: 100, TakeupPct: 100}}
 	r := project(t, p, "").Lines[0].Row(1)
 	near(t, "in post", r.InPost, 10) // 8 + 1 qualified + 1 of the 1.5 recruits
-	near(t, "recruited (offered)", r.Recruited, 1.5)
+	near(t, "recruited (hired, of the 1.5 offered)", r.Recruited, 1)
 	near(t, "unplaced", r.Unplaced, 0)
 }
 

@@ -33,17 +33,3 @@ func interpolate(how string, g0, g1, f float64) float64 {
 func TargetAt(p *Plan, m Month) float64 {
 	return p.TrajectoryBase() * (1 + GrowthAt(p, m)/100)
 }
-
-// trajectoryTargets returns the target and the gap for every projected
-// month. The base is always the plan's own, so every scenario is measured
-// against the same target.
-func trajectoryTargets(p *Plan, total []Row) (target, gap []float64) {
-	base := p.TrajectoryBase()
-	target = make([]float64, len(total))
-	gap = make([]float64, len(total))
-	for i := range total {
-		target[i] = base * (1 + GrowthAt(p, p.Baseline+Month(i))/100)
-		gap[i] = total[i].InPost - target[i]
-	}
-	return target, gap
-}

@@ -1,0 +1,407 @@
+package plan
+
+import (
+	"math"
+	"sort"
+)
+
+// model is a plan (or one of its scenarios) made ready to project: its
+// lines sorted as the projection table is, each with the values in force
+// and the cohorts that touch it. The projection, the solver and the band
+// all step lines through it.
+type model struct {
+	plan      *Plan
+	months    int // from the baseline to the horizon, both included
+	wait      int // qualifier_wait_months in force
+	base      float64
+	lines     []lineModel
+	payFactor []float64
+}
+
+// lineModel is one line's inputs, the scenario's overrides applied.
+type lineModel struct {
+	key                       LineKey
+	inPost, headcount, funded float64
+	recruitsPerYear           float64
+	leaverRatePct             float64
+	wtePerHead                float64
+	cap                       bool // hires only fill funded vacancies
+	changes                   []FundedChange
+	cohorts                   []*Cohort // qualify into this line
+	drawn                     []*Cohort // their trainees leave this line's posts
+	shift                     *Shift    // the band's draw for the line's profession, or nil
+	rates                     lineRates
+}
+
+// Shift moves a profession's assumptions, as one run of the band draws
+// them: each result is kept within its field's range.
+type Shift struct {
+	LeaverPts, CompletionPts, TakeupPts, RecruitPct float64
+}
+
+// newModel prepares the plan, or its named scenario, with each
+// profession's assumptions shifted as shifts says (nil: none).
+func newModel(p *Plan, scenario string, shifts map[string]Shift) (*model, error) {
+	sc, err := scenarioOf(p, scenario)
+	if err != nil {
+		return nil, err
+	}
+	m := &model{plan: p, months: int(p.Horizon-p.Baseline) + 1, wait: p.QualifierWaitMonths}
+	if m.months < 2 {
+		return nil, errHorizon(p)
+	}
+	if sc != nil && sc.QualifierWaitMonths != nil {
+		m.wait = *sc.QualifierWaitMonths
+	}
+	m.payFactor = payFactors(p)
+	cohorts := p.Cohorts
+	if sc != nil && len(sc.ExtraCohorts) > 0 {
+		cohorts = append(append([]Cohort(nil), p.Cohorts...), sc.ExtraCohorts...)
+	}
+	m.lines = resolveLines(p, sc, cohorts, m.payFactor, shifts)
+	if scenario == "" && shifts == nil {
+		m.base = m.trajectoryBase()
+	} else {
+		m.base = p.TrajectoryBase()
+	}
+	return m, nil
+}
+
+// trajectoryBase is trajectory.baseline_wte, else the workforce at the
+// baseline summed over the lines in their order, as the total row sums it.
+func (m *model) trajectoryBase() float64 {
+	if b := m.plan.Trajectory.BaselineWTE; b != nil {
+		return *b
+	}
+	base := 0.0
+	for i := range m.lines {
+		l := &m.lines[i]
+		training := 0.0
+		for _, c := range l.cohorts {
+			if c.Start <= m.plan.Baseline && c.QualifyMonth() > m.plan.Baseline {
+				training += float64(c.Intake)
+			}
+		}
+		base += l.rates.workforce(l.inPost, training*l.rates.traineeWTEPerHead)
+	}
+	return base
+}
+
+// TrajectoryBase is the WTE that growth is measured from: the plan's
+// trajectory.baseline_wte, else its own workforce at the baseline.
+func (p *Plan) TrajectoryBase() float64 {
+	if p.Trajectory.BaselineWTE != nil {
+		return *p.Trajectory.BaselineWTE
+	}
+	m := &model{plan: p, payFactor: []float64{1}}
+	m.lines = resolveLines(p, nil, p.Cohorts, m.payFactor, nil)
+	return m.trajectoryBase()
+}
+
+// payFactors is (1 + pay award)^k for each month, k the Aprils from the
+// month after the baseline to that month (rule 15).
+func payFactors(p *Plan) []float64 {
+	f := make([]float64, int(p.Horizon-p.Baseline)+1)
+	k := 0
+	for i := range f {
+		if i > 0 && (p.Baseline+Month(i)).MonthNumber() == 4 {
+			k++
+		}
+		f[i] = 1
+		if p.PayUpliftPctPerYear != 0 && k > 0 {
+			f[i] = math.Pow(1+p.PayUpliftPctPerYear/100, float64(k))
+		}
+	}
+	return f
+}
+
+// resolveLines lists the plan's post lines plus every line only cohorts
+// name, sorted as the projection table is, each with the most specific
+// value in force: the scenario's post override, the plan's post line, the
+// scenario's profession override, the plan's profession.
+func resolveLines(p *Plan, sc *Scenario, cohorts []Cohort, payFactor []float64, shifts map[string]Shift) []lineModel {
+	keys, byLine := linesAndCohorts(p.Posts, cohorts)
+	profs := make(map[string]Profession, len(p.Professions))
+	for _, pr := range p.Professions {
+		profs[pr.ID] = pr
+	}
+	posts := make(map[LineKey]*PostLine, len(p.Posts))
+	for i := range p.Posts {
+		posts[p.Posts[i].Key()] = &p.Posts[i]
+	}
+	postOv := map[LineKey]*PostOverride{}
+	capHires := p.CapHires
+	if sc != nil {
+		for _, o := range sc.Professions {
+			pr := profs[o.Profession]
+			setIf(&pr.LeaverRatePct, o.LeaverRatePct)
+			setIf(&pr.WTEPerHead, o.WTEPerHead)
+			setIf(&pr.CostPerWTE, o.CostPerWTE)
+			profs[o.Profession] = pr
+		}
+		for i := range sc.Posts {
+			o := &sc.Posts[i]
+			postOv[LineKey{o.Profession, o.ServiceArea}] = o
+		}
+		if sc.CapHires != nil {
+			capHires = *sc.CapHires
+		}
+	}
+	lines := make([]lineModel, len(keys))
+	for i, k := range keys {
+		pr, ok := profs[k.Profession]
+		if !ok || pr.WTEPerHead <= 0 {
+			pr.WTEPerHead = 1 // only an invalid plan gets here
+		}
+		l := lineModel{key: k, leaverRatePct: pr.LeaverRatePct, wtePerHead: pr.WTEPerHead, cap: capHires, cohorts: byLine[i]}
+		l.rates = lineRates{costPerWTE: pr.CostPerWTE, countTrainees: p.CountSalariedTrainees, payFactor: payFactor}
+		if pr.TraineesSalaried {
+			l.rates.traineeWTEPerHead, l.rates.traineeCostPerWTE = pr.TraineeWTEPerHead, pr.TraineeCostPerWTE
+		}
+		var headcount *float64
+		if pl := posts[k]; pl != nil {
+			l.inPost, l.funded, l.recruitsPerYear = pl.InPostWTE, pl.FundedWTE, pl.RecruitsWTEPerYear
+			setIf(&l.leaverRatePct, pl.LeaverRatePct)
+			l.changes = pl.Changes
+			headcount = pl.InPostHeadcount
+		}
+		if o := postOv[k]; o != nil {
+			setIf(&l.recruitsPerYear, o.RecruitsWTEPerYear)
+			setIf(&l.leaverRatePct, o.LeaverRatePct)
+			setIf(&l.funded, o.FundedWTE)
+			setIf(&l.inPost, o.InPostWTE)
+		}
+		l.headcount = l.inPost / l.wtePerHead
+		setIf(&l.headcount, headcount)
+		if s, ok := shifts[k.Profession]; ok {
+			l.shift = &s
+			l.leaverRatePct = clamp(l.leaverRatePct+s.LeaverPts, 0, 100)
+			l.recruitsPerYear = math.Max(0, l.recruitsPerYear*(1+s.RecruitPct/100))
+		}
+		lines[i] = l
+	}
+	addDraws(lines, cohorts)
+	return lines
+}
+
+// addDraws gives each line the cohorts whose trainees leave its posts
+// (rule 6), in the plan's order.
+func addDraws(lines []lineModel, cohorts []Cohort) {
+	var index map[LineKey]int
+	for i := range cohorts {
+		c := &cohorts[i]
+		if c.DrawnFrom == nil {
+			continue
+		}
+		if index == nil {
+			index = make(map[LineKey]int, len(lines))
+			for j := range lines {
+				index[lines[j].key] = j
+			}
+		}
+		if j, ok := index[c.DrawnKey()]; ok { // a valid plan always has the line
+			lines[j].drawn = append(lines[j].drawn, c)
+		}
+	}
+}
+
+func setIf(dst *float64, v *float64) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// linesAndCohorts lists the plan's post lines plus every line that only
+// cohorts name, sorted as the projection table is, and each line's
+// cohorts in the plan's order.
+func linesAndCohorts(posts []PostLine, cohorts []Cohort) ([]LineKey, [][]*Cohort) {
+	index := make(map[LineKey]int, len(posts))
+	var keys []LineKey
+	lineOf := func(k LineKey) int {
+		i, ok := index[k]
+		if !ok {
+			i = len(keys)
+			index[k] = i
+			keys = append(keys, k)
+		}
+		return i
+	}
+	for _, l := range posts {
+		lineOf(l.Key())
+	}
+	cohortLine := make([]int, len(cohorts))
+	for i := range cohorts {
+		if i > 0 && cohorts[i].Key() == cohorts[i-1].Key() {
+			cohortLine[i] = cohortLine[i-1] // plans list a line's cohorts together: skip the hashing
+			continue
+		}
+		cohortLine[i] = lineOf(cohorts[i].Key())
+	}
+	counts := make([]int, len(keys))
+	for _, li := range cohortLine {
+		counts[li]++
+	}
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return keys[order[a]].Less(keys[order[b]]) })
+	sorted := make([]LineKey, len(keys))
+	rank := make([]int, len(keys))
+	byLine := make([][]*Cohort, len(keys))
+	all := make([]*Cohort, len(cohorts))
+	next := 0
+	for pos, old := range order { // carve one backing array into each line's part
+		sorted[pos], rank[old] = keys[old], pos
+		byLine[pos] = all[next : next : next+counts[old]]
+		next += counts[old]
+	}
+	for i := range cohorts {
+		r := rank[cohortLine[i]]
+		byLine[r] = append(byLine[r], &cohorts[i])
+	}
+	return sorted, byLine
+}
+
+// step runs rules 1 to 14 for one line over len(months) months, leaving
+// its stocks and flows in months (which it overwrites), and returns what
+// the derived columns need.
+func (m *model) step(l *lineModel, months []stocks, queue *waitingList) lineRates {
+	clear(months)
+	rates := l.rates
+	rates.leaverRate = 1 - math.Pow(1-l.leaverRatePct/100, 1.0/12)
+	m.addEvents(l, months)
+
+	lr, w, offered := rates.leaverRate, l.wtePerHead, l.recruitsPerYear/12
+	s := &months[0]
+	s.inPost, s.headcount, s.funded = l.inPost, l.headcount, l.funded
+	s.qualified, s.movedOut = 0, 0
+	training := s.inTraining
+	queue.reset()
+	for i := 1; i < len(months); i++ {
+		prev, s := &months[i-1], &months[i]
+		training += s.inTraining
+		s.inTraining = training
+		s.funded = nonNegative(prev.funded + s.funded) // s.funded held the month's changes
+		stay := prev.inPost - prev.inPost*lr
+		s.movedOut = min(s.movedOut, stay) // s.movedOut held the month's demand
+		stay -= s.movedOut
+		queue.join(s.qualified, i)
+		room := math.Inf(1)
+		if l.cap {
+			room = nonNegative(s.funded - stay)
+		}
+		s.hiredQualified = queue.hire(room)
+		s.recruited = offered
+		if l.cap {
+			s.recruited = min(offered, room-s.hiredQualified)
+		}
+		s.unplaced, s.waiting = queue.giveUp(i - m.wait)
+		s.inPost = stay + s.hiredQualified + s.recruited
+		s.headcount = prev.headcount*(1-lr) - s.movedOut/w + (s.hiredQualified+s.recruited)/w
+	}
+	return rates
+}
+
+// addEvents puts into months what happens to the line at set months:
+// funded changes (rule 1, summed per month first), each cohort's
+// qualifiers in the month they qualify (rule 3), its trainees as
+// differences (+intake at the start, -intake at the end, so a long course
+// costs two additions) and the staff its course draws from the line
+// (rule 6). Cohorts qualifying at or before the baseline are already in
+// the stock; cohorts starting at or before it move nobody.
+func (m *model) addEvents(l *lineModel, months []stocks) {
+	n, base := len(months), m.plan.Baseline
+	for _, c := range l.changes {
+		if i := int(c.Month - base); i >= 1 && i < n {
+			months[i].funded += c.FundedWTEDelta
+		}
+	}
+	for _, c := range l.cohorts {
+		q := int(c.QualifyMonth() - base)
+		if q >= 1 && q < n {
+			completion, takeup := c.CompletionPct, c.TakeupPct
+			if l.shift != nil {
+				completion = clamp(completion+l.shift.CompletionPts, 0, 100)
+				takeup = clamp(takeup+l.shift.TakeupPts, 0, 100)
+			}
+			months[q].qualified += float64(c.Intake) * completion / 100 * takeup / 100 * l.wtePerHead
+		}
+		start := int(c.Start - base)
+		if q <= 0 || start >= n {
+			continue // not training in any projected month
+		}
+		months[max(start, 0)].inTraining += float64(c.Intake)
+		if q < n {
+			months[q].inTraining -= float64(c.Intake)
+		}
+	}
+	for _, c := range l.drawn {
+		if i := int(c.Start - base); i >= 1 && i < n {
+			months[i].movedOut += float64(c.Intake) * c.DrawnFrom.Pct / 100 * l.wtePerHead
+		}
+	}
+}
+
+// waitingList is a line's qualifiers waiting for a post (rule 7): each
+// entry an amount of WTE and the month it qualified, oldest first.
+type waitingList struct {
+	entries []waiting
+	head    int
+}
+
+type waiting struct {
+	wte   float64
+	month int
+}
+
+func (q *waitingList) reset() { q.entries, q.head = q.entries[:0], 0 }
+
+// join puts this month's qualifiers at the end of the list.
+func (q *waitingList) join(wte float64, month int) {
+	if wte > 0 {
+		q.entries = append(q.entries, waiting{wte, month})
+	}
+}
+
+func (q *waitingList) sum() float64 {
+	t := 0.0
+	for _, e := range q.entries[q.head:] {
+		t += e.wte
+	}
+	return t
+}
+
+// hire takes up to room WTE from the front of the list (rule 8) and
+// returns what it took.
+func (q *waitingList) hire(room float64) float64 {
+	all := q.sum()
+	if all <= room {
+		q.reset()
+		return all
+	}
+	left := room
+	for left > 0 && q.head < len(q.entries) {
+		e := &q.entries[q.head]
+		if e.wte > left {
+			e.wte -= left
+			break
+		}
+		left -= e.wte
+		q.head++
+	}
+	return room
+}
+
+// giveUp removes the entries that qualified at or before month last
+// (rule 9) and returns their WTE and the WTE still waiting.
+func (q *waitingList) giveUp(last int) (unplaced, waiting float64) {
+	for q.head < len(q.entries) && q.entries[q.head].month <= last {
+		unplaced += q.entries[q.head].wte
+		q.head++
+	}
+	if q.head == len(q.entries) {
+		q.reset()
+	}
+	return unplaced, q.sum()
+}
