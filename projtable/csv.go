@@ -4,6 +4,7 @@ package projtable
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"math"
 	"strconv"
@@ -13,13 +14,32 @@ import (
 
 // Header is the CSV header, in the contract's order.
 var Header = []string{"month", "profession", "service_area", "in_post_wte", "headcount", "funded_wte",
-	"vacancy_wte", "leavers_wte", "qualified_wte", "recruited_wte", "unplaced_wte", "in_training",
-	"pay_cost_gbp", "target_wte", "gap_wte"}
+	"vacancy_wte", "leavers_wte", "moved_out_wte", "qualified_wte", "hired_qualified_wte", "recruited_wte",
+	"unplaced_wte", "waiting_wte", "in_training", "trainee_wte", "workforce_wte", "pay_cost_gbp",
+	"target_wte", "gap_wte"}
+
+// rowColumns is how many columns Values gives: from in_post_wte to pay_cost_gbp.
+const rowColumns = 15
+
+// Values is a row's numbers in the header's order, from in_post_wte to
+// pay_cost_gbp.
+func Values(r *plan.Row) [rowColumns]float64 {
+	return [rowColumns]float64{r.InPost, r.Headcount, r.Funded, r.Vacancies, r.Leavers, r.MovedOut,
+		r.Qualified, r.HiredQualified, r.Recruited, r.Unplaced, r.Waiting, r.InTraining, r.TraineeWTE,
+		r.Workforce, r.PayCost}
+}
+
+// ErrNotFinite is returned when a figure is NaN or infinite: the contract
+// never writes them, and a valid plan never makes them.
+var ErrNotFinite = errors.New("the projection has a figure that is not a finite number; nothing was written")
 
 // WriteCSV writes the projection table: UTF-8, "\n" line ends, fields
 // quoted only when they must be, numbers in the shortest text that reads
 // back as the same float64.
 func WriteCSV(w io.Writer, pr *plan.Projection) error {
+	if !Finite(pr) {
+		return ErrNotFinite
+	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	buf := make([]byte, 0, 512)
 	buf = appendRecord(buf, Header)
@@ -60,25 +80,38 @@ func appendRecord(buf []byte, fields []string) []byte {
 	return append(buf, '\n')
 }
 
-// appendRow writes the first thirteen columns, up to pay_cost_gbp.
+// appendRow writes the columns up to pay_cost_gbp.
 func appendRow(buf []byte, month, profession, area string, r *plan.Row) []byte {
 	buf = append(buf, month...)
 	buf = append(buf, ',')
 	buf = append(buf, profession...)
 	buf = append(buf, ',')
 	buf = append(buf, area...)
-	for _, x := range [...]float64{r.InPost, r.Headcount, r.Funded, r.Vacancies, r.Leavers, r.Qualified,
-		r.Recruited, r.Unplaced, r.InTraining, r.PayCost} {
+	for _, x := range Values(r) {
 		buf = append(buf, ',')
 		buf = appendNum(buf, x)
 	}
 	return buf
 }
 
-func appendNum(buf []byte, x float64) []byte {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		x = 0 // the model never makes them; the contract never writes them
+// Finite tells whether every figure of the projection is a finite
+// number. Totals and gaps are sums of the line figures, so checking them
+// checks the lines too: a NaN or infinity anywhere reaches them.
+func Finite(pr *plan.Projection) bool {
+	for i := range pr.Total {
+		for _, x := range Values(&pr.Total[i]) {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return false
+			}
+		}
+		if math.IsNaN(pr.Gap[i]) || math.IsInf(pr.Gap[i], 0) || math.IsNaN(pr.Target[i]) || math.IsInf(pr.Target[i], 0) {
+			return false
+		}
 	}
+	return true
+}
+
+func appendNum(buf []byte, x float64) []byte {
 	return strconv.AppendFloat(buf, x, 'g', -1, 64)
 }
 

@@ -26,11 +26,14 @@ func TestCSVQuotingAndNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := strings.Join([]string{
-		"month,profession,service_area,in_post_wte,headcount,funded_wte,vacancy_wte,leavers_wte,qualified_wte,recruited_wte,unplaced_wte,in_training,pay_cost_gbp,target_wte,gap_wte",
-		`2020-03,cbt,"Adult, ""common""",1e+06,1e+06,1e+06,0,0,0,0,0,0,1e+06,,`,
-		"2020-03,ALL,ALL,1e+06,1e+06,1e+06,0,0,0,0,0,0,1e+06,1e+06,0",
-		`2020-04,cbt,"Adult, ""common""",1e+06,1e+06,1e+06,0,0,0,0,0,0,1e+06,,`,
-		"2020-04,ALL,ALL,1e+06,1e+06,1e+06,0,0,0,0,0,0,1e+06,1e+06,0",
+		"month,profession,service_area,in_post_wte,headcount,funded_wte,vacancy_wte,leavers_wte,moved_out_wte," +
+			"qualified_wte,hired_qualified_wte,recruited_wte,unplaced_wte,waiting_wte,in_training,trainee_wte," +
+			"workforce_wte,pay_cost_gbp,target_wte,gap_wte",
+		// in post, headcount, funded, then eleven columns of 0, workforce, pay cost (1e6 x 12 / 12)
+		`2020-03,cbt,"Adult, ""common""",1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,,`,
+		"2020-03,ALL,ALL,1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,1e+06,0",
+		`2020-04,cbt,"Adult, ""common""",1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,,`,
+		"2020-04,ALL,ALL,1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,1e+06,0",
 		""}, "\n")
 	if got := buf.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

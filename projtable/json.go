@@ -11,6 +11,9 @@ import (
 // WriteJSON writes the same rows as WriteCSV as a JSON array of objects
 // keyed by the CSV header; target_wte and gap_wte are null on line rows.
 func WriteJSON(w io.Writer, pr *plan.Projection) error {
+	if !Finite(pr) {
+		return ErrNotFinite
+	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	buf := make([]byte, 0, 1024)
 	buf = append(buf, '[')
@@ -26,9 +29,7 @@ func WriteJSON(w io.Writer, pr *plan.Projection) error {
 		buf = appendJSONString(buf, profession)
 		buf = append(buf, ",\"service_area\":"...)
 		buf = appendJSONString(buf, area)
-		vals := [...]float64{r.InPost, r.Headcount, r.Funded, r.Vacancies, r.Leavers, r.Qualified,
-			r.Recruited, r.Unplaced, r.InTraining, r.PayCost}
-		for i, x := range vals {
+		for i, x := range Values(r) {
 			buf = append(buf, ",\""...)
 			buf = append(buf, Header[3+i]...)
 			buf = append(buf, "\":"...)
@@ -36,7 +37,7 @@ func WriteJSON(w io.Writer, pr *plan.Projection) error {
 		}
 		for i, x := range [...]*float64{target, gap} {
 			buf = append(buf, ",\""...)
-			buf = append(buf, Header[13+i]...)
+			buf = append(buf, Header[3+rowColumns+i]...)
 			buf = append(buf, "\":"...)
 			if x == nil {
 				buf = append(buf, "null"...)
