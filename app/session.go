@@ -410,6 +410,20 @@ func (s *Session) WhatIf(w plan.WhatIf, today plan.Month, describe func(charts.I
 	})
 }
 
+// whatIfInput is the chart input of the plan under the what-if, with the
+// plan itself compared when the what-if changes anything.
+func whatIfInput(p *plan.Plan, pr *plan.Projection, w plan.WhatIf, today plan.Month) (charts.Input, error) {
+	in := charts.Input{Plan: p, Today: today, Projection: pr}
+	if w.None() {
+		return in, nil
+	}
+	trial := p.Clone()
+	trial.Scenarios = append(trial.Scenarios, w.Scenario(trial, uniqueScenarioName(trial, whatIfName)))
+	wp, err := plan.Project(trial, trial.Scenarios[len(trial.Scenarios)-1].Name)
+	in.Plan, in.Projection, in.Compare = trial, wp, []*plan.Projection{pr}
+	return in, err
+}
+
 // Flush waits until every edit is in the library.
 func (s *Session) Flush() { s.save.Flush() }
 
