@@ -7,37 +7,58 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"example.org/psyplan/app"
 	"example.org/psyplan/cli"
-	_ "example.org/psyplan/locale" // first: before Fyne reads the locale
+	"example.org/psyplan/locale"
 )
 
-func main() {
-	args := os.Args[1:]
+// main only exits: run returns, so its deferred Close has run (the
+// library's -wal and -shm files are folded back) before os.Exit.
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	// The language is chosen here, before any Fyne app exists: British
+	// English on a machine with no locale (LANG=C, as servers, CI and a
+	// bare Wine have). locale's init did the same before Fyne's packages
+	// were initialised; see locale_test.go for how that is checked.
+	locale.UseBritishIfUnset()
+	meta, err := appMetadata()
+	if err != nil {
+		fmt.Fprintln(stderr, "psyplan:", err)
+		return 1
+	}
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-version") {
+		fmt.Fprintf(stdout, "%s %s\n", meta.Name, meta.Version)
+		return 0
+	}
 	if cli.IsCommand(args) {
-		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
+		return cli.Run(args, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("psyplan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	db := fs.String("db", "", "the plan library file (default: library.db in the psyplan configuration folder)")
 	shots := fs.String("screenshot", "", "visit every view, save each as DIR/NN-view.png, and exit")
-	fs.Usage = func() { fmt.Fprint(os.Stderr, cli.Usage()) }
+	fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() { fmt.Fprint(stderr, cli.Usage()) }
 	if err := fs.Parse(args); err != nil {
-		os.Exit(2)
+		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(os.Stderr, "psyplan: %q is not a command\n\n%s", fs.Arg(0), cli.Usage())
-		os.Exit(2)
+		fmt.Fprintf(stderr, "psyplan: %q is not a command\n\n%s", fs.Arg(0), cli.Usage())
+		return 2
 	}
 	lib, err := cli.OpenLibrary(context.Background(), *db)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "psyplan:", err)
-		os.Exit(1)
+		fmt.Fprintln(stderr, "psyplan:", err)
+		return 1
 	}
 	defer lib.Close()
-	a := fyneapp.NewWithID("uk.nhs.psyplan")
-	os.Exit(app.Run(a, lib, app.Options{ScreenshotDir: *shots}))
+	fyneapp.SetMetadata(meta)
+	a := fyneapp.NewWithID(meta.ID)
+	return app.Run(a, lib, app.Options{ScreenshotDir: *shots})
 }

@@ -286,6 +286,7 @@ func (ui *UI) shortcuts() {
 			item("Redo ", &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}, redo)),
 		fyne.NewMenu("View",
 			fyne.NewMenuItem("Full screen (F11)", func() { ui.win.SetFullScreen(!ui.win.FullScreen()) })),
+		fyne.NewMenu("Help", fyne.NewMenuItem("About PsyPlan", ui.about)),
 	))
 	ui.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ui.presenting != nil && ui.presenting.key(ev.Name) {
