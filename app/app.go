@@ -233,8 +233,8 @@ func (ui *UI) openStartPlan() {
 	}
 	id := list[0].ID
 	last, err := ui.lib.LastPlan(ctx)
-	if err != nil {
-		ui.setStatus("Problem: " + err.Error())
+	if err != nil { // the status line would say "Opening…" over it at once
+		ui.showError(fmt.Errorf("%w; the first plan of the library is opened instead", err))
 	}
 	for _, s := range list {
 		if s.ID == last && last != 0 {
