@@ -14,6 +14,7 @@ import (
 
 	"example.org/psyplan/app"
 	"example.org/psyplan/cli"
+	"example.org/psyplan/exchange"
 	"example.org/psyplan/locale"
 )
 
@@ -52,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "psyplan: %q is not a command\n\n%s", fs.Arg(0), cli.Usage())
 		return 2
 	}
-	lib, err := cli.OpenLibrary(context.Background(), *db)
+	lib, err := exchange.OpenLibrary(context.Background(), *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "psyplan:", err)
 		return 1

@@ -183,11 +183,6 @@ func Usage() string {
 	return b.String()
 }
 
-// OpenLibrary is exchange.OpenLibrary, for main until it calls that itself.
-func OpenLibrary(ctx context.Context, path string) (*store.Library, error) {
-	return exchange.OpenLibrary(ctx, path)
-}
-
 func (c *call) open() error {
 	lib, err := exchange.OpenLibrary(c.ctx, c.opts.db)
 	c.lib = lib
