@@ -4,7 +4,13 @@
 # Fyne and SQLite (cgo), and Xvfb to run the window without a screen.
 set -euo pipefail
 
+# `deps.sh dist` adds the Windows cross-compiler and the archivers for
+# make dist; `deps.sh check-windows` adds debootstrap for the Wine chroot.
 need=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth libgl1-mesa-dri)
+case "${1:-}" in
+  dist) need+=(gcc-mingw-w64-x86-64 zip unzip xz-utils) ;;
+  check-windows) need+=(gcc-mingw-w64-x86-64 zip unzip xz-utils debootstrap) ;;
+esac
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# make check-windows: the Windows build, from the dist zip, under Wine 10
+# (a Debian 13 chroot, scripts/wine-env.sh), against the Linux build from
+# the dist archive, on the same commands:
+#   - the command line (psyplan-cli.exe): --version, help, list, restore-default,
+#     project csv and json, export json, csv, svg and png of every chart,
+#     import of the exported plan file and workbook, an error: standard
+#     output, standard error and exit code byte for byte the same as Linux;
+#     the xlsx compared member by member, the pdf by its text and its pages;
+#   - the library: %APPDATA%\psyplan\library.db by default, paths with
+#     spaces and non-ASCII letters, no -wal or -shm file left after a run;
+#   - PsyPlan.exe is a GUI program and psyplan-cli.exe a console one, same
+#     version;
+#   - the window: PsyPlan.exe --screenshot draws every view (Mesa's software
+#     OpenGL), the same views as Linux.
+# Prints each check and its time, ends with "N passed, N failed" and fails
+# if any failed. Root only (chroot). Outputs stay in $CHECK_OUT.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+. scripts/wine-env.sh
+
+OUT=${CHECK_OUT:-/var/tmp/psyplan-check-windows}
+version=$(sed -n 's/^Version *= *"\([^"]*\)".*/\1/p' FyneApp.toml)
+zip=dist/PsyPlan-$version-windows-amd64.zip
+tarball=dist/PsyPlan-$version-linux-amd64.tar.xz
+LOG=$OUT/check-windows.log
+[ -f "$zip" ] && [ -f "$tarball" ] || { echo "no $zip or $tarball: run make dist" >&2; exit 2; }
+
+passed=0 failed=0
+T0=$(date +%s)
+say() { echo "$*" | tee -a "$LOG"; }
+ok() { passed=$((passed + 1)); say "  ok    $*"; }
+bad() { failed=$((failed + 1)); say "  FAIL  $*"; }
+check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
+phase() { PHASE=$1; PHASE_T=$(date +%s); say "== $1"; }
+phase_end() { say "   ($PHASE: $(( $(date +%s) - PHASE_T )) s)"; }
+
+rm -rf "$OUT"; mkdir -p "$OUT"; : >"$LOG"
+trap wine_umount EXIT
+
+phase "Wine 10 chroot"
+wine_ready "$LOG" | tee -a "$LOG" || exit 1
+phase_end
+
+# The programs, as a planner gets them.
+W=/tmp/psyplan-check                 # in the chroot; Z:\tmp\psyplan-check for Windows
+WW='Z:\tmp\psyplan-check'
+rm -rf "$CH$W" "$CH/root/.wine/drive_c/users/root/AppData/Roaming/psyplan"
+mkdir -p "$CH$W" "$OUT/linux-pkg"
+unzip -q "$zip" -d "$CH$W"
+tar -C "$OUT/linux-pkg" -xJf "$tarball"
+LINUX=$(find "$OUT/linux-pkg" -path '*/bin/psyplan' -type f | head -1)
+[ -x "$LINUX" ] || { echo "no bin/psyplan in $tarball" >&2; exit 1; }
+
+# Each runner records NAME.out, NAME.err and NAME.rc in $res.
+win() {
+  local name=$1; shift
+  in_ch sh -c 'cd /tmp/psyplan-check && exec wine psyplan-cli.exe "$@"' sh "$@" \
+    >"$res/$name.out" 2>"$res/$name.err"
+  echo $? >"$res/$name.rc"
+}
+lin() {
+  local name=$1; shift
+  ( cd "$OUT" && env -i HOME="$OUT/home" PATH=/usr/bin:/bin LANG=C.UTF-8 "$LINUX" "$@" ) \
+    >"$res/$name.out" 2>"$res/$name.err"
+  echo $? >"$res/$name.rc"
+}
+
+# suite RUNNER DIR SEP: the same commands, with paths as the program writes
+# them. The library and the exports sit in folders whose names have spaces
+# and non-ASCII letters.
+CHARTS="growth professions profession-wte pipeline bridge posts cost"
+suite() {
+  local r=$1 d=$2 s=$3
+  local db="$d${s}Plans – Ünïcode${s}library.db" o="$d${s}out files ñ${s}"
+  $r version --version
+  $r help help
+  $r list list --db "$db"
+  $r restore restore-default --db "$db"
+  $r list2 list --db "$db"
+  local plan; plan=$(head -1 "$res/list.out" | cut -f1 | tr -d '\r')
+  $r project-csv project --db "$db" --format csv "$plan"
+  $r project-json project --db "$db" --format json "$plan"
+  for f in json csv xlsx pdf; do $r "export-$f" export --db "$db" --format $f --out "${o}plan.$f" "$plan"; done
+  for c in $CHARTS; do
+    $r "svg-$c" export --db "$db" --format svg --chart "$c" --out "${o}$c.svg" "$plan"
+    $r "png-$c" export --db "$db" --format png --chart "$c" --width 960 --height 540 --out "${o}$c.png" "$plan"
+  done
+  $r import-json import --db "$db" "${o}plan.json"
+  $r import-xlsx import --db "$db" "${o}plan.xlsx"
+  $r list3 list --db "$db"
+  $r bad project --db "$db" --format csv "no such plan"
+}
+
+phase "command line: Windows (psyplan-cli.exe under Wine) and Linux"
+res=$OUT/win; mkdir -p "$res" "$CH$W/Plans – Ünïcode" "$CH$W/out files ñ"
+t=$(date +%s); suite win "$WW" '\'; tw=$(( $(date +%s) - t ))
+win list-default list          # the default library: %APPDATA%\psyplan\library.db
+res=$OUT/linux; mkdir -p "$res" "$OUT/Plans – Ünïcode" "$OUT/out files ñ" "$OUT/home"
+t=$(date +%s); suite lin "$OUT" / ; tl=$(( $(date +%s) - t ))
+say "   $(ls "$OUT/win"/*.rc | wc -l) Windows runs in $tw s, $(ls "$OUT/linux"/*.rc | wc -l) Linux runs in $tl s"
+for f in "$OUT"/linux/*.out "$OUT"/linux/*.err "$OUT"/linux/*.rc; do
+  b=${f##*/}
+  check "$b the same ($(wc -c <"$f") B, exit $(cat "${f%.*}.rc"))" cmp -s "$f" "$OUT/win/$b"
+done
+for f in plan.json plan.csv $(for c in $CHARTS; do echo $c.svg $c.png; done); do
+  check "$f the same ($(wc -c <"$OUT/out files ñ/$f") B)" cmp -s "$OUT/out files ñ/$f" "$CH$W/out files ñ/$f"
+done
+check "list without --db: 0 and the same plans" \
+  cmp -s "$OUT/win/list-default.out" "$OUT/linux/list.out"
+appdata="$CH/root/.wine/drive_c/users/root/AppData/Roaming/psyplan"
+check "default library in %APPDATA%\\psyplan\\library.db" test -s "$appdata/library.db"
+check "no -wal or -shm left beside the libraries (closed on exit)" \
+  test -z "$(ls "$appdata" "$CH$W/Plans – Ünïcode" | grep -E -- '-(wal|shm)$')"
+phase_end
+
+phase "xlsx and pdf by content"
+rm -rf "$CH/tmp/cmp"; mkdir -p "$CH/tmp/cmp/win" "$CH/tmp/cmp/linux"
+cp "$CH$W/out files ñ/plan.xlsx" "$CH$W/out files ñ/plan.pdf" "$CH/tmp/cmp/win/"
+cp "$OUT/out files ñ/plan.xlsx" "$OUT/out files ñ/plan.pdf" "$CH/tmp/cmp/linux/"
+in_ch sh -c 'cd /tmp/cmp && for s in win linux; do
+    unzip -q -o $s/plan.xlsx -d $s/xlsx && pdftotext $s/plan.pdf $s/plan.txt && pdftoppm -r 50 -png $s/plan.pdf $s/page; done' >>"$LOG" 2>&1
+check "plan.xlsx: every member the same ($(ls "$CH/tmp/cmp/linux/xlsx/xl/worksheets" 2>/dev/null | wc -l) sheets)" \
+  diff -rq "$CH/tmp/cmp/win/xlsx" "$CH/tmp/cmp/linux/xlsx"
+check "plan.pdf: the same text ($(wc -l <"$CH/tmp/cmp/linux/plan.txt") lines)" \
+  cmp -s "$CH/tmp/cmp/win/plan.txt" "$CH/tmp/cmp/linux/plan.txt"
+pages=$(ls "$CH/tmp/cmp/linux"/page*.png 2>/dev/null | wc -l)
+same=0; for p in "$CH"/tmp/cmp/linux/page*.png; do cmp -s "$p" "${p/\/linux\//\/win\/}" && same=$((same + 1)); done
+check "plan.pdf: $same of $pages pages drawn the same" test "$pages" -gt 0 -a "$same" = "$pages"
+phase_end
+
+phase "the two Windows programs"
+subsystem() { od -An -t u2 -j $(( $(od -An -t u4 -j 60 -N 4 "$1") + 92 )) -N 2 "$1" | tr -d ' '; }
+check "PsyPlan.exe is a GUI program (no console window)" test "$(subsystem "$CH$W/PsyPlan.exe")" = 2
+check "psyplan-cli.exe is a console program" test "$(subsystem "$CH$W/psyplan-cli.exe")" = 3
+v=$(in_ch sh -c 'cd /tmp/psyplan-check && wine PsyPlan.exe --version' 2>/dev/null | tr -d '\r')
+check "PsyPlan.exe --version: $v" test "$v" = "PsyPlan $version"
+phase_end
+
+phase "the window: --screenshot of every view"
+rm -rf "$CH$W/shots" "$OUT/shots-linux"; mkdir -p "$CH$W/shots" "$CH$W/shots lib" "$OUT/shots-linux"
+t=$(date +%s)
+in_ch sh -c 'cd /tmp/psyplan-check && exec timeout 900 xvfb-run -a -s "-screen 0 1920x1080x24" sh -c '\''
+  wine PsyPlan.exe --db "Z:\\tmp\\psyplan-check\\shots lib\\library.db" --screenshot "Z:\\tmp\\psyplan-check\\shots"
+  rc=$?; wineserver -k; exit $rc'\''' >"$OUT/screenshot-win.log" 2>&1
+rc=$?
+tw=$(( $(date +%s) - t )); t=$(date +%s)
+timeout 900 xvfb-run -a -s "-screen 0 1920x1080x24" env LANG=C.UTF-8 "$LINUX" \
+  --db "$OUT/shots-linux/library.db" --screenshot "$OUT/shots-linux" >"$OUT/screenshot-linux.log" 2>&1
+rcl=$?
+say "   Wine $tw s (exit $rc), Linux $(( $(date +%s) - t )) s (exit $rcl)"
+wshots=$(cd "$CH$W/shots" && ls *.png 2>/dev/null); lshots=$(cd "$OUT/shots-linux" && ls *.png 2>/dev/null)
+check "PsyPlan.exe --screenshot exits 0" test "$rc" = 0
+check "every view drawn under Wine: $(echo "$wshots" | grep -c .) PNGs, the same views as Linux ($(echo "$lshots" | grep -c .))" \
+  test -n "$lshots" -a "$wshots" = "$lshots"
+small=$(find "$CH$W/shots" -name '*.png' -size -20k | wc -l)
+check "no empty picture among them (none under 20 kB)" test "$small" = 0
+check "no -wal or -shm left after the window closed" \
+  test -z "$(ls "$CH$W/shots lib" | grep -E -- '-(wal|shm)$')"
+rm -rf "$OUT/shots-win"; cp -r "$CH$W/shots" "$OUT/shots-win"
+grep -i "error" "$OUT/screenshot-win.log" | head -5 | sed 's/^/   stderr: /' | tee -a "$LOG"
+phase_end
+
+say "check-windows: $(( $(date +%s) - T0 )) s in all; outputs in $OUT"
+say "check-windows: $passed passed, $failed failed"
+[ "$failed" = 0 ]
