@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"math"
 	"testing"
 
 	"example.org/psyplan/plan"
@@ -54,6 +55,57 @@ func TestNationalTotalsAreSumsOfLineRows(t *testing.T) {
 		if sum.InPost != got.InPost || sum.Vacancies != got.Vacancies || sum.Leavers != got.Leavers ||
 			sum.Unplaced != got.Unplaced || sum.PayCost != got.PayCost || sum.InTraining != got.InTraining {
 			t.Errorf("month %d: total %+v, sum of lines %+v", m, got, sum)
+		}
+	}
+}
+
+// The flows add up on every line and month of the national plan with
+// every version 2 field in use: in post = last month's - leavers - moved
+// out + hired qualifiers + recruits; and every qualifier is hired, lost or
+// still waiting.
+func TestFlowsAddUpOnTheNationalPlan(t *testing.T) {
+	p := plantest.NationalV2()
+	for _, sc := range []string{"", p.Scenarios[0].Name} {
+		pr, err := plan.Project(p, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for li := range pr.Lines {
+			l := &pr.Lines[li]
+			waiting := 0.0
+			for i := 1; i < pr.Months(); i++ {
+				prev, r := l.Row(i-1), l.Row(i)
+				flow := prev.InPost - r.Leavers - r.MovedOut + r.HiredQualified + r.Recruited
+				closeTo(t, l.Key.ServiceArea+" "+pr.Month(i).String()+" in post", r.InPost, flow)
+				waiting += r.Qualified - r.HiredQualified - r.Unplaced
+				closeTo(t, l.Key.ServiceArea+" "+pr.Month(i).String()+" waiting", r.Waiting, waiting)
+				if t.Failed() {
+					t.FailNow()
+				}
+			}
+		}
+	}
+}
+
+func closeTo(t *testing.T, what string, got, want float64) {
+	t.Helper()
+	if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+		t.Errorf("%s = %.12g, want %.12g", what, got, want)
+	}
+}
+
+// The engine on the national plan with waiting, draws and salaried
+// trainees: the target is 25 ms or less on two cores.
+func BenchmarkProjectNationalV2(b *testing.B) {
+	p := plantest.NationalV2()
+	if errs := plan.Validate(p); errs != nil {
+		b.Fatal(errs)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := plan.Project(p, ""); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -174,7 +174,8 @@ func resolveLines(p *Plan, sc *Scenario, cohorts []Cohort, payFactor []float64, 
 		l.headcount = l.inPost / l.wtePerHead
 		setIf(&l.headcount, headcount)
 		if s, ok := shifts[k.Profession]; ok {
-			l.shift = &s
+			l.shift = new(Shift)
+			*l.shift = s
 			l.leaverRatePct = clamp(l.leaverRatePct+s.LeaverPts, 0, 100)
 			l.recruitsPerYear = math.Max(0, l.recruitsPerYear*(1+s.RecruitPct/100))
 		}
@@ -320,12 +321,12 @@ func (m *model) addEvents(l *lineModel, months []stocks) {
 	for _, c := range l.cohorts {
 		q := int(c.QualifyMonth() - base)
 		if q >= 1 && q < n {
-			completion, takeup := c.CompletionPct, c.TakeupPct
+			shifted := *c
 			if l.shift != nil {
-				completion = clamp(completion+l.shift.CompletionPts, 0, 100)
-				takeup = clamp(takeup+l.shift.TakeupPts, 0, 100)
+				shifted.CompletionPct = clamp(c.CompletionPct+l.shift.CompletionPts, 0, 100)
+				shifted.TakeupPct = clamp(c.TakeupPct+l.shift.TakeupPts, 0, 100)
 			}
-			months[q].qualified += float64(c.Intake) * completion / 100 * takeup / 100 * l.wtePerHead
+			months[q].qualified += shifted.QualifiedWTE(l.wtePerHead)
 		}
 		start := int(c.Start - base)
 		if q <= 0 || start >= n {

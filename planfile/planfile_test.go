@@ -315,29 +315,10 @@ func TestMinimalPlanTakesDefaults(t *testing.T) {
 	}
 }
 
-// nationalV2 is the national plan using every version 2 field: waiting,
-// draws on a fifth of its cohorts, salaried trainees, pay awards, a band.
-func nationalV2() *plan.Plan {
-	p := plantest.National()
-	p.QualifierWaitMonths, p.CountSalariedTrainees, p.PayUpliftPctPerYear = 6, true, 3
-	p.Uncertainty = &plan.Uncertainty{LeaverRatePctPoints: 2, CompletionPctPoints: 5, TakeupPctPoints: 10, RecruitmentPct: 20}
-	for i := range p.Professions {
-		pr := &p.Professions[i]
-		pr.TraineesSalaried, pr.TraineeWTEPerHead, pr.TraineeCostPerWTE = i%2 == 0, 0.9, 30000+float64(i)*500
-	}
-	for i := 0; i < len(p.Cohorts); i += 5 {
-		c := &p.Cohorts[i]
-		c.DrawnFrom = &plan.DrawnFrom{Profession: "prof-00", Pct: 40}
-	}
-	wait := 12
-	p.Scenarios[0].QualifierWaitMonths = &wait
-	return p
-}
-
 // Export, re-import, export again: the same bytes; and the plan read back
 // the second time is the one read the first time.
 func TestWriteReadWriteGivesTheSameFile(t *testing.T) {
-	plans := map[string]*plan.Plan{"national": plantest.National(), "national v2": nationalV2()}
+	plans := map[string]*plan.Plan{"national": plantest.National(), "national v2": plantest.NationalV2()}
 	for name, file := range map[string][]byte{"small": readFile(t, "testdata/good/small.psyplan.json"),
 		"v2": readFile(t, "testdata/good/v2.psyplan.json"), "default": assets.DefaultPlan} {
 		p, err := Read(file)
@@ -365,7 +346,7 @@ func TestWriteReadWriteGivesTheSameFile(t *testing.T) {
 		}
 	}
 	// A plan that sets every field it can is read back exactly as it was.
-	p := nationalV2()
+	p := plantest.NationalV2()
 	out, _ := Write(p)
 	if back, err := Read(out); err != nil || !reflect.DeepEqual(back, p) {
 		t.Errorf("national v2: the plan read back differs from the plan written (%v)", err)

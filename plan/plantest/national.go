@@ -61,6 +61,27 @@ func National() *plan.Plan {
 	return p
 }
 
+// NationalV2 is the national plan using every version 2 field: a six-month
+// wait, draws from staff in post on a fifth of its cohorts, salaried
+// trainees (every other profession), counted in the workforce, 3 % pay
+// awards and a band.
+func NationalV2() *plan.Plan {
+	p := National()
+	p.QualifierWaitMonths, p.CountSalariedTrainees, p.PayUpliftPctPerYear = 6, true, 3
+	p.Uncertainty = &plan.Uncertainty{LeaverRatePctPoints: 2, CompletionPctPoints: 5, TakeupPctPoints: 10, RecruitmentPct: 20}
+	for i := range p.Professions {
+		pr := &p.Professions[i]
+		pr.TraineesSalaried, pr.TraineeWTEPerHead, pr.TraineeCostPerWTE = i%2 == 0, 0.9, 30000+float64(i)*500
+	}
+	for i := 0; i < len(p.Cohorts); i += 5 {
+		c := &p.Cohorts[i]
+		c.DrawnFrom = &plan.DrawnFrom{Profession: "prof-00", Pct: 40}
+	}
+	wait := 12
+	p.Scenarios[0].QualifierWaitMonths = &wait
+	return p
+}
+
 func postLine(rng *rand.Rand, prof, area string) plan.PostLine {
 	inPost := float64(rng.IntN(400)) / 4
 	l := plan.PostLine{Profession: prof, ServiceArea: area, InPostWTE: inPost,
