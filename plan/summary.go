@@ -9,13 +9,13 @@ import (
 // Summary is the headline figures of a projection, as the overview and
 // workshop slides state them.
 type Summary struct {
-	BaselineWTE float64
+	BaselineWTE float64 // workforce at the baseline
 	// At is the month the plan is judged at: the last milestone inside the
 	// projection, else the horizon.
 	At          Month
 	AtMilestone bool
 	GrowthPct   float64 // the trajectory's growth at At
-	Projected   float64 // total in post at At
+	Projected   float64 // workforce at At: what the trajectory measures
 	Target      float64
 	Gap         float64 // Projected - Target: negative is behind
 	GapPct      float64 // Gap as a share of Target
@@ -56,21 +56,19 @@ func (s Summary) OnTrack() bool { return s.Gap >= 0 }
 // now (the overview's "so far").
 func Summarise(p *Plan, pr *Projection, today Month) Summary {
 	last := len(pr.Total) - 1
-	s := Summary{BaselineWTE: pr.Total[0].InPost, At: pr.Horizon}
+	s := Summary{BaselineWTE: pr.Total[0].Workforce, At: p.JudgedAt(pr)}
 	for _, m := range p.Trajectory.Milestones {
-		if m.Month <= pr.Horizon {
-			s.At, s.AtMilestone = m.Month, true
-		}
+		s.AtMilestone = s.AtMilestone || m.Month == s.At
 	}
 	i := pr.Index(s.At)
 	s.GrowthPct = GrowthAt(p, s.At)
-	s.Projected, s.Target, s.Gap = pr.Total[i].InPost, pr.Target[i], pr.Gap[i]
+	s.Projected, s.Target, s.Gap = pr.Total[i].Workforce, pr.Target[i], pr.Gap[i]
 	s.GapPct = percentOf(s.Gap, s.Target)
 	s.Vacancies = pr.Total[i].Vacancies
-	s.HorizonProjected, s.HorizonTarget, s.HorizonGap = pr.Total[last].InPost, pr.Target[last], pr.Gap[last]
+	s.HorizonProjected, s.HorizonTarget, s.HorizonGap = pr.Total[last].Workforce, pr.Target[last], pr.Gap[last]
 
 	s.Today = min(max(today, pr.Baseline), pr.Horizon)
-	s.GrowthSoFarPct = percentOf(pr.Total[pr.Index(s.Today)].InPost-s.BaselineWTE, s.BaselineWTE)
+	s.GrowthSoFarPct = percentOf(pr.Total[pr.Index(s.Today)].Workforce-s.BaselineWTE, s.BaselineWTE)
 	for i := range p.Actuals {
 		a := &p.Actuals[i]
 		if a.Profession == "" && (s.LatestActual == nil || a.Month >= s.LatestActual.Month) {
