@@ -46,6 +46,12 @@ func newModel(p *Plan, scenario string, shifts map[string]Shift) (*model, error)
 	if err != nil {
 		return nil, err
 	}
+	return modelOf(p, sc, shifts)
+}
+
+// modelOf prepares the plan with the scenario sc (nil: the plan itself),
+// which need not be one of the plan's own: the solver tries many.
+func modelOf(p *Plan, sc *Scenario, shifts map[string]Shift) (*model, error) {
 	m := &model{plan: p, months: int(p.Horizon-p.Baseline) + 1, wait: p.QualifierWaitMonths}
 	if m.months < 2 {
 		return nil, errHorizon(p)
@@ -58,8 +64,9 @@ func newModel(p *Plan, scenario string, shifts map[string]Shift) (*model, error)
 	if sc != nil && len(sc.ExtraCohorts) > 0 {
 		cohorts = append(append([]Cohort(nil), p.Cohorts...), sc.ExtraCohorts...)
 	}
-	m.lines = resolveLines(p, sc, cohorts, m.payFactor, shifts)
-	if scenario == "" && shifts == nil {
+	m.lines = resolveLines(p, sc, cohorts, m.payFactor)
+	applyShifts(m.lines, shifts)
+	if sc == nil && shifts == nil {
 		m.base = m.trajectoryBase()
 	} else {
 		m.base = p.TrajectoryBase()
@@ -94,7 +101,7 @@ func (p *Plan) TrajectoryBase() float64 {
 		return *p.Trajectory.BaselineWTE
 	}
 	m := &model{plan: p, payFactor: []float64{1}}
-	m.lines = resolveLines(p, nil, p.Cohorts, m.payFactor, nil)
+	m.lines = resolveLines(p, nil, p.Cohorts, m.payFactor)
 	return m.trajectoryBase()
 }
 
@@ -119,7 +126,7 @@ func payFactors(p *Plan) []float64 {
 // name, sorted as the projection table is, each with the most specific
 // value in force: the scenario's post override, the plan's post line, the
 // scenario's profession override, the plan's profession.
-func resolveLines(p *Plan, sc *Scenario, cohorts []Cohort, payFactor []float64, shifts map[string]Shift) []lineModel {
+func resolveLines(p *Plan, sc *Scenario, cohorts []Cohort, payFactor []float64) []lineModel {
 	keys, byLine := linesAndCohorts(p.Posts, cohorts)
 	profs := make(map[string]Profession, len(p.Professions))
 	for _, pr := range p.Professions {
@@ -173,16 +180,30 @@ func resolveLines(p *Plan, sc *Scenario, cohorts []Cohort, payFactor []float64, 
 		}
 		l.headcount = l.inPost / l.wtePerHead
 		setIf(&l.headcount, headcount)
-		if s, ok := shifts[k.Profession]; ok {
-			l.shift = new(Shift)
-			*l.shift = s
-			l.leaverRatePct = clamp(l.leaverRatePct+s.LeaverPts, 0, 100)
-			l.recruitsPerYear = math.Max(0, l.recruitsPerYear*(1+s.RecruitPct/100))
-		}
 		lines[i] = l
 	}
 	addDraws(lines, cohorts)
 	return lines
+}
+
+// applyShifts moves each line's leaver rate and recruits by its
+// profession's shift, kept within their ranges; addEvents shifts the
+// completion and take-up of its cohorts.
+func applyShifts(lines []lineModel, shifts map[string]Shift) {
+	if shifts == nil {
+		return
+	}
+	for i := range lines {
+		l := &lines[i]
+		s, ok := shifts[l.key.Profession]
+		if !ok {
+			continue
+		}
+		l.shift = new(Shift)
+		*l.shift = s
+		l.leaverRatePct = clamp(l.leaverRatePct+s.LeaverPts, 0, 100)
+		l.recruitsPerYear = math.Max(0, l.recruitsPerYear*(1+s.RecruitPct/100))
+	}
 }
 
 // addDraws gives each line the cohorts whose trainees leave its posts

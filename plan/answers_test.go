@@ -1,0 +1,174 @@
+package plan
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// 100 PWPs in post, plenty of funded posts, nobody leaves; the trajectory
+// wants 10 % more (110) in Apr 2021. One cohort of 5 starting in Apr 2020
+// qualifies in Apr 2021: 105, 5 short. The extra cohort's intake is
+// ceil(5 x p / 100), so p = 80 adds 4 (109, short) and p = 81 adds 5 (110).
+func solverPlan() *Plan {
+	p := onePWPLine()
+	p.Posts[0].InPostWTE, p.Posts[0].FundedWTE = 100, 1000
+	p.Trajectory.Milestones = []Milestone{{mar2020 + 13, 10}}
+	p.Cohorts = []Cohort{{Profession: "pwp", ServiceArea: "Adult", Start: mar2020 + 1, DurationMonths: 12, Intake: 5, CompletionPct: 100, TakeupPct: 100}}
+	return p
+}
+
+func TestSolveIntakeIsTheSmallestWholePercent(t *testing.T) {
+	p := solverPlan()
+	a, err := Solve(p, Question{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Reachable || a.Pct != 81 || a.ExtraIntake != 5 || a.By != mar2020+13 || a.Lever != LeverIntake {
+		t.Fatalf("answer %+v, want intake +81 %% (5 more people) by Apr 2021", a)
+	}
+	near(t, "gap with the answer", a.Gap, 0)
+	// The solved scenario, kept in the plan, projects to the same gap; one
+	// percent less falls short.
+	a.Solved.Name = "Solved"
+	p.Scenarios = append(p.Scenarios, a.Solved)
+	near(t, "gap of the kept scenario", project(t, p, "Solved").Gap[13], 0)
+	less := a.solved(p, nil, a.Pct-1)
+	m, _ := modelOf(p, less, nil)
+	if g := m.gapAt(13); g >= -1e-9 {
+		t.Errorf("one percent less still meets the trajectory (gap %v)", g)
+	}
+}
+
+// From Sep 2020 there is no cohort to raise; a cohort of 36 months
+// starting from then qualifies too late.
+func TestSolveNotReachableSaysWhy(t *testing.T) {
+	p := solverPlan()
+	a, err := Solve(p, Question{From: mar2020 + 6})
+	if err != nil || a.Reachable {
+		t.Fatalf("answer %+v, %v: want not reachable", a, err)
+	}
+	if !strings.Contains(a.Reason, "no cohort of pwp starts from Sep 2020") {
+		t.Errorf("reason %q", a.Reason)
+	}
+	p.Cohorts = append(p.Cohorts, Cohort{Profession: "pwp", ServiceArea: "Adult", Start: mar2020 + 7, DurationMonths: 36, Intake: 5, CompletionPct: 100, TakeupPct: 100})
+	a, _ = Solve(p, Question{From: mar2020 + 6})
+	if a.Reachable || a.Reason != "courses of 36 months starting from Sep 2020 qualify after Apr 2021" {
+		t.Errorf("answer %+v", a)
+	}
+}
+
+// 12 WTE recruited a year reach 112 by Mar 2021; the trajectory wants 118,
+// so recruitment must rise by half: 18 a year.
+func TestSolveRecruitment(t *testing.T) {
+	p := onePWPLine()
+	p.Posts[0].InPostWTE, p.Posts[0].FundedWTE, p.Posts[0].RecruitsWTEPerYear = 100, 1000, 12
+	p.Trajectory.Milestones = []Milestone{{mar2020 + 12, 18}}
+	a, err := Solve(p, Question{Lever: LeverRecruitment})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Reachable || a.Pct != 50 || a.ExtraIntake != 0 || len(a.Solved.Posts) != 1 || *a.Solved.Posts[0].RecruitsWTEPerYear != 18 {
+		t.Fatalf("answer %+v, want recruitment +50 %%", a)
+	}
+}
+
+func TestSolveRefusesBadQuestions(t *testing.T) {
+	p := solverPlan()
+	for _, q := range []Question{
+		{Lever: "hope"},
+		{By: mar2020},
+		{By: mar2020 + 25},
+		{Professions: []string{"nope"}},
+		{Scenario: "missing"},
+	} {
+		if _, err := Solve(p, q); err == nil {
+			t.Errorf("%+v: no error", q)
+		}
+	}
+}
+
+// A plan with uncertainty: two professions, leavers, recruits and cohorts
+// for every assumption to move.
+func bandPlan() *Plan {
+	p := solverPlan()
+	p.Professions[0].LeaverRatePct = 10
+	p.Posts[0].RecruitsWTEPerYear = 6
+	p.Professions = append(p.Professions, Profession{ID: "cbt", Name: "CBT", WTEPerHead: 1, LeaverRatePct: 12})
+	p.Posts = append(p.Posts, PostLine{Profession: "cbt", ServiceArea: "Adult", InPostWTE: 50, FundedWTE: 70, RecruitsWTEPerYear: 3})
+	p.Cohorts = append(p.Cohorts, Cohort{Profession: "cbt", ServiceArea: "Adult", Start: mar2020 + 2, DurationMonths: 12, Intake: 8, CompletionPct: 90, TakeupPct: 80})
+	p.Uncertainty = &Uncertainty{LeaverRatePctPoints: 3, CompletionPctPoints: 5, TakeupPctPoints: 10, RecruitmentPct: 25}
+	return p
+}
+
+func TestBandWithoutUncertaintyIsTheProjection(t *testing.T) {
+	p := bandPlan()
+	p.Uncertainty = nil
+	b, err := MakeBand(context.Background(), p, "", 7, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pj := project(t, p, "")
+	for i := range b.Central {
+		if b.Central[i] != pj.Total[i].Workforce || b.Low[i] != b.Central[i] || b.Median[i] != b.Central[i] || b.High[i] != b.Central[i] {
+			t.Fatalf("month %d: central %v low %v median %v high %v, projection %v", i, b.Central[i], b.Low[i], b.Median[i], b.High[i], pj.Total[i].Workforce)
+		}
+	}
+}
+
+func TestBandIsSeededAndWithinTheExtremes(t *testing.T) {
+	p := bandPlan()
+	b1, err := MakeBand(context.Background(), p, "", 200, 42, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b2, _ := MakeBand(context.Background(), p, "", 200, 42, nil)
+	b3, _ := MakeBand(context.Background(), p, "", 200, 43, nil)
+	if !slices.Equal(b1.Low, b2.Low) || !slices.Equal(b1.High, b2.High) || !slices.Equal(b1.OnTrack, b2.OnTrack) {
+		t.Error("the same seed gave another band")
+	}
+	if slices.Equal(b1.Median, b3.Median) {
+		t.Error("another seed gave the same band")
+	}
+	worst, _ := WorkforceWith(p, "", ExtremeShifts(p, false))
+	best, _ := WorkforceWith(p, "", ExtremeShifts(p, true))
+	last := len(b1.Central) - 1
+	for i := range b1.Central {
+		if b1.Low[i] < worst[i]-1e-9 || b1.High[i] > best[i]+1e-9 || b1.Low[i] > b1.Median[i] || b1.Median[i] > b1.High[i] {
+			t.Fatalf("month %d: worst %v low %v median %v high %v best %v", i, worst[i], b1.Low[i], b1.Median[i], b1.High[i], best[i])
+		}
+	}
+	if b1.High[last]-b1.Low[last] < 1 {
+		t.Errorf("band at the horizon only %v wide", b1.High[last]-b1.Low[last])
+	}
+}
+
+// Nearest rank over 10 runs: the 10th percentile is the 1st value, the
+// 50th the 5th, the 90th the 9th; on track counts gap >= 0.
+func TestBandPercentilesNearestRank(t *testing.T) {
+	b := &Band{Target: []float64{5}}
+	results := []float64{10, 3, 7, 1, 9, 5, 2, 8, 4, 6}
+	b.percentiles(results, 10, 1)
+	if b.Low[0] != 1 || b.Median[0] != 5 || b.High[0] != 9 || b.OnTrack[0] != 0.6 {
+		t.Errorf("low %v median %v high %v on track %v", b.Low[0], b.Median[0], b.High[0], b.OnTrack[0])
+	}
+	b.percentiles([]float64{4}, 1, 1)
+	if b.Low[0] != 4 || b.High[0] != 4 || b.OnTrack[0] != 0 {
+		t.Errorf("one run: %+v", b)
+	}
+}
+
+func TestBandRefusesRunsAndStops(t *testing.T) {
+	p := bandPlan()
+	for _, runs := range []int{0, 100_001} {
+		if _, err := MakeBand(context.Background(), p, "", runs, 1, nil); err == nil {
+			t.Errorf("runs %d: no error", runs)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := MakeBand(ctx, p, "", 1000, 1, nil); err == nil {
+		t.Error("a cancelled band finished")
+	}
+}

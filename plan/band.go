@@ -1,0 +1,210 @@
+package plan
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// Limits of the band's runs (answers.md).
+const (
+	MaxBandRuns     = 100_000
+	DefaultBandRuns = 1_000
+)
+
+// Band is how low or high the workforce could plausibly be, month by
+// month, given the plan's uncertainty: the 10th, 50th and 90th percentiles
+// of the runs, the central projection, the target and the share of runs
+// on track.
+type Band struct {
+	Scenario string
+	Runs     int
+	Seed     int64
+	Baseline Month
+	Central  []float64
+	Low      []float64
+	Median   []float64
+	High     []float64
+	Target   []float64
+	OnTrack  []float64 // share of runs with gap >= 0, 0 to 1
+}
+
+// Month is the calendar month of index i.
+func (b *Band) Month(i int) Month { return b.Baseline + Month(i) }
+
+// Index is the index of month m, or -1 outside the band.
+func (b *Band) Index(m Month) int {
+	if m < b.Baseline || int(m-b.Baseline) >= len(b.Central) {
+		return -1
+	}
+	return int(m - b.Baseline)
+}
+
+// MakeBand draws runs projections of the plan (or the named scenario),
+// each with every profession's assumptions moved by a draw within the
+// plan's uncertainty ranges. The same plan, scenario, runs and seed give
+// the same band to the last bit on any machine: each run has its own
+// generator, seeded by the seed and the run's number, and the runs'
+// results are gathered by run number, however the work is shared out.
+// progress (may be nil) is told how many runs are done; ctx stops it.
+func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int64, progress func(done int)) (*Band, error) {
+	if runs < 1 || runs > MaxBandRuns {
+		return nil, fmt.Errorf("runs %d is outside 1 to %s", runs, Num(MaxBandRuns))
+	}
+	central, err := newModel(p, scenario, nil)
+	if err != nil {
+		return nil, err
+	}
+	n := central.months
+	b := &Band{Scenario: scenario, Runs: runs, Seed: seed, Baseline: p.Baseline, Central: make([]float64, n), Target: make([]float64, n)}
+	central.workforce(b.Central, make([]stocks, n), &waitingList{})
+	for i := range b.Target {
+		b.Target[i] = central.base * (1 + GrowthAt(p, p.Baseline+Month(i))/100)
+	}
+
+	results := make([]float64, runs*n) // results[r*n+i]: run r, month i
+	var next, done atomic.Int64
+	work := func() error {
+		run := central.clone()
+		scratch, queue := make([]stocks, n), &waitingList{}
+		for {
+			r := int(next.Add(1) - 1)
+			if r >= runs {
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			run.shiftFrom(central, drawShifts(p, seed, r))
+			run.workforce(results[r*n:(r+1)*n], scratch, queue)
+			if d := int(done.Add(1)); progress != nil {
+				progress(d)
+			}
+		}
+	}
+	if err := inParallel(work); err != nil {
+		return nil, err
+	}
+	b.percentiles(results, runs, n)
+	return b, nil
+}
+
+// inParallel runs work on every core and returns the first error.
+func inParallel(work func() error) error {
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[w] = work() }()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// drawShifts draws run r's shifts: for each profession, in the plan's
+// order, four numbers uniform over their whole ranges (leaver rate,
+// completion, take-up, recruitment).
+func drawShifts(p *Plan, seed int64, r int) map[string]Shift {
+	u := p.Uncertainty
+	if u.Zero() {
+		return nil
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), uint64(r)))
+	draw := func(width float64) float64 { return (2*rng.Float64() - 1) * width }
+	shifts := make(map[string]Shift, len(p.Professions))
+	for _, pr := range p.Professions {
+		shifts[pr.ID] = Shift{LeaverPts: draw(u.LeaverRatePctPoints), CompletionPts: draw(u.CompletionPctPoints),
+			TakeupPts: draw(u.TakeupPctPoints), RecruitPct: draw(u.RecruitmentPct)}
+	}
+	return shifts
+}
+
+// ExtremeShifts is every profession at the worst (or best) end of the
+// plan's ranges: leaver rates highest, completion, take-up and recruitment
+// lowest (or the other way round). No run of the band falls outside them.
+func ExtremeShifts(p *Plan, best bool) map[string]Shift {
+	u := p.Uncertainty
+	if u.Zero() {
+		return nil
+	}
+	sign := -1.0
+	if best {
+		sign = 1
+	}
+	shifts := make(map[string]Shift, len(p.Professions))
+	for _, pr := range p.Professions {
+		shifts[pr.ID] = Shift{LeaverPts: -sign * u.LeaverRatePctPoints, CompletionPts: sign * u.CompletionPctPoints,
+			TakeupPts: sign * u.TakeupPctPoints, RecruitPct: sign * u.RecruitmentPct}
+	}
+	return shifts
+}
+
+// WorkforceWith is the total workforce, month by month, of the plan (or
+// the named scenario) with the shifts applied.
+func WorkforceWith(p *Plan, scenario string, shifts map[string]Shift) ([]float64, error) {
+	m, err := newModel(p, scenario, shifts)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, m.months)
+	m.workforce(out, make([]stocks, m.months), &waitingList{})
+	return out, nil
+}
+
+// clone copies the model's lines so a run can shift them.
+func (m *model) clone() *model {
+	c := *m
+	c.lines = slices.Clone(m.lines)
+	return &c
+}
+
+// shiftFrom sets the lines to the central model's, shifted.
+func (m *model) shiftFrom(central *model, shifts map[string]Shift) {
+	copy(m.lines, central.lines)
+	applyShifts(m.lines, shifts)
+}
+
+// workforce steps every line in order over len(total) months, adding its
+// workforce into total (which it clears first): the same sums, to the last
+// bit, as the projection's total row.
+func (m *model) workforce(total []float64, scratch []stocks, queue *waitingList) {
+	clear(total)
+	for li := range m.lines {
+		rates := m.step(&m.lines[li], scratch, queue)
+		for i := range total {
+			s := &scratch[i]
+			total[i] += rates.workforce(s.inPost, s.inTraining*rates.traineeWTEPerHead)
+		}
+	}
+}
+
+// percentiles works out low, median, high (nearest rank: the P-th
+// percentile of N values is the one at position ceil(P/100 x N) counting
+// from 1, ascending) and the share on track for each month.
+func (b *Band) percentiles(results []float64, runs, n int) {
+	b.Low, b.Median, b.High, b.OnTrack = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	month := make([]float64, runs)
+	rank := func(pct int) int { return (pct*runs+99)/100 - 1 }
+	for i := 0; i < n; i++ {
+		onTrack := 0
+		for r := 0; r < runs; r++ {
+			month[r] = results[r*n+i]
+			if month[r]-b.Target[i] >= 0 {
+				onTrack++
+			}
+		}
+		slices.Sort(month)
+		b.Low[i], b.Median[i], b.High[i] = month[rank(10)], month[rank(50)], month[rank(90)]
+		b.OnTrack[i] = float64(onTrack) / float64(runs)
+	}
+}
