@@ -118,13 +118,17 @@ func New(a fyne.App, lib *store.Library, run background, async bool) *UI {
 	ui.session.onSaved = ui.saved
 	ui.session.onSaving = func() { ui.setStatus("Saving…") }
 	ui.session.onProblem = func(err error) { ui.setStatus("Problem: " + err.Error()) }
-	ui.win.SetCloseIntercept(func() {
-		ui.session.Flush() // every edit is in the library before the window goes
-		ui.win.Close()
-	})
+	ui.win.SetCloseIntercept(ui.closeWindow)
 	ui.shortcuts()
 	ui.refresh()
 	return ui
+}
+
+// closeWindow is what closing the window does: every edit is in the
+// library before the window goes, and no answer lands after.
+func (ui *UI) closeWindow() {
+	ui.session.Close()
+	ui.win.Close()
 }
 
 func (ui *UI) build() {

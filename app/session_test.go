@@ -78,13 +78,18 @@ func TestEditSaveCloseReopenInTheBackground(t *testing.T) {
 		t.Errorf("baseline figure %q", got)
 	}
 
-	ui.win.Close() // the close intercept waits for the saver
+	retype(entry(t, ui.posts, "Recruits a year"), "6") // its projection is still being made on closing
+	ui.closeWindow()                                   // as the window's close button does
+	d.settle()
+	if ui.session.Plan() != nil || ui.session.Projection() != nil {
+		t.Error("the closed window's session still answers")
+	}
 	again, _ := openDeferredUI(t, path)
 	if again.session.ID() != id {
 		t.Fatalf("reopened plan %d, want %d", again.session.ID(), id)
 	}
 	l := again.session.Plan().Posts[0]
-	if l.InPostWTE != 40 || l.FundedWTE != 50 {
+	if l.InPostWTE != 40 || l.FundedWTE != 50 || l.RecruitsWTEPerYear != 6 {
 		t.Errorf("reopened post line %+v", l)
 	}
 }
