@@ -15,8 +15,10 @@ import (
 	"example.org/psyplan/store"
 )
 
-// background runs work off the UI goroutine, then apply on it. Tests use
-// inline, which does both at once, so they can check the result at once.
+// background runs work off the UI goroutine, then apply on it. Most tests
+// use inline, which does both at once, so they can check the result at
+// once; the tests of the background itself hold the applies back
+// (deferred, in runner_test.go).
 type background func(work, apply func())
 
 // offUI is the window's background: one fyne.Do per piece of work.
