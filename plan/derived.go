@@ -1,6 +1,10 @@
 package plan
 
-import "fmt"
+import (
+	"fmt"
+
+	"example.org/psyplan/format"
+)
 
 // This file holds the figures worked out from a plan or its projection
 // that more than one screen, chart or report states. Each has its one
@@ -95,4 +99,13 @@ func renameCohorts(cs []Cohort, swap func(*string)) {
 			swap(&cs[i].DrawnFrom.Profession)
 		}
 	}
+}
+
+// PriceBase says what prices the plan's pay costs are in: "baseline
+// prices", or "with 3 % pay awards a year" when pay rises each April.
+func (p *Plan) PriceBase() string {
+	if p.PayUpliftPctPerYear == 0 {
+		return "baseline prices"
+	}
+	return "with " + format.Fixed(p.PayUpliftPctPerYear, -1) + " % pay awards a year"
 }

@@ -106,3 +106,16 @@ func TestRenameProfessionRefused(t *testing.T) {
 		}
 	}
 }
+
+func TestPriceBase(t *testing.T) {
+	p := onePWPLine()
+	for _, c := range []struct {
+		pct  float64
+		want string
+	}{{0, "baseline prices"}, {3, "with 3 % pay awards a year"}, {2.5, "with 2.5 % pay awards a year"}} {
+		p.PayUpliftPctPerYear = c.pct
+		if got := p.PriceBase(); got != c.want {
+			t.Errorf("%v %%: %q, want %q", c.pct, got, c.want)
+		}
+	}
+}
