@@ -4,60 +4,95 @@ import (
 	chart "github.com/wcharczuk/go-chart/v2"
 
 	"example.org/psyplan/format"
+	"example.org/psyplan/plan"
 )
 
-// bridge walks from the baseline to the projection at a month: + qualified,
-// + recruited, - leavers, against the target there.
+// bridge walks the workforce from the baseline to the judged month as a
+// waterfall, every step one of the engine's flows (plan.Bridge), against
+// the target there.
 type bridge struct {
-	title                                   string
-	base, qualified, recruited, leavers, at float64
-	target                                  float64
-	atLabel                                 string
+	title   string
+	measure string // "Staff in post" or "Workforce"
+	plan.Bridge
+	trainees bool // the plan counts salaried trainees: their change is a step
+	target   float64
+}
+
+// step is one bar of the waterfall: a change of the workforce.
+type step struct {
+	label string
+	value float64
 }
 
 // BridgeChart explains the projection at the judged month as a waterfall.
 func BridgeChart(in Input) Chart {
 	rows := totals(in.Projection, in.Filter)
 	at := judgedAt(in)
-	end := in.Projection.Index(at)
-	b := bridge{title: "From the baseline to " + at.Label() + in.Filter.describe(in.Plan), base: rows[0].InPost,
-		at: rows[end].InPost, target: targets(in, rows)[end], atLabel: at.Label()}
-	for i := 1; i <= end; i++ {
-		b.qualified += rows[i].Qualified - rows[i].Unplaced
-		b.recruited += rows[i].InPost - (rows[i-1].InPost - rows[i].Leavers) - (rows[i].Qualified - rows[i].Unplaced)
-		b.leavers += rows[i].Leavers
+	b := bridge{title: "From the baseline to " + at.Label() + in.Filter.describe(in.Plan),
+		measure: "Staff in post", trainees: in.Plan.CountSalariedTrainees,
+		Bridge: in.Plan.Bridge(in.Projection, rows, at)}
+	if b.trainees {
+		b.measure = "Workforce"
 	}
+	b.target = targets(in, rows)[in.Projection.Index(b.At)]
 	return b
 }
 
+// steps are the changes between the baseline and the end, in the order
+// the bars stand.
+func (b bridge) steps() []step {
+	s := []step{
+		{"- Leavers", -b.Leavers},
+		{"- Into training", -b.MovedOut},
+		{"+ Qualified", b.HiredQualified}, // hired: the title of a narrow bar
+		{"+ Recruited", b.Recruited},
+	}
+	if b.trainees {
+		s = append(s, step{"± Trainees", b.TraineeChange}) // salaried, counted; either way
+	}
+	return s
+}
+
 func (b bridge) graph(s Size, frame *Frame) renderable {
-	labels := []string{"Baseline", "+ Qualified (placed)", "+ Recruited", "- Leavers", "Projected, " + b.atLabel}
-	top := max(b.base+b.qualified+b.recruited, b.at, b.target, b.base)
+	atLabel := b.At.Label()
+	labels := []string{"Baseline"}
+	items := []bar{{X: 0, Y0: 0, Y1: b.Start, Color: SkyBlue}}
+	ups := bars{Name: "Increase", Color: Green, Width: 0.6}
+	downs := bars{Name: "Decrease", Color: Vermilion, Width: 0.6}
+	level, top := b.Start, max(b.Start, b.End, b.target)
+	for i, st := range b.steps() {
+		it := bar{X: float64(i + 1), Y0: level, Y1: level + st.value, Color: Green}
+		if st.value < 0 {
+			it.Color = Vermilion
+			downs.Items = append(downs.Items, it)
+		} else {
+			ups.Items = append(ups.Items, it)
+		}
+		items = append(items, it)
+		labels = append(labels, st.label)
+		level += st.value
+		top = max(top, level)
+	}
+	end := bar{X: float64(len(labels)), Y0: 0, Y1: b.End, Color: Blue}
+	items = append(items, end)
+	labels = append(labels, "Projected")
+
 	yTicks, yTop := niceTicks(top*1.08, 6, wteLabel)
 	xTicks, xr := categoryTicks(labels)
 	yr := chart.ContinuousRange{Min: 0, Max: yTop}
 	g := base(s, b.title)
 	axes(&g, s, xr, &yr, xTicks, yTicks)
-	up := b.base + b.qualified + b.recruited
-	steps := []bar{
-		{X: 0, Y0: 0, Y1: b.base, Color: SkyBlue},
-		{X: 1, Y0: b.base, Y1: b.base + b.qualified, Color: Green},
-		{X: 2, Y0: b.base + b.qualified, Y1: up, Color: Green},
-		{X: 3, Y0: up, Y1: up - b.leavers, Color: Vermilion},
-		{X: 4, Y0: 0, Y1: b.at, Color: Blue},
-	}
-	target := []float64{b.target, b.target}
+	x := end.X
 	g.Series = []chart.Series{
 		placeholder(0, 0),
-		bars{Name: "Staff in post", Color: Blue, Items: []bar{steps[0], steps[4]}, Width: 0.6},
-		bars{Name: "Joiners", Color: Green, Items: steps[1:3], Width: 0.6},
-		bars{Name: "Leavers", Color: Vermilion, Items: steps[3:4], Width: 0.6},
-		chart.ContinuousSeries{Name: "Trajectory target, " + b.atLabel + ": " + format.WTE(b.target) + " WTE",
-			XValues: []float64{3.6, 4.4}, YValues: target,
+		bars{Name: b.measure, Color: Blue, Items: []bar{items[0], end}, Width: 0.6},
+		ups, downs,
+		chart.ContinuousSeries{Name: "Trajectory target, " + atLabel + ": " + format.WTE(b.target) + " WTE",
+			XValues: []float64{x - 0.4, x + 0.4}, YValues: []float64{b.target, b.target},
 			Style: chart.Style{StrokeColor: Orange, StrokeWidth: 4 * s.Scale}},
 	}
 	onLeftAxis(g.Series)
-	g.Elements = []chart.Renderable{legend(s, g.Series), probe(frame, xr, &yr), barLabels(s, xr, &yr, steps)}
+	g.Elements = []chart.Renderable{legend(s, g.Series), probe(frame, xr, &yr), barLabels(s, xr, &yr, items)}
 	return g
 }
 

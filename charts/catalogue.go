@@ -15,7 +15,7 @@ type Kind struct {
 // Kinds are every chart, in the order slides and reports show them.
 var Kinds = []Kind{
 	{"growth", "Growth against the trajectory", func(in Input) Chart {
-		return GrowthChart(in, "Projected staff in post against the expansion trajectory")
+		return GrowthChart(in, GrowthTitle(in.Plan))
 	}},
 	{"professions", "Growth by profession", ProfessionGrowthChart},
 	{"profession-wte", "Staff in post by profession", ProfessionsChart},

@@ -77,7 +77,8 @@ func totals(pr *plan.Projection, f Filter) []plan.Row {
 }
 
 // targets is the trajectory for the filtered lines: their own baseline
-// grown by the plan's growth, so a profession is held to the same %.
+// workforce grown by the plan's growth, so a profession is held to the
+// same %.
 func targets(in Input, rows []plan.Row) []float64 {
 	if in.Filter.all() {
 		return in.Projection.Target
@@ -85,28 +86,32 @@ func targets(in Input, rows []plan.Row) []float64 {
 	pr := in.Projection
 	out := make([]float64, len(rows))
 	for i := range out {
-		out[i] = rows[0].InPost * (1 + plan.GrowthAt(in.Plan, pr.Month(i))/100)
+		out[i] = rows[0].Workforce * (1 + plan.GrowthAt(in.Plan, pr.Month(i))/100)
 	}
 	return out
 }
 
-// judgedAt is the month a plan is judged at: the chosen one, else the
-// last milestone inside the projection, else the horizon.
+// judgedAt is the month a chart is drawn at: the chosen one, else the
+// month the plan is judged at.
 func judgedAt(in Input) plan.Month {
 	if in.At != 0 && in.Projection.Index(in.At) >= 0 {
 		return in.At
 	}
-	at := in.Projection.Horizon
-	for _, m := range in.Plan.Trajectory.Milestones {
-		if m.Month <= in.Projection.Horizon {
-			at = m.Month
-		}
+	return in.Plan.JudgedAt(in.Projection)
+}
+
+// measured is what the trajectory measures, in the words of a legend:
+// "workforce" when the plan counts salaried trainees, else "staff in post".
+func measured(p *plan.Plan) string {
+	if p.CountSalariedTrainees {
+		return "workforce"
 	}
-	return at
+	return "staff in post"
 }
 
 // byProfession sums each profession's lines (within the service-area
-// filter) per month, in the plan's order of professions.
+// filter) per month, in the plan's order of professions: the workforce
+// the trajectory measures (the only column filled).
 func byProfession(in Input) (ids []string, rows map[string][]plan.Row) {
 	rows = map[string][]plan.Row{}
 	n := in.Projection.Months()
@@ -122,7 +127,7 @@ func byProfession(in Input) (ids []string, rows map[string][]plan.Row) {
 		}
 		for i := 0; i < n; i++ {
 			r := l.Row(i)
-			rs[i].InPost += r.InPost
+			rs[i].Workforce += r.Workforce
 		}
 	}
 	for _, pr := range in.Plan.Professions {

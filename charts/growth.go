@@ -13,17 +13,25 @@ type Point struct {
 	Value float64
 }
 
-// Growth is the growth chart: projected staff in post against the
-// expansion trajectory, with its milestones and the census actuals.
+// Growth is the growth chart: the projected workforce (staff in post,
+// plus salaried trainees when the plan counts them) against the expansion
+// trajectory, with its milestones and the census actuals.
 type Growth struct {
-	Title      string
-	Baseline   plan.Month
-	Projected  []float64 // WTE per month from the baseline
-	Target     []float64 // the trajectory's WTE per month
-	Milestones []Point   // on the trajectory
-	Actuals    []Point   // observed total in post
-	Today      plan.Month
-	Others     []NamedSeries // other scenarios' projections, compared
+	Title string
+	// WithTrainees says Projected counts salaried trainees, as the plan does.
+	WithTrainees bool
+	Baseline     plan.Month
+	Projected    []float64 // workforce WTE per month from the baseline
+	Target       []float64 // the trajectory's WTE per month
+	Milestones   []Point   // on the trajectory
+	Actuals      []Point   // observed total in post
+	Today        plan.Month
+	Others       []NamedSeries // other scenarios' workforce, compared
+}
+
+// GrowthTitle is the growth chart's title for the plan.
+func GrowthTitle(p *plan.Plan) string {
+	return "Projected " + measured(p) + " against the expansion trajectory"
 }
 
 // NamedSeries is a named series of monthly values (plan.Line is a post
@@ -39,14 +47,14 @@ type NamedSeries struct {
 func GrowthChart(in Input, title string) Growth {
 	p, pr := in.Plan, in.Projection
 	rows := totals(pr, in.Filter)
-	g := Growth{Title: title + in.Filter.describe(p), Baseline: pr.Baseline, Target: targets(in, rows), Today: in.Today}
-	g.Projected = inPost(rows)
+	g := Growth{Title: title + in.Filter.describe(p), WithTrainees: p.CountSalariedTrainees, Baseline: pr.Baseline, Target: targets(in, rows), Today: in.Today}
+	g.Projected = workforce(rows)
 	for _, o := range in.Compare {
 		name := o.Scenario
 		if name == "" {
 			name = "The plan"
 		}
-		g.Others = append(g.Others, NamedSeries{Name: name, Values: inPost(totals(o, in.Filter))})
+		g.Others = append(g.Others, NamedSeries{Name: name, Values: workforce(totals(o, in.Filter))})
 	}
 	for _, m := range p.Trajectory.Milestones {
 		if i := pr.Index(m.Month); i >= 0 {
@@ -68,6 +76,15 @@ func inPost(rows []plan.Row) []float64 {
 	out := make([]float64, len(rows))
 	for i, r := range rows {
 		out[i] = r.InPost
+	}
+	return out
+}
+
+// workforce is what the trajectory measures, per month.
+func workforce(rows []plan.Row) []float64 {
+	out := make([]float64, len(rows))
+	for i, r := range rows {
+		out[i] = r.Workforce
 	}
 	return out
 }
@@ -98,7 +115,7 @@ func (g Growth) graph(s Size, frame *Frame) renderable {
 		band{Name: "Gap", XValues: xs, Upper: g.Target, Lower: g.Projected, Color: Vermilion.WithAlpha(40)},
 		chart.ContinuousSeries{Name: "Trajectory (target)", XValues: xs, YValues: g.Target,
 			Style: chart.Style{StrokeColor: Orange, StrokeWidth: 3 * s.Scale, StrokeDashArray: []float64{10 * s.Scale, 6 * s.Scale}}},
-		chart.ContinuousSeries{Name: "Projected in post", XValues: xs, YValues: g.Projected,
+		chart.ContinuousSeries{Name: g.legend(), XValues: xs, YValues: g.Projected,
 			Style: chart.Style{StrokeColor: Blue, StrokeWidth: 3.5 * s.Scale}},
 	}
 	others := []drawing.Color{Green, Purple, SkyBlue, Ink}
@@ -118,6 +135,15 @@ func (g Growth) graph(s Size, frame *Frame) renderable {
 	onLeftAxis(c.Series)
 	c.Elements = []chart.Renderable{legend(s, c.Series), probe(frame, &xr, &yr)}
 	return c
+}
+
+// legend names the projected line: "Projected in post", or "Projected
+// workforce" when salaried trainees are counted in it.
+func (g Growth) legend() string {
+	if g.WithTrainees {
+		return "Projected workforce (in post + salaried trainees)"
+	}
+	return "Projected in post"
 }
 
 // points is a series of dots with no line.

@@ -20,13 +20,18 @@ type professionLines struct {
 	values   [][]float64
 }
 
-// ProfessionsChart shows staff in post per profession over time.
+// ProfessionsChart shows each profession's workforce (staff in post, with
+// salaried trainees when the plan counts them) over time.
 func ProfessionsChart(in Input) Chart {
 	ids, rows := byProfession(in)
-	c := professionLines{title: "Staff in post by profession" + in.Filter.describe(in.Plan), baseline: in.Projection.Baseline}
+	what := "Staff in post"
+	if in.Plan.CountSalariedTrainees {
+		what = "Workforce (in post + salaried trainees)"
+	}
+	c := professionLines{title: what + " by profession" + in.Filter.describe(in.Plan), baseline: in.Projection.Baseline}
 	for _, id := range ids {
 		c.names = append(c.names, professionLabel(in.Plan, id))
-		c.values = append(c.values, inPost(rows[id]))
+		c.values = append(c.values, workforce(rows[id]))
 	}
 	return c
 }
@@ -82,11 +87,11 @@ func ProfessionGrowthChart(in Input) Chart {
 		target: plan.GrowthAt(in.Plan, at), atLabel: at.Label()}
 	for _, id := range ids {
 		r := rows[id]
-		if r[0].InPost == 0 {
+		if r[0].Workforce == 0 {
 			continue // a new role: growth from nothing is not a percentage
 		}
 		c.names = append(c.names, professionLabel(in.Plan, id))
-		c.growth = append(c.growth, (r[i].InPost-r[0].InPost)/r[0].InPost*100)
+		c.growth = append(c.growth, (r[i].Workforce-r[0].Workforce)/r[0].Workforce*100)
 	}
 	return c
 }

@@ -69,21 +69,24 @@ func filteredYears(in Input) []plan.Year {
 	return in.Projection.Years(func(i int) plan.Row { return rows[i] })
 }
 
-// PipelineChart shows, per financial year, the qualifiers placed in posts
-// and those with no funded post (in a warning colour), beside the people
-// in training at the year's end.
+// PipelineChart shows, per financial year, what became of qualifiers:
+// hired into posts, still waiting for a funded post at the year's end,
+// or lost to the plan having found none (in a warning colour), beside the
+// people in training at the year's end.
 func PipelineChart(in Input) Chart {
 	years := filteredYears(in)
-	placed, unplaced, training := make([]float64, len(years)), make([]float64, len(years)), make([]float64, len(years))
+	n := len(years)
+	hired, waiting, unplaced, training := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	for i, y := range years {
-		placed[i], unplaced[i], training[i] = y.Qualified-y.Unplaced, y.Unplaced, y.InTraining
+		hired[i], waiting[i], unplaced[i], training[i] = y.HiredQualified, y.Waiting, y.Unplaced, y.InTraining
 	}
 	return pipeline{stackChart{
 		title:  "Training pipeline by financial year" + in.Filter.describe(in.Plan),
 		labels: yearLabels(years),
 		parts: []stackPart{
-			{name: "Qualifiers placed in posts (WTE)", color: Green, values: placed},
-			{name: "Qualifiers with no funded post (WTE)", color: Vermilion, values: unplaced},
+			{name: "Qualifiers hired (WTE)", color: Green, values: hired},
+			{name: "Waiting at year end (WTE)", color: Orange, values: waiting},
+			{name: "No post in time (WTE)", color: Vermilion, values: unplaced},
 		},
 		yLabel: format.Whole,
 	}, training}
@@ -106,21 +109,31 @@ func (c pipeline) graph(s Size, frame *Frame) renderable {
 	for i := range xs {
 		xs[i] = float64(i)
 	}
-	g.Series = append(g.Series, chart.ContinuousSeries{Name: "People in training at the year's end", XValues: xs, YValues: c.training,
+	g.Series = append(g.Series, chart.ContinuousSeries{Name: "In training at year end (people)", XValues: xs, YValues: c.training,
 		YAxis: chart.YAxisSecondary, Style: chart.Style{StrokeColor: Blue, StrokeWidth: 3 * s.Scale, DotColor: Blue, DotWidth: 5 * s.Scale}})
 	g.Elements[0] = legend(s, g.Series)
 	return g
 }
 
-// CostChart shows the yearly pay cost of the staff in post.
+// CostChart shows the yearly pay cost of the staff in post (and of
+// salaried trainees, who are paid whether counted or not), in the plan's
+// price base.
 func CostChart(in Input) Chart {
-	years := filteredYears(in)
+	rows := totals(in.Projection, in.Filter)
+	years := in.Projection.Years(func(i int) plan.Row { return rows[i] })
 	cost := make([]float64, len(years))
 	for i, y := range years {
 		cost[i] = y.PayCost
 	}
+	who := "staff in post"
+	for _, r := range rows {
+		if r.TraineeWTE > 0 {
+			who = "staff in post and salaried trainees"
+			break
+		}
+	}
 	return stackChart{
-		title:  "Pay cost of staff in post by financial year" + in.Filter.describe(in.Plan),
+		title:  "Pay cost of " + who + " by financial year" + in.Filter.describe(in.Plan) + ", " + in.Plan.PriceBase(),
 		labels: yearLabels(years),
 		parts:  []stackPart{{name: "Pay cost (part years: the months in the plan)", color: Blue, values: cost}},
 		yLabel: format.PoundsShort,
