@@ -51,18 +51,8 @@ func cohortColumns(list func(p *plan.Plan) []plan.Cohort) []column {
 		{title: "Qualifies", field: "qualifies", width: 90,
 			value: func(p *plan.Plan, i int) string { return c(p, i).QualifyMonth().Label() }},
 		{title: "Into posts (WTE)", field: "qualified_wte", width: 130,
-			value: func(p *plan.Plan, i int) string { return format.WTE(qualifiedWTE(p, *c(p, i))) }},
+			value: func(p *plan.Plan, i int) string { return format.WTE(p.CohortQualifiedWTE(*c(p, i))) }},
 	}
-}
-
-// qualifiedWTE is rule 3 for one cohort: intake x completion x take-up x
-// WTE per head.
-func qualifiedWTE(p *plan.Plan, c plan.Cohort) float64 {
-	w := 1.0
-	if pr := p.Profession(c.Profession); pr != nil {
-		w = pr.WTEPerHead
-	}
-	return float64(c.Intake) * c.CompletionPct / 100 * c.TakeupPct / 100 * w
 }
 
 // newCohort is what "Add cohort" starts from: the last cohort again a
