@@ -39,6 +39,10 @@ type options struct {
 	width, height int
 	profession    string
 	serviceArea   string
+	// solve and band
+	by, from, lever, professions, name string
+	runs                               int
+	seed                               int64
 }
 
 // call is one run of a command.
@@ -69,6 +73,10 @@ var commands = map[string]command{
 			fs.StringVar(&o.profession, "profession", "", "a png or svg chart of one profession (its id)")
 			fs.StringVar(&o.serviceArea, "service-area", "", "a png or svg chart of one service area")
 		}, run: runExport},
+	"solve": {usage: "psyplan solve [--db PATH] [--scenario NAME] [--by YYYY-MM] [--lever intake|recruitment] [--professions ID,ID] [--from YYYY-MM] [--name NAME] [--format text|json] PLAN",
+		args: 1, flags: solveFlags, run: runSolve},
+	"band": {usage: "psyplan band [--db PATH] [--scenario NAME] [--runs N] [--seed S] [--format csv|json] PLAN",
+		args: 1, flags: bandFlags, run: runBand},
 	"delete":          {usage: "psyplan delete [--db PATH] PLAN", args: 1, run: runDelete},
 	"restore-default": {usage: "psyplan restore-default [--db PATH]", run: runRestoreDefault},
 }
@@ -117,8 +125,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	defer c.lib.Close()
 	if err := cmd.run(c); err != nil {
-		fmt.Fprintf(stderr, "psyplan %s: %v\n", name, err)
-		return 1
+		code := exitCode(err)
+		if code == 2 {
+			fmt.Fprintf(stderr, "psyplan %s: %v\nusage: %s\n", name, err, cmd.usage)
+		} else if code != 3 {
+			fmt.Fprintf(stderr, "psyplan %s: %v\n", name, err)
+		}
+		return code
 	}
 	return 0
 }

@@ -172,3 +172,18 @@ func TestBandRefusesRunsAndStops(t *testing.T) {
 		t.Error("a cancelled band finished")
 	}
 }
+
+func TestAnswerAndChanceInWords(t *testing.T) {
+	p := solverPlan()
+	a, _ := Solve(p, Question{})
+	if got, want := a.Sentence(p), "Start 81 % more trainees (PWP) on courses starting from Apr 2020: 5 more people in all, to reach the trajectory by Apr 2021."; got != want {
+		t.Errorf("sentence\n%s\nwant\n%s", got, want)
+	}
+	if a.ScenarioName() != "Solved: intake +81 % by Apr 2021" {
+		t.Errorf("name %q", a.ScenarioName())
+	}
+	b := &Band{Baseline: mar2020, Runs: 1000, Central: []float64{0, 0}, OnTrack: []float64{0, 0.26}}
+	if got, want := b.ChanceSentence(mar2020+1), "About 1 in 4 runs reach the trajectory by Apr 2020 (26 % of 1,000 runs)."; got != want {
+		t.Errorf("chance\n%s\nwant\n%s", got, want)
+	}
+}

@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"example.org/psyplan/plan"
+	"example.org/psyplan/projtable"
+)
+
+// usageError is a bad argument: exit status 2, as for a bad flag.
+type usageError struct{ error }
+
+func badArg(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// errNotReachable ends solve with exit status 3: nothing saved.
+var errNotReachable = errors.New("not reachable")
+
+// exitCode maps a command's error to the exit status.
+func exitCode(err error) int {
+	var u usageError
+	switch {
+	case errors.As(err, &u):
+		return 2
+	case errors.Is(err, errNotReachable):
+		return 3
+	}
+	return 1
+}
+
+func solveFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.scenario, "scenario", "", "the scenario to start from (default: the plan itself)")
+	fs.StringVar(&o.by, "by", "", "the month the trajectory must be met, YYYY-MM (default: the first milestone)")
+	fs.StringVar(&o.lever, "lever", plan.LeverIntake, "intake or recruitment")
+	fs.StringVar(&o.professions, "professions", "", "profession ids, comma-separated (default: every one the lever moves)")
+	fs.StringVar(&o.from, "from", "", "the first month the lever may change, YYYY-MM (default: the month after the baseline)")
+	fs.StringVar(&o.name, "name", "", "the new scenario's name (default: Solved: intake +p % by Mon YYYY)")
+	fs.StringVar(&o.format, "format", "text", "text or json")
+}
+
+func bandFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.scenario, "scenario", "", "the scenario to draw around (default: the plan itself)")
+	fs.IntVar(&o.runs, "runs", plan.DefaultBandRuns, "how many runs, 1 to 100,000")
+	fs.Int64Var(&o.seed, "seed", 1, "the random seed, any 64-bit whole number")
+	fs.StringVar(&o.format, "format", "csv", "csv or json")
+}
+
+// runSolve answers "what does it take?" and keeps the answer as a new
+// scenario of the plan.
+func runSolve(c *call) error {
+	if c.opts.format != "text" && c.opts.format != "json" {
+		return badArg("--format %q: choose text or json", c.opts.format)
+	}
+	id, p, err := c.findPlan(c.args[0])
+	if err != nil {
+		return err
+	}
+	q, err := c.question(p)
+	if err != nil {
+		return err
+	}
+	a, err := plan.Solve(p, q)
+	if err != nil {
+		return usageError{err}
+	}
+	if !a.Reachable {
+		c.printAnswer(p, a, "")
+		return errNotReachable
+	}
+	name := c.opts.name
+	if name == "" {
+		name = a.ScenarioName()
+	}
+	if p.Scenario(name) != nil {
+		return badArg("--name %q: the plan has a scenario of that name already", name)
+	}
+	a.Solved.Name = name
+	p.Scenarios = append(p.Scenarios, a.Solved)
+	if errs := plan.Validate(p); errs != nil {
+		return fmt.Errorf("the solved scenario breaks the plan's rules, so nothing was saved:\n%v", errs)
+	}
+	if err := c.lib.SavePlan(c.ctx, id, p); err != nil {
+		return err
+	}
+	return c.printAnswer(p, a, name)
+}
+
+// question reads the solver's flags, naming the one at fault.
+func (c *call) question(p *plan.Plan) (plan.Question, error) {
+	q := plan.Question{Scenario: c.opts.scenario, Lever: c.opts.lever}
+	if q.Lever != plan.LeverIntake && q.Lever != plan.LeverRecruitment {
+		return q, badArg("--lever %q: choose intake or recruitment", q.Lever)
+	}
+	if q.Scenario != "" && p.Scenario(q.Scenario) == nil {
+		return q, badArg("--scenario %q: the plan has no scenario of that name", q.Scenario)
+	}
+	for _, f := range []struct {
+		flag, value string
+		month       *plan.Month
+	}{{"--by", c.opts.by, &q.By}, {"--from", c.opts.from, &q.From}} {
+		if f.value == "" {
+			continue
+		}
+		m, err := plan.ParseMonth(f.value)
+		if err != nil {
+			return q, badArg("%s: %v", f.flag, err)
+		}
+		if m <= p.Baseline || m > p.Horizon {
+			return q, badArg("%s %s is outside the plan's months %s to %s", f.flag, m, p.Baseline+1, p.Horizon)
+		}
+		*f.month = m
+	}
+	if c.opts.professions != "" {
+		for _, id := range strings.Split(c.opts.professions, ",") {
+			if p.Profession(id) == nil {
+				return q, badArg("--professions: %q is not a profession of this plan", id)
+			}
+			q.Professions = append(q.Professions, id)
+		}
+	}
+	return q, nil
+}
+
+func (c *call) printAnswer(p *plan.Plan, a plan.Answer, scenario string) error {
+	if _, err := fmt.Fprintln(c.stdout, a.Sentence(p)); err != nil {
+		return err
+	}
+	if scenario != "" && c.opts.format == "text" {
+		if _, err := fmt.Fprintf(c.stdout, "Kept as the scenario %q.\n", scenario); err != nil {
+			return err
+		}
+	}
+	if c.opts.format != "json" {
+		return nil
+	}
+	line := map[string]any{"lever": a.Lever, "by": a.By.String()}
+	if a.Reachable {
+		line["pct"], line["extra_intake"], line["scenario"] = a.Pct, a.ExtraIntake, scenario
+		line["gap_wte"] = json.Number(strconv.FormatFloat(a.Gap, 'g', -1, 64))
+	} else {
+		line["pct"], line["reason"] = nil, a.Reason
+	}
+	b, err := json.Marshal(line)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(c.stdout, "%s\n", b)
+	return err
+}
+
+// runBand writes the band around the plan's projection.
+func runBand(c *call) error {
+	if c.opts.format != "csv" && c.opts.format != "json" {
+		return badArg("--format %q: choose csv or json", c.opts.format)
+	}
+	if c.opts.runs < 1 || c.opts.runs > plan.MaxBandRuns {
+		return badArg("--runs %d: choose 1 to 100,000", c.opts.runs)
+	}
+	_, p, err := c.findPlan(c.args[0])
+	if err != nil {
+		return err
+	}
+	if c.opts.scenario != "" && p.Scenario(c.opts.scenario) == nil {
+		return badArg("--scenario %q: the plan has no scenario of that name", c.opts.scenario)
+	}
+	b, err := plan.MakeBand(c.ctx, p, c.opts.scenario, c.opts.runs, c.opts.seed, nil)
+	if err != nil {
+		return err
+	}
+	if c.opts.format == "json" {
+		return projtable.WriteBandJSON(c.stdout, b)
+	}
+	return projtable.WriteBandCSV(c.stdout, b)
+}
