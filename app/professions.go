@@ -49,47 +49,10 @@ func addProfession(p *plan.Plan) error {
 }
 
 // renameProfession changes an id everywhere the plan uses it, so posts,
-// cohorts, actuals and scenarios follow the profession.
+// cohorts, the staff cohorts draw from, actuals and scenarios follow the
+// profession.
 func renameProfession(p *plan.Plan, i int, id string) error {
-	id = strings.TrimSpace(id)
-	old := p.Professions[i].ID
-	if old == id {
-		return nil
-	}
-	p.Professions[i].ID = id
-	for j := range p.Posts {
-		if p.Posts[j].Profession == old {
-			p.Posts[j].Profession = id
-		}
-	}
-	renameIn := func(cs []plan.Cohort) {
-		for j := range cs {
-			if cs[j].Profession == old {
-				cs[j].Profession = id
-			}
-		}
-	}
-	renameIn(p.Cohorts)
-	for j := range p.Actuals {
-		if p.Actuals[j].Profession == old {
-			p.Actuals[j].Profession = id
-		}
-	}
-	for j := range p.Scenarios {
-		s := &p.Scenarios[j]
-		renameIn(s.ExtraCohorts)
-		for k := range s.Professions {
-			if s.Professions[k].Profession == old {
-				s.Professions[k].Profession = id
-			}
-		}
-		for k := range s.Posts {
-			if s.Posts[k].Profession == old {
-				s.Posts[k].Profession = id
-			}
-		}
-	}
-	return nil
+	return p.RenameProfession(p.Professions[i].ID, strings.TrimSpace(id))
 }
 
 // removeProfession removes a role that nothing uses; one still in use is
