@@ -112,7 +112,7 @@ func projectionXML(out io.Writer, pr *plan.Projection, headerStyle int) error {
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
 		`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
-		`<sheetFormatPr defaultRowHeight="15"/><cols><col min="1" max="15" width="14" customWidth="1"/></cols><sheetData>`)
+		`<sheetFormatPr defaultRowHeight="15"/><cols><col min="1" max="` + strconv.Itoa(len(projtable.Header)) + `" width="14" customWidth="1"/></cols><sheetData>`)
 	buf := make([]byte, 0, 1024)
 	buf = append(buf, `<row r="1">`...)
 	for _, h := range projtable.Header {
@@ -146,8 +146,7 @@ func appendRow(buf []byte, n int, month, prof, area string, r plan.Row, more []f
 	buf = appendText(buf, month, -1)
 	buf = appendText(buf, prof, -1)
 	buf = appendText(buf, area, -1)
-	for _, x := range [...]float64{r.InPost, r.Headcount, r.Funded, r.Vacancies, r.Leavers, r.Qualified,
-		r.Recruited, r.Unplaced, r.InTraining, r.PayCost} {
+	for _, x := range projtable.Values(&r) {
 		buf = appendNumber(buf, x)
 	}
 	for _, x := range more {

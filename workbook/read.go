@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,6 +59,9 @@ type reader struct {
 	errs   []string
 	more   int              // problems past maxProblems
 	places map[string]place // a record's plan-file path ("posts[3]") -> where it was read
+	// version1 is set when the Summary has none of version 2's settings:
+	// the workbook was exported before, and its sheets lack version 2's columns.
+	version1 bool
 }
 
 func (r *reader) fail(sheet string, row int, column, format string, args ...any) {
@@ -87,22 +91,41 @@ func (r *reader) rows(sheet string, cols []col, use func(row int, vals []cell)) 
 		return
 	}
 	header := true
+	width := len(cols) // the columns the workbook has: fewer if an earlier version exported it
 	err := r.b.rows(sheet, len(cols), func(row int, vals []cell) bool {
 		if header {
 			header = false
-			return r.heading(sheet, row, cols, vals)
+			width = r.heading(sheet, row, cols, vals)
+			return width > 0
 		}
+		clear(vals[width:]) // notes beside an earlier version's table: its columns' defaults
 		use(row, vals)
 		return true
 	})
 	r.sheetFailed(sheet, err)
 }
 
-// heading checks a sheet's first row holds its column titles.
-func (r *reader) heading(sheet string, row int, cols []col, vals []cell) bool {
-	for i, c := range cols {
+// heading checks a sheet's first row holds its column titles, and says
+// how many of the columns the workbook has (0 when the heading is wrong).
+// A workbook exported by version 1 (its Summary says so) has no heading
+// over the columns added since; any other lacks none.
+func (r *reader) heading(sheet string, row int, cols []col, vals []cell) int {
+	width := len(cols)
+	if old, ok := version1Columns[sheet]; ok && r.version1 && blankCells(vals[old:]) {
+		width = old
+	}
+	for i, c := range cols[:width] {
 		if row != 1 || strings.TrimSpace(vals[i].text) != c.title {
 			r.fail(sheet, 1, columnName(i), "the heading must be %q (keep the columns as PsyPlan exported them)", c.title)
+			return 0
+		}
+	}
+	return width
+}
+
+func blankCells(vals []cell) bool {
+	for _, v := range vals {
+		if strings.TrimSpace(v.text) != "" {
 			return false
 		}
 	}
@@ -199,12 +222,39 @@ func storedNumber(t string) (float64, bool) {
 }
 
 func (c *cells) whole(i int) int {
-	v := c.num(i)
+	return wholeOf(c, i, c.num(i))
+}
+
+// optWhole reads a whole number cell; blank is nil.
+func (c *cells) optWhole(i int) *int {
+	v := c.optNum(i)
+	if v == nil {
+		return nil
+	}
+	n := wholeOf(c, i, *v)
+	return &n
+}
+
+func wholeOf(c *cells, i int, v float64) int {
 	if v != math.Trunc(v) || math.Abs(v) > 1e9 {
 		c.bad(i, "%s is not a whole number", plan.Num(v))
 		return 0
 	}
 	return int(v)
+}
+
+// yesNo reads a yes-or-no cell; blank is def.
+func (c *cells) yesNo(i int, def bool) bool {
+	switch c.word(i) {
+	case "yes", "true", "on":
+		return true
+	case "no", "false", "off":
+		return false
+	case "":
+		return def
+	}
+	c.bad(i, "%s: write yes or no", format.Quote(c.text(i)))
+	return def
 }
 
 // month reads "2021-04" or "Apr 2021" typed as text, or a date the
@@ -285,7 +335,8 @@ func (r *reader) plan() *plan.Plan {
 	r.table(sheetProfessions, professionCols, func(c *cells) {
 		r.remember(fmt.Sprintf("professions[%d]", len(p.Professions)), c)
 		p.Professions = append(p.Professions, plan.Profession{ID: c.text(0), Name: c.text(1),
-			LeaverRatePct: orDefault(c.optNum(2), 0), WTEPerHead: orDefault(c.optNum(3), 1), CostPerWTE: orDefault(c.optNum(4), 0)})
+			LeaverRatePct: orDefault(c.optNum(2), 0), WTEPerHead: orDefault(c.optNum(3), 1), CostPerWTE: orDefault(c.optNum(4), 0),
+			TraineesSalaried: c.yesNo(5, false), TraineeWTEPerHead: orDefault(c.optNum(6), 1), TraineeCostPerWTE: orDefault(c.optNum(7), 0)})
 	})
 	r.table(sheetPosts, postCols, func(c *cells) {
 		r.remember(fmt.Sprintf("posts[%d]", len(p.Posts)), c)
@@ -294,8 +345,9 @@ func (r *reader) plan() *plan.Plan {
 	})
 	r.changes(p)
 	r.table(sheetTrainees, cohortCols, func(c *cells) {
-		r.remember(fmt.Sprintf("cohorts[%d]", len(p.Cohorts)), c)
-		p.Cohorts = append(p.Cohorts, readCohort(c, 0))
+		path := fmt.Sprintf("cohorts[%d]", len(p.Cohorts))
+		r.remember(path, c)
+		p.Cohorts = append(p.Cohorts, r.cohort(c, path, traineesCohort))
 	})
 	r.table(sheetTrajectory, milestoneCols, func(c *cells) {
 		r.remember(fmt.Sprintf("trajectory.milestones[%d]", len(p.Trajectory.Milestones)), c)
@@ -316,9 +368,36 @@ func orDefault(v *float64, def float64) float64 {
 	return *v
 }
 
-func readCohort(c *cells, first int) plan.Cohort {
-	return plan.Cohort{Profession: c.text(first), ServiceArea: c.text(first + 1), Start: c.month(first + 2),
-		DurationMonths: c.whole(first + 3), Intake: c.whole(first + 4), CompletionPct: c.num(first + 5), TakeupPct: c.num(first + 6)}
+// cohortColumns are where a cohort's fields are on a sheet: profession,
+// service area, start, months, intake, completion, take-up, and the
+// profession and share drawn from staff in post.
+type cohortColumns [9]int
+
+var (
+	traineesCohort = cohortColumns{0, 1, 2, 3, 4, 5, 6, 7, 8}
+	extraCohort    = cohortColumns{2, 3, 11, 12, 13, 14, 15, scenarioDrawnCol, scenarioDrawnCol + 1}
+)
+
+// cohort reads a cohort from the columns at; path is where it goes in the plan.
+func (r *reader) cohort(c *cells, path string, at cohortColumns) plan.Cohort {
+	co := plan.Cohort{Profession: c.text(at[0]), ServiceArea: c.text(at[1]), Start: c.month(at[2]),
+		DurationMonths: c.whole(at[3]), Intake: c.whole(at[4]), CompletionPct: c.num(at[5]), TakeupPct: c.num(at[6])}
+	// drawn_from: both cells blank, or both given
+	from, share := at[7], at[8]
+	prof, pct := c.text(from), c.optNum(share)
+	switch {
+	case c.blank(from) && c.blank(share):
+	case c.blank(from):
+		c.bad(from, "the share drawn from staff in post is given, so name their profession (or clear the share)")
+	case c.blank(share):
+		c.bad(share, "staff of %s are drawn, so give the share drawn (or clear the profession)", format.Quote(prof))
+	case pct != nil: // else the share is refused already
+		co.DrawnFrom = &plan.DrawnFrom{Profession: prof, Pct: *pct}
+		// a drawn_from that is not a post line is named at its profession
+		r.places[path+".drawn_from"] = place{sheet: c.sheet, row: c.row,
+			cols: []col{{c.cols[from].title, ""}, {c.cols[from].title, "profession"}, {c.cols[share].title, "pct"}}}
+	}
+	return co
 }
 
 func (r *reader) summary(p *plan.Plan) {
@@ -336,7 +415,12 @@ func (r *reader) summary(p *plan.Plan) {
 	if r.sheetFailed(sheetSummary, err); err != nil {
 		return
 	}
-	for i, sf := range summaryFields {
+	fields := summaryFields
+	if r.version1 = all[summaryVersion1Rows] == nil; r.version1 {
+		fields = fields[:summaryVersion1Rows]
+	}
+	var u [4]*float64 // the uncertainty ranges, nil when blank
+	for i, sf := range fields {
 		row := all[i]
 		if row == nil || strings.TrimSpace(row[0].text) != sf.title {
 			r.fail(sheetSummary, i+1, "A", "the label must be %q (keep the rows as PsyPlan exported them)", sf.title)
@@ -356,22 +440,42 @@ func (r *reader) summary(p *plan.Plan) {
 		case "horizon_month":
 			p.Horizon = c.month(0)
 		case "cap_hires_at_funded_posts":
-			switch c.word(0) {
-			case "yes", "true", "on", "":
-				p.CapHires = true
-			case "no", "false", "off":
-				p.CapHires = false
-			default:
-				c.bad(0, "%s: write yes or no", format.Quote(c.text(0)))
-			}
+			p.CapHires = c.yesNo(0, true)
 		case "trajectory.interpolation":
 			if t := c.word(0); t != "" {
 				p.Trajectory.Interpolation = t
 			}
 		case "trajectory.baseline_wte":
 			p.Trajectory.BaselineWTE = c.optNum(0)
+		case "qualifier_wait_months":
+			if w := c.optWhole(0); w != nil {
+				p.QualifierWaitMonths = *w
+			}
+		case "count_salaried_trainees":
+			p.CountSalariedTrainees = c.yesNo(0, false)
+		case "pay_uplift_pct_per_year":
+			p.PayUpliftPctPerYear = orDefault(c.optNum(0), 0)
+		case "uncertainty.leaver_rate_pct_points":
+			u[0] = c.optNum(0)
+		case "uncertainty.completion_pct_points":
+			u[1] = c.optNum(0)
+		case "uncertainty.takeup_pct_points":
+			u[2] = c.optNum(0)
+		case "uncertainty.recruitment_pct":
+			u[3] = c.optNum(0)
 		}
 	}
+	p.Uncertainty = readUncertainty(u)
+}
+
+// readUncertainty is the plan's band: none when all four ranges are
+// blank, else the ranges given, blank ones 0.
+func readUncertainty(u [4]*float64) *plan.Uncertainty {
+	if u == [4]*float64{} {
+		return nil
+	}
+	return &plan.Uncertainty{LeaverRatePctPoints: orDefault(u[0], 0), CompletionPctPoints: orDefault(u[1], 0),
+		TakeupPctPoints: orDefault(u[2], 0), RecruitmentPct: orDefault(u[3], 0)}
 }
 
 // changes puts each funded-post change under its post line.
@@ -405,9 +509,11 @@ func (r *reader) scenarios(p *plan.Plan) {
 		}
 		s := &p.Scenarios[si]
 		path := fmt.Sprintf("scenarios[%d]", si)
+		c.onlyFor(what)
 		switch what {
 		case whatScenario:
 			r.remember(path, c)
+			s.QualifierWaitMonths = c.optWhole(scenarioWaitCol)
 			switch c.word(4) {
 			case "on", "yes":
 				on := true
@@ -428,14 +534,35 @@ func (r *reader) scenarios(p *plan.Plan) {
 			s.Posts = append(s.Posts, plan.PostOverride{Profession: c.text(2), ServiceArea: c.text(3),
 				LeaverRatePct: c.optNum(5), RecruitsWTEPerYear: c.optNum(8), FundedWTE: c.optNum(9), InPostWTE: c.optNum(10)})
 		case whatCohort:
-			r.remember(fmt.Sprintf("%s.extra_cohorts[%d]", path, len(s.ExtraCohorts)), c)
-			co := plan.Cohort{Profession: c.text(2), ServiceArea: c.text(3), Start: c.month(11), DurationMonths: c.whole(12),
-				Intake: c.whole(13), CompletionPct: c.num(14), TakeupPct: c.num(15)}
-			s.ExtraCohorts = append(s.ExtraCohorts, co)
+			cp := fmt.Sprintf("%s.extra_cohorts[%d]", path, len(s.ExtraCohorts))
+			r.remember(cp, c)
+			s.ExtraCohorts = append(s.ExtraCohorts, r.cohort(c, cp, extraCohort))
 		default:
 			c.bad(1, "%s: write %s, %s, %s or %s", format.Quote(what), whatScenario, whatProfession, whatPostLine, whatCohort)
 		}
 	})
+}
+
+// scenarioRowCols are the columns each kind of scenario row fills: a
+// value elsewhere would be lost, so it is refused.
+var scenarioRowCols = map[string][]int{
+	whatScenario:   {0, 1, 4, scenarioWaitCol},
+	whatProfession: {0, 1, 2, 5, 6, 7},
+	whatPostLine:   {0, 1, 2, 3, 5, 8, 9, 10},
+	whatCohort:     {0, 1, 2, 3, 11, 12, 13, 14, 15, scenarioDrawnCol, scenarioDrawnCol + 1},
+}
+
+// onlyFor refuses a value in a column the row's kind does not use.
+func (c *cells) onlyFor(what string) {
+	used, ok := scenarioRowCols[what]
+	if !ok {
+		return // the kind itself is refused
+	}
+	for i := range c.vals {
+		if !c.blank(i) && !slices.Contains(used, i) {
+			c.bad(i, "a %s row does not use this column: clear it", what)
+		}
+	}
 }
 
 // locate turns a plan file path in a validation message into the sheet,

@@ -24,14 +24,17 @@ type col struct{ title, field string }
 
 var (
 	professionCols = []col{{"Id", "id"}, {"Name", "name"}, {"Leaver rate % a year", "leaver_rate_pct"},
-		{"WTE per head", "wte_per_head"}, {"Cost per WTE a year (£)", "cost_per_wte_gbp"}}
+		{"WTE per head", "wte_per_head"}, {"Cost per WTE a year (£)", "cost_per_wte_gbp"},
+		{"Trainees salaried (yes or no)", "trainees_salaried"}, {"Trainee WTE per head", "trainee_wte_per_head"},
+		{"Trainee cost per WTE a year (£)", "trainee_cost_per_wte_gbp"}}
 	postCols = []col{{"Profession", "profession"}, {"Service area", "service_area"}, {"In post (WTE)", "in_post_wte"},
 		{"Headcount (blank: from WTE per head)", "in_post_headcount"}, {"Funded (WTE)", "funded_wte"},
 		{"Recruits a year (WTE)", "recruits_wte_per_year"}, {"Leaver rate % (blank: the profession's)", "leaver_rate_pct"}}
 	changeCols = []col{{"Profession", "profession"}, {"Service area", "service_area"}, {"Month", "month"},
 		{"Funded WTE added (or removed)", "funded_wte_delta"}}
 	cohortCols = []col{{"Profession", "profession"}, {"Service area", "service_area"}, {"Start month", "start_month"},
-		{"Months", "duration_months"}, {"Intake", "intake"}, {"Completion %", "completion_pct"}, {"Take-up %", "takeup_pct"}}
+		{"Months", "duration_months"}, {"Intake", "intake"}, {"Completion %", "completion_pct"}, {"Take-up %", "takeup_pct"},
+		drawnFromCol, drawnPctCol}
 	milestoneCols = []col{{"Month", "month"}, {"Growth on the baseline %", "growth_pct"}}
 	actualCols    = []col{{"Month", "month"}, {"Profession (blank: all)", "profession"}, {"In post (WTE)", "in_post_wte"}}
 	// One scenario row says what it is in "What": the scenario itself (its
@@ -42,8 +45,28 @@ var (
 		{"Leaver rate %", "leaver_rate_pct"}, {"WTE per head", "wte_per_head"}, {"Cost per WTE (£)", "cost_per_wte_gbp"},
 		{"Recruits a year", "recruits_wte_per_year"}, {"Funded (WTE)", "funded_wte"}, {"In post (WTE)", "in_post_wte"},
 		{"Start month", "start_month"}, {"Months", "duration_months"}, {"Intake", "intake"},
-		{"Completion %", "completion_pct"}, {"Take-up %", "takeup_pct"}}
+		{"Completion %", "completion_pct"}, {"Take-up %", "takeup_pct"},
+		{"Qualifiers wait (months; blank: the plan's)", "qualifier_wait_months"}, drawnFromCol, drawnPctCol}
 )
+
+// The Scenarios sheet's columns added by version 2: the wait on a
+// Scenario row, and an extra cohort's drawn_from.
+const (
+	scenarioWaitCol  = 16
+	scenarioDrawnCol = 17
+)
+
+// A cohort's drawn_from: both blank when nobody is drawn from staff in post.
+var (
+	drawnFromCol = col{"Drawn from staff of (profession; blank: nobody)", "drawn_from.profession"}
+	drawnPctCol  = col{"Drawn from staff in post %", "drawn_from.pct"}
+)
+
+// version1Columns is how many columns the previous version exported on the
+// sheets that have gained columns since: a workbook it exported has no
+// heading over the rest, and takes their defaults (what it holds there is
+// a planner's note beside the table, as it was then).
+var version1Columns = map[string]int{sheetProfessions: 5, sheetTrainees: 7, sheetScenarios: 16}
 
 // What a scenario row is.
 const (
@@ -58,7 +81,19 @@ var summaryFields = []col{{"Plan name", "name"}, {"Area", "area"}, {"Notes", "no
 	{"Baseline month", "baseline_month"}, {"Horizon month", "horizon_month"},
 	{"Hires only fill funded posts (yes or no)", "cap_hires_at_funded_posts"},
 	{"Trajectory between milestones (linear or compound)", "trajectory.interpolation"},
-	{"Trajectory baseline WTE (blank: staff in post)", "trajectory.baseline_wte"}}
+	{"Trajectory baseline WTE (blank: staff in post)", "trajectory.baseline_wte"},
+	// Version 2's settings: a workbook exported before has none of these
+	// rows (its row 9 is blank), and takes their defaults.
+	{"Qualifiers wait for a funded post (months, 0 to 24)", "qualifier_wait_months"},
+	{"Count salaried trainees in the workforce (yes or no)", "count_salaried_trainees"},
+	{"Pay award each April (% a year)", "pay_uplift_pct_per_year"},
+	{"Uncertainty: leaver rates ± points (all four blank: no band)", "uncertainty.leaver_rate_pct_points"},
+	{"Uncertainty: completion ± points", "uncertainty.completion_pct_points"},
+	{"Uncertainty: take-up ± points", "uncertainty.takeup_pct_points"},
+	{"Uncertainty: recruits a year ± %", "uncertainty.recruitment_pct"}}
+
+// summaryVersion1Rows is how many settings rows the previous version exported.
+const summaryVersion1Rows = 8
 
 func titles(cols []col) []any {
 	out := make([]any, len(cols))

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/projtable"
 )
 
 // Write writes the plan and its projection (of the plan or one of its
@@ -18,6 +19,9 @@ import (
 // on the Summary sheet. Text always goes into string cells, so nothing a
 // spreadsheet opens runs as a formula.
 func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) error {
+	if !projtable.Finite(pr) {
+		return projtable.ErrNotFinite
+	}
 	// excelize spills a sheet over 16 MB to a temporary file, which a
 	// killed export leaves behind; when it cannot create one it keeps the
 	// sheet in memory, so it is given a folder that cannot exist.
@@ -49,7 +53,8 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) e
 	w.table(sheetTrainees, cohortCols, len(p.Cohorts), func(i int) []any { return cohortRow(p.Cohorts[i]) })
 	w.table(sheetProfessions, professionCols, len(p.Professions), func(i int) []any {
 		pr := p.Professions[i]
-		return []any{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE}
+		return []any{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE,
+			yesNo(pr.TraineesSalaried), traineeWTEPerHead(pr), pr.TraineeCostPerWTE}
 	})
 	ms := p.Trajectory.Milestones
 	w.table(sheetTrajectory, milestoneCols, len(ms), func(i int) []any { return []any{ms[i].Month.String(), ms[i].GrowthPct} })
@@ -89,8 +94,34 @@ func opt(x *float64) any {
 	return *x
 }
 
+// yesNo is a flag as the sheets write it.
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// traineeWTEPerHead is written 1 when a plan built in Go left it 0: only
+// salaried trainees use it, and 1 is the plan file's default.
+func traineeWTEPerHead(pr plan.Profession) float64 {
+	if pr.TraineeWTEPerHead == 0 {
+		return 1
+	}
+	return pr.TraineeWTEPerHead
+}
+
 func cohortRow(c plan.Cohort) []any {
-	return []any{c.Profession, c.ServiceArea, c.Start.String(), c.DurationMonths, c.Intake, c.CompletionPct, c.TakeupPct}
+	return append([]any{c.Profession, c.ServiceArea, c.Start.String(), c.DurationMonths, c.Intake, c.CompletionPct, c.TakeupPct},
+		drawnFrom(c)...)
+}
+
+// drawnFrom is a cohort's two drawn-from cells, blank when nobody is drawn.
+func drawnFrom(c plan.Cohort) []any {
+	if c.DrawnFrom == nil {
+		return []any{nil, nil}
+	}
+	return []any{c.DrawnFrom.Profession, c.DrawnFrom.Pct}
 }
 
 func scenarioRows(p *plan.Plan) [][]any {
@@ -106,7 +137,13 @@ func scenarioRows(p *plan.Plan) [][]any {
 		if s.CapHires != nil {
 			capping = map[bool]string{true: "on", false: "off"}[*s.CapHires]
 		}
-		rows = append(rows, row(s.Name, whatScenario, "", "", capping))
+		var wait any
+		if s.QualifierWaitMonths != nil {
+			wait = *s.QualifierWaitMonths
+		}
+		r := row(s.Name, whatScenario, "", "", capping)
+		r[scenarioWaitCol] = wait
+		rows = append(rows, r)
 		for _, o := range s.Professions {
 			rows = append(rows, row(s.Name, whatProfession, o.Profession, "", nil, opt(o.LeaverRatePct), opt(o.WTEPerHead), opt(o.CostPerWTE)))
 		}
@@ -116,7 +153,7 @@ func scenarioRows(p *plan.Plan) [][]any {
 		}
 		for _, c := range s.ExtraCohorts {
 			rows = append(rows, row(s.Name, whatCohort, c.Profession, c.ServiceArea, nil, nil, nil, nil, nil, nil, nil,
-				c.Start.String(), c.DurationMonths, c.Intake, c.CompletionPct, c.TakeupPct))
+				c.Start.String(), c.DurationMonths, c.Intake, c.CompletionPct, c.TakeupPct, nil, drawnFrom(c)[0], drawnFrom(c)[1]))
 		}
 	}
 	return rows
@@ -161,27 +198,32 @@ func (w *writer) stream(name string, header []any, n int, row func(i int) []any,
 // years is the total by NHS financial year, as the model contract says.
 func (w *writer) years(pr *plan.Projection) {
 	ys := pr.TotalYears()
-	header := []any{"Financial year", "As at", "In post (WTE)", "Headcount", "Funded (WTE)", "Vacancies (WTE)",
-		"Leavers (WTE)", "Qualified (WTE)", "Recruited (WTE)", "Unplaced (WTE)", "In training", "Pay cost (£)",
-		"Trajectory target (WTE)", "Gap (WTE)"}
+	header := append(append([]any{"Financial year", "As at"}, yearTitles[:]...), "Trajectory target (WTE)", "Gap (WTE)")
 	w.stream(sheetYears, header, len(ys), func(i int) []any {
 		y := ys[i]
-		return []any{y.Label(), y.Last.Label(), y.InPost, y.Headcount, y.Funded, y.Vacancies, y.Leavers, y.Qualified,
-			y.Recruited, y.Unplaced, y.InTraining, y.PayCost, y.Target, y.Gap}
+		row := []any{y.Label(), y.Last.Label()}
+		for _, x := range projtable.Values(&y.Row) {
+			row = append(row, x)
+		}
+		return append(row, y.Target, y.Gap)
 	}, 16)
 }
+
+// yearTitles name the projection table's figures (projtable.Values, in
+// its order) for people; a test holds them to the same count.
+var yearTitles = [...]any{"In post (WTE)", "Headcount", "Funded (WTE)", "Vacancies (WTE)", "Leavers (WTE)",
+	"Moved into training (WTE)", "Qualified (WTE)", "Hired qualified (WTE)", "Recruited (WTE)", "Unplaced (WTE)",
+	"Waiting for a post (WTE)", "In training", "Salaried trainees (WTE)", "Workforce (WTE)", "Pay cost (£)"}
 
 // summary is the first sheet: the plan's settings (read back on import),
 // the headline figures and the growth chart.
 func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 	f := w.f
 	f.SetSheetName("Sheet1", sheetSummary)
-	capping := "no"
-	if p.CapHires {
-		capping = "yes"
-	}
-	values := []any{p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), capping,
-		p.Trajectory.Interpolation, opt(p.Trajectory.BaselineWTE)}
+	capping := yesNo(p.CapHires)
+	values := append([]any{p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), capping,
+		p.Trajectory.Interpolation, opt(p.Trajectory.BaselineWTE),
+		p.QualifierWaitMonths, yesNo(p.CountSalariedTrainees), p.PayUpliftPctPerYear}, uncertainty(p.Uncertainty)...)
 	for i, c := range summaryFields {
 		f.SetCellStr(sheetSummary, fmt.Sprintf("A%d", i+1), c.title)
 		if text, ok := values[i].(string); ok {
@@ -217,6 +259,16 @@ func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 		w.err = f.AddPictureFromBytes(sheetSummary, "D2", &excelize.Picture{Extension: ".png", File: growthPNG,
 			Format: &excelize.GraphicOptions{AltText: "Projected staff in post against the trajectory", ScaleX: 0.5, ScaleY: 0.5}})
 	}
+}
+
+// uncertainty is the Summary's four ranges: blank when the plan has no
+// band, written (0s too) when it has one, so nil and all-zero come back
+// as they went.
+func uncertainty(u *plan.Uncertainty) []any {
+	if u == nil {
+		return []any{nil, nil, nil, nil}
+	}
+	return []any{u.LeaverRatePctPoints, u.CompletionPctPoints, u.TakeupPctPoints, u.RecruitmentPct}
 }
 
 func scenarioName(pr *plan.Projection) string {
