@@ -185,7 +185,7 @@ func (r *writer) table(widths []float64, header []string, rows [][]string) {
 func (r *writer) postsAndTrainees() {
 	pdf, p := r.pdf, r.p
 	pdf.AddPage()
-	at := plan.Summarise(p, r.pr, 0).At
+	at := p.JudgedAt(r.pr)
 	posts, trainees := professionRows(p, r.pr, at)
 	r.heading("Posts by profession")
 	r.table([]float64{95, 35, 35, 40, 30, 34}, []string{"Profession", "In post, " + p.Baseline.Label(), "Funded, " + p.Baseline.Label(),
@@ -220,11 +220,7 @@ func professionRows(p *plan.Plan, pr *plan.Projection, at plan.Month) (posts, tr
 	for _, c := range p.Cohorts {
 		s := get(c.Profession)
 		s.intake += float64(c.Intake)
-		w := 1.0
-		if prof := p.Profession(c.Profession); prof != nil {
-			w = prof.WTEPerHead
-		}
-		s.qualified += float64(c.Intake) * c.CompletionPct / 100 * c.TakeupPct / 100 * w
+		s.qualified += p.CohortQualifiedWTE(c)
 	}
 	ids := make([]string, 0, len(by))
 	for id := range by {
@@ -281,6 +277,7 @@ func (r *writer) assumptions() {
 		capping = "Everyone qualified or recruited is hired, even above the funded establishment."
 	}
 	pdf.MultiCell(0, 5.5, capping, "", "L", false)
+	pdf.MultiCell(0, 5.5, "Pay costs: "+p.PriceBase()+".", "", "L", false)
 	if p.Notes != "" {
 		pdf.Ln(3)
 		r.heading("Notes")
