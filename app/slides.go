@@ -14,7 +14,7 @@ func slideSentence(kind string, p *plan.Plan, pr *plan.Projection, today plan.Mo
 	s := plan.Summarise(p, pr, today)
 	switch kind {
 	case "growth":
-		return statusLine(s)
+		return s.Sentence()
 	case "professions":
 		return professionsSentence(p, pr, s)
 	case "profession-wte":
@@ -22,24 +22,14 @@ func slideSentence(kind string, p *plan.Plan, pr *plan.Projection, today plan.Mo
 	case "pipeline":
 		return pipelineSentence(pr, s.At)
 	case "bridge":
-		return bridgeSentence(pr, s)
+		return bridgeSentence(p, pr, s)
 	case "posts":
 		return fmt.Sprintf("Funded posts reach %s WTE by %s; %s WTE of them are vacant then.",
 			format.Whole(pr.Total[pr.Index(s.At)].Funded), s.At.Label(), format.Whole(s.Vacancies))
 	case "cost":
-		return costSentence(pr)
+		return costSentence(p, pr)
 	}
 	return ""
-}
-
-// statusLine: "Projected 14,210 WTE in Apr 2024: 1,130 WTE (7 %) behind the 60 % trajectory".
-func statusLine(s plan.Summary) string {
-	if s.OnTrack() {
-		return fmt.Sprintf("Projected %s WTE in %s: %s WTE (%s) ahead of the %s trajectory.",
-			format.Whole(s.Projected), s.At.Label(), format.Whole(s.Gap), format.Percent(s.GapPct), format.Percent(s.GrowthPct))
-	}
-	return fmt.Sprintf("Projected %s WTE in %s: %s WTE (%s) behind the %s trajectory.",
-		format.Whole(s.Projected), s.At.Label(), format.Whole(-s.Gap), format.Percent(-s.GapPct), format.Percent(s.GrowthPct))
 }
 
 type professionGrowth struct {
@@ -52,8 +42,8 @@ func growthByProfession(p *plan.Plan, pr *plan.Projection, at plan.Month) []prof
 	i := pr.Index(at)
 	for li := range pr.Lines {
 		l := &pr.Lines[li]
-		base[l.Key.Profession] += l.Row(0).InPost
-		now[l.Key.Profession] += l.Row(i).InPost
+		base[l.Key.Profession] += l.Row(0).Workforce // what the trajectory measures, as the chart
+		now[l.Key.Profession] += l.Row(i).Workforce
 	}
 	var out []professionGrowth
 	for _, prof := range p.Professions {
@@ -85,7 +75,7 @@ func largestProfessions(p *plan.Plan, pr *plan.Projection) string {
 	last := pr.Months() - 1
 	wte := map[string]float64{}
 	for li := range pr.Lines {
-		wte[pr.Lines[li].Key.Profession] += pr.Lines[li].Row(last).InPost
+		wte[pr.Lines[li].Key.Profession] += pr.Lines[li].Row(last).Workforce
 	}
 	ids := make([]string, 0, len(wte))
 	for id := range wte {
@@ -105,32 +95,35 @@ func largestProfessions(p *plan.Plan, pr *plan.Projection) string {
 func pipelineSentence(pr *plan.Projection, at plan.Month) string {
 	for _, y := range pr.TotalYears() {
 		if y.Last >= at-1 || y.Last == pr.Horizon { // "by Apr 2024" is the year to Mar 2024
-			return fmt.Sprintf("In %s, %s WTE qualify and %s WTE of them find no funded post; %s people are in training at the year's end.",
-				y.Label(), format.Whole(y.Qualified), format.Whole(y.Unplaced), format.Whole(y.InTraining))
+			return fmt.Sprintf("In %s, %s WTE qualify and %s WTE of qualifiers are hired; %s WTE find no funded post in time, %s WTE wait for one at the year's end; %s people are in training then.",
+				y.Label(), format.Whole(y.Qualified), format.Whole(y.HiredQualified), format.Whole(y.Unplaced), format.Whole(y.Waiting), format.Whole(y.InTraining))
 		}
 	}
 	return ""
 }
 
-func bridgeSentence(pr *plan.Projection, s plan.Summary) string {
-	var qualified, leavers float64
-	for i := 1; i <= pr.Index(s.At); i++ {
-		qualified += pr.Total[i].Qualified - pr.Total[i].Unplaced
-		leavers += pr.Total[i].Leavers
+// bridgeSentence walks the bridge chart's steps, each an engine flow.
+func bridgeSentence(p *plan.Plan, pr *plan.Projection, s plan.Summary) string {
+	b := p.Bridge(pr, pr.Total, s.At)
+	trainees := ""
+	if p.CountSalariedTrainees {
+		trainees = fmt.Sprintf(", %s salaried trainees", signedWhole(b.TraineeChange))
 	}
-	recruited := s.Projected - s.BaselineWTE - qualified + leavers
-	return fmt.Sprintf("From %s WTE: %s qualified, %s recruited, %s leavers: %s WTE in %s, against a target of %s.",
-		format.Whole(s.BaselineWTE), signedWhole(qualified), signedWhole(recruited), signedWhole(-leavers),
-		format.Whole(s.Projected), s.At.Label(), format.Whole(s.Target))
+	return fmt.Sprintf("From %s WTE: %s leavers, %s into training, %s qualified, %s recruited%s: %s WTE in %s, against a target of %s.",
+		format.Whole(b.Start), signedWhole(-b.Leavers), signedWhole(-b.MovedOut), signedWhole(b.HiredQualified),
+		signedWhole(b.Recruited), trainees, format.Whole(b.End), b.At.Label(), format.Whole(s.Target))
 }
 
-func costSentence(pr *plan.Projection) string {
+func costSentence(p *plan.Plan, pr *plan.Projection) string {
 	ys := pr.TotalYears()
 	if len(ys) < 2 {
 		return ""
 	}
-	first, last := ys[1], ys[len(ys)-1]
-	return fmt.Sprintf("Pay cost of staff in post: %s in %s, %s in %s.", format.PoundsShort(first.PayCost), first.Label(),
+	first, last := ys[0], ys[len(ys)-1]
+	if pr.Baseline.MonthNumber() != 3 {
+		first = ys[1] // the first year is a part year: the first whole one says more
+	}
+	return fmt.Sprintf("Pay cost, %s: %s in %s, %s in %s.", p.PriceBase(), format.PoundsShort(first.PayCost), first.Label(),
 		format.PoundsShort(last.PayCost), last.Label())
 }
 
