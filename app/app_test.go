@@ -276,7 +276,7 @@ func TestWorkshopMode(t *testing.T) {
 	if ps == nil || !ui.win.FullScreen() {
 		t.Fatal("not presenting full screen")
 	}
-	if !strings.HasPrefix(ps.sentence.Text, "Projected ") || !strings.Contains(ps.sentence.Text, "behind the 60 % trajectory") {
+	if !strings.Contains(ps.sentence.Text, ": projected ") || !strings.Contains(ps.sentence.Text, " the 60 % trajectory") { // the summary's sentence
 		t.Errorf("first slide says %q", ps.sentence.Text)
 	}
 	for _, k := range []fyne.KeyName{fyne.KeyRight, fyne.KeyPageDown, fyne.KeySpace} {
@@ -312,8 +312,8 @@ func TestWorkshopMode(t *testing.T) {
 		t.Fatalf("keep as scenario: %v", err)
 	}
 	ui.session.SetScenario("Kept")
-	if got := ui.session.Projection().Total; got[len(got)-1].InPost != after {
-		t.Errorf("kept scenario projects %v, the slide showed %v", got[len(got)-1].InPost, after)
+	if got := ui.session.Projection().Total; got[len(got)-1].Workforce != after {
+		t.Errorf("kept scenario projects %v, the slide showed %v", got[len(got)-1].Workforce, after)
 	}
 	ps.key(fyne.KeyEscape)
 	if ui.presenting != nil || ui.win.FullScreen() || ui.win.Content() != ps.before {
