@@ -146,7 +146,7 @@ func (ov *overviewView) drawChart() {
 		}
 	}
 	if kind.Name == "growth" {
-		title := "Projected staff in post against the expansion trajectory"
+		title := charts.GrowthTitle(p)
 		if pr.Scenario != "" {
 			title += " (" + pr.Scenario + ")"
 		}
