@@ -44,7 +44,7 @@ func bridgePlan() *Plan {
 func TestBridgeStepsAreTheEnginesFlows(t *testing.T) {
 	p := bridgePlan()
 	pj := project(t, p, "")
-	at := p.JudgedAt(pj)
+	at := p.JudgedAt(pj.Horizon)
 	if at != mar2020+4 {
 		t.Fatalf("judged at %s, want the milestone 2020-07", at)
 	}

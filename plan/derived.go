@@ -35,12 +35,13 @@ func (p *Plan) CohortQualifiedWTE(c Cohort) float64 {
 	return c.QualifiedWTE(p.WTEPerHead(c.Profession))
 }
 
-// JudgedAt is the month a projection of the plan is judged at: the last
-// milestone at or before the horizon, else the horizon itself.
-func (p *Plan) JudgedAt(pj *Projection) Month {
-	at := pj.Horizon
+// JudgedAt is the month a projection of the plan to horizon (the plan's,
+// or a roll-up's) is judged at: the last milestone at or before the
+// horizon, else the horizon itself.
+func (p *Plan) JudgedAt(horizon Month) Month {
+	at := horizon
 	for _, m := range p.Trajectory.Milestones {
-		if m.Month <= pj.Horizon {
+		if m.Month <= horizon {
 			at = m.Month
 		}
 	}

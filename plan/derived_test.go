@@ -28,16 +28,15 @@ func TestCohortQualifiedWTE(t *testing.T) {
 // Judged at the last milestone inside the projection, else the horizon.
 func TestJudgedAt(t *testing.T) {
 	p := onePWPLine() // horizon Mar 2022
-	pj := project(t, p, "")
-	if got := p.JudgedAt(pj); got != p.Horizon {
+	if got := p.JudgedAt(p.Horizon); got != p.Horizon {
 		t.Errorf("no milestones: %s, want the horizon", got)
 	}
 	p.Trajectory.Milestones = []Milestone{{mar2020 + 6, 5}, {mar2020 + 18, 20}, {mar2020 + 30, 40}}
-	if got := p.JudgedAt(pj); got != mar2020+18 {
+	if got := p.JudgedAt(p.Horizon); got != mar2020+18 {
 		t.Errorf("judged at %s, want 2021-09 (the last milestone before the horizon)", got)
 	}
 	p.Trajectory.Milestones[1].Month = p.Horizon
-	if got := p.JudgedAt(pj); got != p.Horizon {
+	if got := p.JudgedAt(p.Horizon); got != p.Horizon {
 		t.Errorf("milestone at the horizon: %s", got)
 	}
 }

@@ -56,7 +56,7 @@ func (s Summary) OnTrack() bool { return s.Gap >= 0 }
 // now (the overview's "so far").
 func Summarise(p *Plan, pr *Projection, today Month) Summary {
 	last := len(pr.Total) - 1
-	s := Summary{BaselineWTE: pr.Total[0].Workforce, At: p.JudgedAt(pr)}
+	s := Summary{BaselineWTE: pr.Total[0].Workforce, At: p.JudgedAt(pr.Horizon)}
 	for _, m := range p.Trajectory.Milestones {
 		s.AtMilestone = s.AtMilestone || m.Month == s.At
 	}
