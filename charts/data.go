@@ -97,7 +97,7 @@ func judgedAt(in Input) plan.Month {
 	if in.At != 0 && in.Projection.Index(in.At) >= 0 {
 		return in.At
 	}
-	return in.Plan.JudgedAt(in.Projection)
+	return in.Plan.JudgedAt(in.Projection.Horizon)
 }
 
 // measured is what the trajectory measures, in the words of a legend:
