@@ -185,7 +185,7 @@ func (r *writer) table(widths []float64, header []string, rows [][]string) {
 func (r *writer) postsAndTrainees() {
 	pdf, p := r.pdf, r.p
 	pdf.AddPage()
-	at := p.JudgedAt(r.pr)
+	at := p.JudgedAt(r.pr.Horizon)
 	posts, trainees := professionRows(p, r.pr, at)
 	r.heading("Posts by profession")
 	r.table([]float64{95, 35, 35, 40, 30, 34}, []string{"Profession", "In post, " + p.Baseline.Label(), "Funded, " + p.Baseline.Label(),
