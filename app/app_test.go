@@ -97,10 +97,11 @@ func TestFirstRunShowsTheDefaultPlan(t *testing.T) {
 	if ui.session.Projection() == nil || ui.overview.chart.growth == nil {
 		t.Fatal("no projection or chart")
 	}
-	if !strings.HasPrefix(ui.overview.status.Text, "Behind: projected") {
+	if !strings.HasPrefix(ui.overview.status.Text, "On track: projected") {
 		t.Errorf("status %q", ui.overview.status.Text)
 	}
-	if got := ui.overview.figures["baseline"].value.Text; got != "24,070.0 WTE" {
+	// the published 17,500 WTE of March 2020, salaried trainees counted
+	if got := ui.overview.figures["baseline"].value.Text; got != "17,500.0 WTE" {
 		t.Errorf("baseline figure %q", got)
 	}
 }
@@ -327,7 +328,9 @@ func TestOverviewChartFilterAndCompare(t *testing.T) {
 	ov := ui.overview
 	all := ov.chart.growth.Projected[0]
 	ov.profSel.SetSelected("Psychological wellbeing practitioner")
-	if got := ov.chart.growth.Projected[0]; got != 5040 { // 40 + 100 + 4,800 + 100 in the default plan
+	// 1,750 WTE in post and the 400 + 500 trainees of the Sep 2019 and Jan
+	// 2020 cohorts, salaried at 1 WTE a head and counted, in the default plan
+	if got := ov.chart.growth.Projected[0]; got != 2650 {
 		t.Errorf("PWP baseline %v (all %v)", got, all)
 	}
 	if !strings.Contains(ov.chart.chartTitle(), "(Psychological wellbeing practitioner)") {
