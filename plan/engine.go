@@ -342,12 +342,14 @@ func (m *model) addEvents(l *lineModel, months []stocks) {
 	for _, c := range l.cohorts {
 		q := int(c.QualifyMonth() - base)
 		if q >= 1 && q < n {
-			shifted := *c
-			if l.shift != nil {
-				shifted.CompletionPct = clamp(c.CompletionPct+l.shift.CompletionPts, 0, 100)
-				shifted.TakeupPct = clamp(c.TakeupPct+l.shift.TakeupPts, 0, 100)
+			qc := c
+			if l.shift != nil { // the band's draw: a shifted copy
+				s := *c
+				s.CompletionPct = clamp(c.CompletionPct+l.shift.CompletionPts, 0, 100)
+				s.TakeupPct = clamp(c.TakeupPct+l.shift.TakeupPts, 0, 100)
+				qc = &s
 			}
-			months[q].qualified += shifted.QualifiedWTE(l.wtePerHead)
+			months[q].qualified += qc.QualifiedWTE(l.wtePerHead)
 		}
 		start := int(c.Start - base)
 		if q <= 0 || start >= n {
