@@ -53,6 +53,7 @@ func (t *Row) Add(r Row) {
 type Line struct {
 	Key    LineKey
 	months []stocks // months[i] is month Baseline+i
+	rows   []Row    // instead of months: a line summed from others (a roll-up's)
 	lineRates
 }
 
@@ -74,6 +75,9 @@ type stocks struct {
 
 // Row is the line's month of index i (0 is the baseline).
 func (l *Line) Row(i int) Row {
+	if l.rows != nil {
+		return l.rows[i]
+	}
 	s := &l.months[i]
 	r := Row{InPost: s.inPost, Headcount: s.headcount, Funded: s.funded, MovedOut: s.movedOut,
 		Qualified: s.qualified, HiredQualified: s.hiredQualified, Recruited: s.recruited,
@@ -97,7 +101,7 @@ func (l *lineRates) workforce(inPost, traineeWTE float64) float64 {
 
 // Rows is every month of the line.
 func (l *Line) Rows() []Row {
-	out := make([]Row, len(l.months))
+	out := make([]Row, max(len(l.months), len(l.rows)))
 	for i := range out {
 		out[i] = l.Row(i)
 	}
