@@ -15,46 +15,59 @@ import (
 	"example.org/psyplan/projtable"
 )
 
-// The Projection sheet of a national plan has 600,000 rows: through
-// excelize's stream writer it took 13 s. So the workbook is written with
-// that sheet empty, then copied entry by entry (already compressed) into
-// the final file, with the sheet's XML written here directly: numbers as
-// numbers, text as inline strings (never formulas).
+// excelize writes numbers to 15 significant digits (a plan's 1/3 would
+// come back changed), and its stream writer took 13 s for the 600,000
+// rows of a national plan's Projection sheet. So the workbook is written
+// with its table sheets empty, then copied entry by entry (already
+// compressed) into the final file, with those sheets' XML written here
+// directly: numbers as numbers in the shortest text that reads back the
+// same, text as inline strings (never formulas).
 
-// withProjection copies the workbook in book to out, putting the
-// projection into the sheet named sheet.
-func withProjection(out io.Writer, book []byte, sheet string, pr *plan.Projection, headerStyle int) error {
+// sheetWriter writes one sheet's XML.
+type sheetWriter func(w *bufio.Writer) error
+
+// withSheets copies the workbook in book to out, writing the named sheets
+// with their sheetWriter.
+func withSheets(out io.Writer, book []byte, sheets map[string]sheetWriter) error {
 	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
 	if err != nil {
 		return err
 	}
-	target, err := sheetPath(zr, sheet)
-	if err != nil {
-		return err
+	byPart := map[string]sheetWriter{}
+	for name, write := range sheets {
+		part, err := sheetPath(zr, name)
+		if err != nil {
+			return err
+		}
+		byPart[part] = write
 	}
 	zw := zip.NewWriter(out)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, flate.BestSpeed)
 	})
-	found := false
 	for _, f := range zr.File {
-		if f.Name != target {
+		write := byPart[f.Name]
+		if write == nil {
 			if err := zw.Copy(f); err != nil {
 				return err
 			}
 			continue
 		}
-		found = true
+		delete(byPart, f.Name)
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
 		if err != nil {
 			return err
 		}
-		if err := projectionXML(w, pr, headerStyle); err != nil {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		if err := write(bw); err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
 			return err
 		}
 	}
-	if !found {
-		return fmt.Errorf("workbook: the %s sheet was not written", sheet)
+	if len(byPart) > 0 {
+		return fmt.Errorf("workbook: %d sheets were not written", len(byPart))
 	}
 	return zw.Close()
 }
@@ -105,47 +118,120 @@ func readXML(zr *zip.Reader, name string, v any) error {
 	return xml.NewDecoder(f).Decode(v)
 }
 
-// projectionXML writes the sheet: the projection table's header, then a
-// row per line and month and the month's total, frozen under the header.
-func projectionXML(out io.Writer, pr *plan.Projection, headerStyle int) error {
-	w := bufio.NewWriterSize(out, 1<<16)
+// sheetStart writes a sheet's XML up to its data: the header row frozen,
+// ncols columns of the width.
+func sheetStart(w *bufio.Writer, ncols int, width float64) {
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
 		`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
-		`<sheetFormatPr defaultRowHeight="15"/><cols><col min="1" max="` + strconv.Itoa(len(projtable.Header)) + `" width="14" customWidth="1"/></cols><sheetData>`)
-	buf := make([]byte, 0, 1024)
-	buf = append(buf, `<row r="1">`...)
-	for _, h := range projtable.Header {
-		buf = appendText(buf, h, headerStyle)
-	}
-	buf = append(buf, "</row>"...)
-	row := 2
-	for i := 0; i < pr.Months(); i++ {
-		month := pr.Month(i).String()
-		for li := range pr.Lines {
-			l := &pr.Lines[li]
-			buf = appendRow(buf, row, month, l.Key.Profession, l.Key.ServiceArea, l.Row(i), nil)
-			row++
+		`<sheetFormatPr defaultRowHeight="15"/><cols><col min="1" max="` + strconv.Itoa(ncols) + `" width="` +
+		strconv.FormatFloat(width, 'g', -1, 64) + `" customWidth="1"/></cols><sheetData>`)
+}
+
+const sheetEnd = "</sheetData></worksheet>"
+
+// tableXML is a sheet of records: the header, then n rows. A row's cells
+// are text (string), numbers (float64 or int) or blank (nil).
+func tableXML(header []string, n int, row func(i int) []any, width float64, headerStyle int) sheetWriter {
+	return func(w *bufio.Writer) error {
+		sheetStart(w, len(header), width)
+		buf := make([]byte, 0, 1024)
+		buf = append(buf, `<row r="1">`...)
+		for _, h := range header {
+			buf = appendText(buf, h, headerStyle)
+		}
+		buf = append(buf, "</row>"...)
+		for i := 0; i < n; i++ {
+			var err error
+			if buf, err = appendCells(buf, i+2, row(i)); err != nil {
+				return err
+			}
 			if len(buf) > 1<<15 {
 				w.Write(buf)
 				buf = buf[:0]
 			}
 		}
-		buf = appendRow(buf, row, month, plan.TotalWord, plan.TotalWord, pr.Total[i], []float64{pr.Target[i], pr.Gap[i]})
-		row++
+		w.Write(buf)
+		_, err := w.WriteString(sheetEnd)
+		return err
 	}
-	buf = append(buf, "</sheetData></worksheet>"...)
-	w.Write(buf)
-	return w.Flush()
 }
 
-func appendRow(buf []byte, n int, month, prof, area string, r plan.Row, more []float64) []byte {
+// appendCells writes row n, each cell with its reference so blanks can be
+// left out.
+func appendCells(buf []byte, n int, cells []any) ([]byte, error) {
 	buf = append(buf, `<row r="`...)
 	buf = strconv.AppendInt(buf, int64(n), 10)
 	buf = append(buf, `">`...)
-	buf = appendText(buf, month, -1)
-	buf = appendText(buf, prof, -1)
-	buf = appendText(buf, area, -1)
+	for i, v := range cells {
+		if v == nil {
+			continue
+		}
+		buf = append(buf, `<c r="`...)
+		buf = append(buf, columnName(i)...)
+		buf = strconv.AppendInt(buf, int64(n), 10)
+		buf = append(buf, '"')
+		switch v := v.(type) {
+		case string:
+			buf = appendInline(buf, v)
+		case float64:
+			buf = appendValue(buf, v)
+		case int:
+			buf = append(buf, "><v>"...)
+			buf = strconv.AppendInt(buf, int64(v), 10)
+			buf = append(buf, "</v></c>"...)
+		default:
+			return nil, fmt.Errorf("workbook: a cell of type %T", v)
+		}
+	}
+	return append(buf, "</row>"...), nil
+}
+
+// projectionXML writes the sheet: the projection table's header, then a
+// row per line and month and the month's total, frozen under the header.
+func projectionXML(pr *plan.Projection, headerStyle int) sheetWriter {
+	return func(w *bufio.Writer) error {
+		sheetStart(w, len(projtable.Header), 14)
+		buf := make([]byte, 0, 1024)
+		buf = append(buf, `<row r="1">`...)
+		for _, h := range projtable.Header {
+			buf = appendText(buf, h, headerStyle)
+		}
+		buf = append(buf, "</row>"...)
+		// each line's two text cells, written once
+		keys := make([][]byte, len(pr.Lines))
+		for li, l := range pr.Lines {
+			keys[li] = appendText(appendText(nil, l.Key.Profession, -1), l.Key.ServiceArea, -1)
+		}
+		total := appendText(appendText(nil, plan.TotalWord, -1), plan.TotalWord, -1)
+		row := 2
+		for i := 0; i < pr.Months(); i++ {
+			month := appendText(nil, pr.Month(i).String(), -1)
+			for li := range pr.Lines {
+				buf = appendRow(buf, row, month, keys[li], pr.Lines[li].Row(i), nil)
+				row++
+				if len(buf) > 1<<15 {
+					w.Write(buf)
+					buf = buf[:0]
+				}
+			}
+			buf = appendRow(buf, row, month, total, pr.Total[i], []float64{pr.Target[i], pr.Gap[i]})
+			row++
+		}
+		w.Write(buf)
+		_, err := w.WriteString(sheetEnd)
+		return err
+	}
+}
+
+// appendRow writes a projection row; month and key are its text cells,
+// already written.
+func appendRow(buf []byte, n int, month, key []byte, r plan.Row, more []float64) []byte {
+	buf = append(buf, `<row r="`...)
+	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf = append(buf, `">`...)
+	buf = append(buf, month...)
+	buf = append(buf, key...)
 	for _, x := range projtable.Values(&r) {
 		buf = appendNumber(buf, x)
 	}
@@ -156,22 +242,49 @@ func appendRow(buf []byte, n int, month, prof, area string, r plan.Row, more []f
 }
 
 func appendNumber(buf []byte, x float64) []byte {
-	buf = append(buf, "<c><v>"...)
+	return appendValue(append(buf, "<c"...), x)
+}
+
+// appendValue ends a number cell whose "<c" and attributes are written.
+func appendValue(buf []byte, x float64) []byte {
+	buf = append(buf, "><v>"...)
 	buf = strconv.AppendFloat(buf, x, 'g', -1, 64)
 	return append(buf, "</v></c>"...)
 }
 
 // appendText writes an inline string cell: text, never a formula.
 func appendText(buf []byte, s string, style int) []byte {
-	buf = append(buf, `<c t="inlineStr"`...)
+	buf = append(buf, `<c`...)
 	if style >= 0 {
 		buf = append(buf, ` s="`...)
 		buf = strconv.AppendInt(buf, int64(style), 10)
 		buf = append(buf, '"')
 	}
-	buf = append(buf, `><is><t xml:space="preserve">`...)
-	var esc bytes.Buffer
-	xml.EscapeText(&esc, []byte(s))
-	buf = append(buf, esc.Bytes()...)
+	return appendInline(buf, s)
+}
+
+// appendInline ends an inline string cell whose "<c" and attributes are
+// written. Text that looks like Excel's escape is escaped, so it reads
+// back as typed.
+func appendInline(buf []byte, s string) []byte {
+	buf = append(buf, ` t="inlineStr"><is><t xml:space="preserve">`...)
+	if s = escapeXString(s); plainText(s) {
+		buf = append(buf, s...)
+	} else {
+		var esc bytes.Buffer
+		xml.EscapeText(&esc, []byte(s))
+		buf = append(buf, esc.Bytes()...)
+	}
 	return append(buf, "</t></is></c>"...)
+}
+
+// plainText tells whether XML holds s as it is: printable ASCII, none of
+// XML's special characters.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+			return false
+		}
+	}
+	return true
 }

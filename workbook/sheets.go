@@ -95,8 +95,8 @@ var summaryFields = []col{{"Plan name", "name"}, {"Area", "area"}, {"Notes", "no
 // summaryVersion1Rows is how many settings rows the previous version exported.
 const summaryVersion1Rows = 8
 
-func titles(cols []col) []any {
-	out := make([]any, len(cols))
+func titles(cols []col) []string {
+	out := make([]string, len(cols))
 	for i, c := range cols {
 		out[i] = c.title
 	}

@@ -277,3 +277,44 @@ func TestNonFiniteProjectionIsRefused(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// Numbers come back to the last bit: excelize writes 15 significant
+// digits, so PsyPlan writes its numbers itself.
+func TestNumbersComeBackExactly(t *testing.T) {
+	p := read(t, v2File)
+	third := 1.0 / 3
+	p.PayUpliftPctPerYear = 0.1 + 0.2 // 0.30000000000000004
+	p.Trajectory.BaselineWTE = &third
+	p.Uncertainty.RecruitmentPct = 2 * third
+	p.Posts[0].InPostWTE = 40 + third
+	p.Posts[0].Changes[0].FundedWTEDelta = 1e-7 / 3
+	p.Professions[0].TraineeWTEPerHead = 0.7 + 0.1 // 0.7999999999999999
+	p.Cohorts[1].DrawnFrom.Pct = 100 * third
+	p.Scenarios[0].ExtraCohorts[0].DrawnFrom.Pct = 50 * third
+	p.Trajectory.Milestones[0].GrowthPct = 60 + third
+	p.Actuals[0].InPostWTE = 52 + third
+	sameBack(t, "numbers of 16 and 17 digits", p)
+}
+
+// Text on the table sheets comes back as typed, Excel's escape included.
+func TestTableTextComesBackExactly(t *testing.T) {
+	p := read(t, v2File)
+	p.Professions[1].Name = "CBT _x000D_ <therapist> & \"high\"  intensity\t"
+	p.Scenarios[1].Name = " _x0041_ "
+	sameBack(t, "text", p)
+}
+
+// The Summary states what the workforce counts and the price base.
+func TestSummaryStatesWorkforceAndPrices(t *testing.T) {
+	for file, want := range map[string][2]string{
+		v2File:    {"staff in post and salaried trainees", "with 3 % pay awards a year (each April)"},
+		smallFile: {"staff in post", "baseline prices"},
+	} {
+		data := book(t, read(t, file))
+		counts, prices := sheetRow(t, data, sheetSummary, 19), sheetRow(t, data, sheetSummary, 20)
+		if counts[0] != "Workforce measured against the trajectory" || counts[1] != want[0] ||
+			prices[0] != "Pay costs" || prices[1] != want[1] {
+			t.Errorf("%s: %q, %q", file, counts, prices)
+		}
+	}
+}

@@ -1,15 +1,16 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/projtable"
 )
@@ -22,21 +23,13 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) e
 	if !projtable.Finite(pr) {
 		return projtable.ErrNotFinite
 	}
-	// excelize spills a sheet over 16 MB to a temporary file, which a
-	// killed export leaves behind; when it cannot create one it keeps the
-	// sheet in memory, so it is given a folder that cannot exist.
+	// excelize writes the Summary and the workbook's parts; the sheets of
+	// records it leaves empty, for withSheets. It would spill a large
+	// sheet to a temporary file, which a killed export leaves behind: it
+	// is given a folder that cannot exist, so it never does.
 	f := excelize.NewFile(excelize.Options{TmpDir: noTempFiles})
 	defer f.Close()
-	// The projection of a big plan is hundreds of megabytes of XML: the
-	// fastest compression writes it several times sooner, a little larger.
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(out, flate.BestSpeed)
-		})
-		return zw
-	})
-	w := &writer{f: f}
+	w := &writer{f: f, sheets: map[string]sheetWriter{}}
 	w.header, _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"E8EEF4"}, Pattern: 1}})
 	w.summary(p, pr, growthPNG)
 	w.table(sheetPosts, postCols, len(p.Posts), func(i int) []any {
@@ -64,9 +57,7 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) e
 	})
 	rows := scenarioRows(p)
 	w.table(sheetScenarios, scenarioCols, len(rows), func(i int) []any { return rows[i] })
-	if _, err := f.NewSheet(sheetProjection); err != nil { // filled as the file is copied out
-		return err
-	}
+	w.sheet(sheetProjection, projectionXML(pr, w.header))
 	w.years(pr)
 	if w.err != nil {
 		return w.err
@@ -75,7 +66,7 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) e
 	if _, err := f.WriteTo(&book); err != nil {
 		return err
 	}
-	return withProjection(out, book.Bytes(), sheetProjection, pr, w.header)
+	return withSheets(out, book.Bytes(), w.sheets)
 }
 
 // noTempFiles is a folder name no system can create (it holds a NUL).
@@ -85,6 +76,7 @@ type writer struct {
 	f      *excelize.File
 	header int
 	err    error
+	sheets map[string]sheetWriter // sheets left empty, written as the file is copied out
 }
 
 func opt(x *float64) any {
@@ -161,12 +153,12 @@ func scenarioRows(p *plan.Plan) [][]any {
 
 // table writes a sheet of records with a frozen, shaded header row.
 func (w *writer) table(name string, cols []col, n int, row func(i int) []any) {
-	w.stream(name, titles(cols), n, row, 22)
+	w.sheet(name, tableXML(titles(cols), n, row, 22, w.header))
 }
 
-// stream writes a sheet row by row (the projection of a national plan
-// has 600,000 rows), with the header frozen.
-func (w *writer) stream(name string, header []any, n int, row func(i int) []any, width float64) {
+// sheet adds an empty sheet, to be written by write as the file is copied
+// out (excelize would round its numbers).
+func (w *writer) sheet(name string, write sheetWriter) {
 	if w.err != nil {
 		return
 	}
@@ -174,44 +166,26 @@ func (w *writer) stream(name string, header []any, n int, row func(i int) []any,
 		w.err = err
 		return
 	}
-	sw, err := w.f.NewStreamWriter(name)
-	if err != nil {
-		w.err = err
-		return
-	}
-	sw.SetColWidth(1, len(header), width)
-	sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	if err := sw.SetRow("A1", header, excelize.RowOpts{StyleID: w.header}); err != nil {
-		w.err = err
-		return
-	}
-	for i := 0; i < n; i++ {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row(i)); err != nil {
-			w.err = err
-			return
-		}
-	}
-	w.err = sw.Flush()
+	w.sheets[name] = write
 }
 
 // years is the total by NHS financial year, as the model contract says.
 func (w *writer) years(pr *plan.Projection) {
 	ys := pr.TotalYears()
-	header := append(append([]any{"Financial year", "As at"}, yearTitles[:]...), "Trajectory target (WTE)", "Gap (WTE)")
-	w.stream(sheetYears, header, len(ys), func(i int) []any {
+	header := append(append([]string{"Financial year", "As at"}, yearTitles[:]...), "Trajectory target (WTE)", "Gap (WTE)")
+	w.sheet(sheetYears, tableXML(header, len(ys), func(i int) []any {
 		y := ys[i]
 		row := []any{y.Label(), y.Last.Label()}
 		for _, x := range projtable.Values(&y.Row) {
 			row = append(row, x)
 		}
 		return append(row, y.Target, y.Gap)
-	}, 16)
+	}, 16, w.header))
 }
 
 // yearTitles name the projection table's figures (projtable.Values, in
 // its order) for people; a test holds them to the same count.
-var yearTitles = [...]any{"In post (WTE)", "Headcount", "Funded (WTE)", "Vacancies (WTE)", "Leavers (WTE)",
+var yearTitles = [...]string{"In post (WTE)", "Headcount", "Funded (WTE)", "Vacancies (WTE)", "Leavers (WTE)",
 	"Moved into training (WTE)", "Qualified (WTE)", "Hired qualified (WTE)", "Recruited (WTE)", "Unplaced (WTE)",
 	"Waiting for a post (WTE)", "In training", "Salaried trainees (WTE)", "Workforce (WTE)", "Pay cost (£)"}
 
@@ -226,11 +200,7 @@ func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 		p.QualifierWaitMonths, yesNo(p.CountSalariedTrainees), p.PayUpliftPctPerYear}, uncertainty(p.Uncertainty)...)
 	for i, c := range summaryFields {
 		f.SetCellStr(sheetSummary, fmt.Sprintf("A%d", i+1), c.title)
-		if text, ok := values[i].(string); ok {
-			f.SetCellStr(sheetSummary, fmt.Sprintf("B%d", i+1), escapeXString(text))
-		} else if v := values[i]; v != nil {
-			f.SetCellValue(sheetSummary, fmt.Sprintf("B%d", i+1), v)
-		}
+		setCell(f, fmt.Sprintf("B%d", i+1), values[i])
 	}
 	f.SetCellStyle(sheetSummary, "A1", fmt.Sprintf("A%d", len(summaryFields)), w.header)
 	s := plan.Summarise(p, pr, plan.MonthOfTime(time.Now()))
@@ -238,9 +208,11 @@ func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 	figures := [][2]any{
 		{"Headline figures", "(worked out by PsyPlan; not read back)"},
 		{"Scenario shown", scenarioName(pr)},
-		{"Baseline staff in post (WTE)", s.BaselineWTE},
+		{"Workforce measured against the trajectory", workforceCounts(p)},
+		{"Pay costs", priceBase(p)},
+		{"Baseline workforce (WTE)", s.BaselineWTE},
 		{"Judged at", s.At.Label()},
-		{"Projected staff in post (WTE)", s.Projected},
+		{"Projected workforce (WTE)", s.Projected},
 		{"Trajectory target (WTE)", s.Target},
 		{"Gap (WTE; negative is behind)", s.Gap},
 		{"Gap (% of the target)", s.GapPct},
@@ -249,8 +221,8 @@ func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 		{"Exported", time.Now().Format("2 January 2006 15:04") + " by PsyPlan"},
 	}
 	for i, fig := range figures {
-		f.SetCellValue(sheetSummary, fmt.Sprintf("A%d", start+i), fig[0])
-		f.SetCellValue(sheetSummary, fmt.Sprintf("B%d", start+i), fig[1])
+		setCell(f, fmt.Sprintf("A%d", start+i), fig[0])
+		setCell(f, fmt.Sprintf("B%d", start+i), fig[1])
 	}
 	f.SetCellStyle(sheetSummary, fmt.Sprintf("A%d", start), fmt.Sprintf("B%d", start), w.header)
 	f.SetColWidth(sheetSummary, "A", "A", 48)
@@ -258,6 +230,43 @@ func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 	if len(growthPNG) > 0 {
 		w.err = f.AddPictureFromBytes(sheetSummary, "D2", &excelize.Picture{Extension: ".png", File: growthPNG,
 			Format: &excelize.GraphicOptions{AltText: "Projected staff in post against the trajectory", ScaleX: 0.5, ScaleY: 0.5}})
+	}
+}
+
+// workforceCounts says what the trajectory measures.
+func workforceCounts(p *plan.Plan) string {
+	if p.CountSalariedTrainees {
+		return "staff in post and salaried trainees"
+	}
+	return "staff in post"
+}
+
+// priceBase says what prices the pay costs are in.
+func priceBase(p *plan.Plan) string {
+	if p.PayUpliftPctPerYear == 0 {
+		return "baseline prices"
+	}
+	return "with " + format.Percent(p.PayUpliftPctPerYear) + " pay awards a year (each April)"
+}
+
+// setCell writes a Summary cell: text as typed (SetCellValue does not
+// escape what looks like Excel's escape), a number to the last digit
+// (SetCellValue keeps 15), nil as blank.
+func setCell(f *excelize.File, cell string, v any) {
+	switch v := v.(type) {
+	case nil:
+	case string:
+		f.SetCellStr(sheetSummary, cell, escapeXString(v))
+	case float64:
+		// with a precision, excelize writes FormatFloat's text as it is
+		shortest := strconv.FormatFloat(v, 'f', -1, 64)
+		decimals := 0
+		if dot := strings.IndexByte(shortest, '.'); dot >= 0 {
+			decimals = len(shortest) - dot - 1
+		}
+		f.SetCellFloat(sheetSummary, cell, v, decimals, 64)
+	default:
+		f.SetCellValue(sheetSummary, cell, v)
 	}
 }
 
