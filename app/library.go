@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -236,11 +235,7 @@ func (lv *libraryView) importPlan() {
 		var id int64
 		lv.ui.run(func() {
 			defer r.Close()
-			var data []byte
-			if data, err = io.ReadAll(r); err != nil {
-				return
-			}
-			if p, err = exchange.ReadPlan(name, data); err != nil {
+			if p, err = exchange.ReadImport(name, r); err != nil {
 				err = fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", name, err)
 				return
 			}

@@ -10,9 +10,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
+	"unicode"
 
 	"example.org/psyplan/charts"
 	"example.org/psyplan/exchange"
@@ -27,11 +27,16 @@ type command struct {
 	args  int // positional arguments it takes
 	flags func(fs *flag.FlagSet, o *options)
 	run   func(c *call) error
+	// reads marks a command that only reads the library: it works on a
+	// read-only library too.
+	reads bool
 }
 
 // options are every flag any command takes.
 type options struct {
-	db            string
+	db      string
+	dbGiven bool // --db was given, even as ""
+
 	scenario      string
 	format        string
 	out           string
@@ -56,12 +61,12 @@ type call struct {
 
 var commands = map[string]command{
 	"import": {usage: "psyplan import [--db PATH] FILE", args: 1, run: runImport},
-	"list":   {usage: "psyplan list [--db PATH]", run: runList},
+	"list":   {usage: "psyplan list [--db PATH]", run: runList, reads: true},
 	"project": {usage: "psyplan project [--db PATH] [--scenario NAME] [--format csv|json] PLAN", args: 1,
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.scenario, "scenario", "", "the scenario to project (default: the plan itself)")
 			fs.StringVar(&o.format, "format", "csv", "csv or json")
-		}, run: runProject},
+		}, run: runProject, reads: true},
 	"export": {usage: "psyplan export [--db PATH] --format json|csv|xlsx|pdf|png|svg [--chart NAME] [--width W --height H] [--profession ID] [--service-area NAME] [--scenario NAME] --out FILE PLAN", args: 1,
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.scenario, "scenario", "", "the scenario to project (default: the plan itself)")
@@ -72,11 +77,11 @@ var commands = map[string]command{
 			fs.IntVar(&o.height, "height", 1080, "the chart's height in pixels")
 			fs.StringVar(&o.profession, "profession", "", "a png or svg chart of one profession (its id)")
 			fs.StringVar(&o.serviceArea, "service-area", "", "a png or svg chart of one service area")
-		}, run: runExport},
+		}, run: runExport, reads: true},
 	"solve": {usage: "psyplan solve [--db PATH] [--scenario NAME] [--by YYYY-MM] [--lever intake|recruitment] [--professions ID,ID] [--from YYYY-MM] [--name NAME] [--format text|json] PLAN",
 		args: 1, flags: solveFlags, run: runSolve},
 	"band": {usage: "psyplan band [--db PATH] [--scenario NAME] [--runs N] [--seed S] [--format csv|json] PLAN",
-		args: 1, flags: bandFlags, run: runBand},
+		args: 1, flags: bandFlags, run: runBand, reads: true},
 	"delete":          {usage: "psyplan delete [--db PATH] PLAN", args: 1, run: runDelete},
 	"restore-default": {usage: "psyplan restore-default [--db PATH]", run: runRestoreDefault},
 }
@@ -112,19 +117,27 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "psyplan: %q is not a command\n\n%s", name, Usage())
 		return 2
 	}
-	c := &call{ctx: context.Background(), stdout: stdout}
+	out := &checkedWriter{w: stdout}
+	c := &call{ctx: context.Background(), stdout: out}
 	positional, err := parseFlags(name, cmd, rest, &c.opts)
+	if err == nil && c.opts.dbGiven && c.opts.db == "" {
+		err = errors.New("--db needs a library file; leave --db out to use your own library")
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "psyplan %s: %v\nusage: %s\n", name, err, cmd.usage)
 		return 2
 	}
 	c.args = positional
-	if err := c.open(); err != nil {
+	if err := c.open(cmd.reads); err != nil {
 		fmt.Fprintf(stderr, "psyplan: %v\n", err)
 		return 1
 	}
 	defer c.lib.Close()
-	if err := cmd.run(c); err != nil {
+	err = cmd.run(c)
+	if out.err != nil { // whatever the command made of it, say what failed
+		err = fmt.Errorf("cannot write the output: %w", out.err)
+	}
+	if err != nil {
 		code := exitCode(err)
 		if code == 2 {
 			fmt.Fprintf(stderr, "psyplan %s: %v\nusage: %s\n", name, err, cmd.usage)
@@ -172,6 +185,7 @@ func parseFlags(name string, cmd command, args []string, o *options) ([]string, 
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+	fs.Visit(func(f *flag.Flag) { o.dbGiven = o.dbGiven || f.Name == "db" })
 	if len(positional) != cmd.args {
 		return nil, fmt.Errorf("takes %d argument(s), got %d", cmd.args, len(positional))
 	}
@@ -196,10 +210,32 @@ func Usage() string {
 	return b.String()
 }
 
-func (c *call) open() error {
-	lib, err := exchange.OpenLibrary(c.ctx, c.opts.db)
+// open opens the library; a command that only reads works on a
+// read-only one too.
+func (c *call) open(reads bool) error {
+	open := exchange.OpenLibrary
+	if reads {
+		open = exchange.OpenLibraryForReading
+	}
+	lib, err := open(c.ctx, c.opts.db)
 	c.lib = lib
 	return err
+}
+
+// checkedWriter keeps the first error writing to stdout (a full disk, a
+// closed pipe), so the command exits non-zero instead of claiming success.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (cw *checkedWriter) Write(b []byte) (int, error) {
+	if cw.err != nil {
+		return 0, cw.err
+	}
+	n, err := cw.w.Write(b)
+	cw.err = err
+	return n, err
 }
 
 func (c *call) findPlan(ref string) (int64, *plan.Plan, error) {
@@ -213,11 +249,7 @@ func (c *call) findPlan(ref string) (int64, *plan.Plan, error) {
 
 func runImport(c *call) error {
 	file := c.args[0]
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("cannot read %s: %w", file, errors.Unwrap(err))
-	}
-	p, err := exchange.ReadPlan(file, data)
+	p, err := exchange.ReadImportFile(file)
 	if err != nil {
 		return fmt.Errorf("%s was not imported; nothing was stored:\n%v", file, indent(err.Error()))
 	}
@@ -238,21 +270,51 @@ func runList(c *call) error {
 		return err
 	}
 	for _, s := range list {
-		fmt.Fprintf(c.stdout, "%d\t%s\n", s.ID, s.Name)
+		line := fmt.Sprintf("%d\t%s", s.ID, oneLine(s.Name))
+		if s.Damaged != "" {
+			line += "\t(damaged: " + oneLine(s.Damaged) + ")"
+		}
+		if _, err := fmt.Fprintln(c.stdout, line); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
+// runDelete deletes a plan without loading it, so a damaged plan can go.
 func runDelete(c *call) error {
-	id, p, err := c.findPlan(c.args[0])
+	id, err := c.lib.FindPlan(c.ctx, c.args[0])
 	if err != nil {
 		return err
 	}
 	if err := c.lib.DeletePlan(c.ctx, id); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "Deleted plan %d, %q.\n", id, p.Name)
-	return nil
+	_, err = fmt.Fprintf(c.stdout, "Deleted plan %d.\n", id)
+	return err
+}
+
+// oneLine escapes line breaks, tabs and other control characters, so a
+// name is always one line of the listing and never moves the terminal.
+func oneLine(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func runRestoreDefault(c *call) error {

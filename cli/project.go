@@ -45,7 +45,11 @@ func runExport(c *call) error {
 	ex := exchange.Export{Format: c.opts.format, Scenario: c.opts.scenario, Chart: c.opts.chart, Width: c.opts.width, Height: c.opts.height,
 		Filter: charts.Filter{Profession: c.opts.profession, ServiceArea: c.opts.serviceArea}}
 	if f := ex.Filter.Profession; f != "" && p.Profession(f) == nil {
-		return fmt.Errorf("--profession %q: the plan has no profession with that id", f)
+		return badArg("--profession %q: the plan has no profession with that id", f)
+	}
+	if !filterMatches(p, ex.Filter) {
+		return badArg("--profession %q --service-area %q: no post line or cohort of the plan matches, so the chart would be empty",
+			ex.Filter.Profession, ex.Filter.ServiceArea)
 	}
 	if !exchange.IsFormat(ex.Format) {
 		return fmt.Errorf("--format %q: choose %s", ex.Format, exchange.FormatNames())
@@ -55,4 +59,26 @@ func runExport(c *call) error {
 	}
 	fmt.Fprintf(c.stdout, "Wrote %s.\n", c.opts.out)
 	return nil
+}
+
+// filterMatches tells whether some line of the plan (a post line, or a
+// cohort's line) passes the chart filter.
+func filterMatches(p *plan.Plan, f charts.Filter) bool {
+	if f.Profession == "" && f.ServiceArea == "" {
+		return true
+	}
+	keep := func(k plan.LineKey) bool {
+		return (f.Profession == "" || k.Profession == f.Profession) && (f.ServiceArea == "" || k.ServiceArea == f.ServiceArea)
+	}
+	for _, l := range p.Posts {
+		if keep(l.Key()) {
+			return true
+		}
+	}
+	for _, c := range p.Cohorts {
+		if keep(c.Key()) {
+			return true
+		}
+	}
+	return false
 }

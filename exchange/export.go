@@ -3,8 +3,10 @@ package exchange
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,28 +152,66 @@ func chartPNG(in charts.Input, name string, w, h int) ([]byte, error) {
 // failed export leaves nothing half-written behind (and an older file of
 // that name as it was).
 func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	mode, err := replaceableMode(path)
+	if err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if err := writeAndClose(tmp, write); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if err := writeAndClose(tmp, write, mode); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
 	return nil
 }
 
-func writeAndClose(f *os.File, write func(io.Writer) error) error {
+// replaceableMode is the permissions the export gets: those of the file
+// it replaces (a private file stays private), else rw-r--r--. A folder or
+// a symbolic link in the way is refused, never replaced.
+func replaceableMode(path string) (os.FileMode, error) {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return 0o644, nil
+	case err != nil:
+		return 0, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	case fi.IsDir():
+		return 0, fmt.Errorf("cannot write %s: it is a folder; choose a file name", path)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return 0, fmt.Errorf("cannot write %s: it is a link to another file; PsyPlan does not replace links", path)
+	case !fi.Mode().IsRegular():
+		return 0, fmt.Errorf("cannot write %s: it is not an ordinary file", path)
+	}
+	return fi.Mode().Perm(), nil
+}
+
+// unwrapPath keeps the reason of a file error, not the temporary file's
+// name, which means nothing to the person exporting.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+func writeAndClose(f *os.File, write func(io.Writer) error, mode os.FileMode) error {
 	bw := bufio.NewWriterSize(f, 1<<16)
 	err := write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
 	if err == nil {
-		err = f.Chmod(0o644)
+		err = f.Chmod(mode)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
