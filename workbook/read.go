@@ -415,8 +415,13 @@ func (r *reader) summary(p *plan.Plan) {
 	if r.sheetFailed(sheetSummary, err); err != nil {
 		return
 	}
+	// version 1 wrote a blank row after its settings, then the headline
+	// figures; a blank row 9 above anything else is a version 2 setting
+	// cleared, refused below
+	after := all[summaryVersion1Rows+1]
+	r.version1 = all[summaryVersion1Rows] == nil && (after == nil || strings.TrimSpace(after[0].text) == headlineTitle)
 	fields := summaryFields
-	if r.version1 = all[summaryVersion1Rows] == nil; r.version1 {
+	if r.version1 {
 		fields = fields[:summaryVersion1Rows]
 	}
 	var u [4]*float64 // the uncertainty ranges, nil when blank

@@ -92,8 +92,11 @@ var summaryFields = []col{{"Plan name", "name"}, {"Area", "area"}, {"Notes", "no
 	{"Uncertainty: take-up ± points", "uncertainty.takeup_pct_points"},
 	{"Uncertainty: recruits a year ± %", "uncertainty.recruitment_pct"}}
 
-// summaryVersion1Rows is how many settings rows the previous version exported.
+// summaryVersion1Rows is how many settings rows the previous version
+// exported; a blank row and the headline figures followed.
 const summaryVersion1Rows = 8
+
+const headlineTitle = "Headline figures"
 
 func titles(cols []col) []string {
 	out := make([]string, len(cols))

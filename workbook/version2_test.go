@@ -154,6 +154,8 @@ func TestVersion2BadCells(t *testing.T) {
 		{sheetSummary, map[string]any{"B9": 25}, "Summary, row 9, column B: 25 is above 24"},
 		{sheetSummary, map[string]any{"B9": -1}, "Summary, row 9, column B: -1 is below 0"},
 		{sheetSummary, map[string]any{"A9": "Wait"}, `Summary, row 9, column A: the label must be "Qualifiers wait`},
+		// a cleared row 9 is not a version 1 workbook: rows 10 on hold settings
+		{sheetSummary, map[string]any{"A9": nil, "B9": nil}, `Summary, row 9, column A: the label must be "Qualifiers wait`},
 		{sheetSummary, map[string]any{"B10": "sometimes"}, `Summary, row 10, column B: "sometimes": write yes or no`},
 		{sheetSummary, map[string]any{"B11": 51}, "Summary, row 11, column B: 51 is above 50"},
 		{sheetSummary, map[string]any{"B11": "3%"}, `Summary, row 11, column B: "3%"`},

@@ -206,7 +206,7 @@ func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 	s := plan.Summarise(p, pr, plan.MonthOfTime(time.Now()))
 	start := len(summaryFields) + 2
 	figures := [][2]any{
-		{"Headline figures", "(worked out by PsyPlan; not read back)"},
+		{headlineTitle, "(worked out by PsyPlan; not read back)"},
 		{"Scenario shown", scenarioName(pr)},
 		{"Workforce measured against the trajectory", workforceCounts(p)},
 		{"Pay costs", priceBase(p)},
