@@ -110,7 +110,9 @@ func (l *Library) SavePlan(ctx context.Context, id int64, p *plan.Plan) error {
 }
 
 // DeletePlan removes a plan and everything in it, without reading it,
-// so a damaged plan can be deleted too.
+// so a damaged plan can be deleted too. It takes the plan out of every
+// roll-up that held it (the roll-ups stay): RollupsHolding names them,
+// for the window to ask first.
 func (l *Library) DeletePlan(ctx context.Context, id int64) error {
 	defer l.forget(id)
 	return l.write(ctx, func(tx *sql.Tx) error {
