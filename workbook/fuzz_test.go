@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"os"
 	"testing"
 
 	"example.org/psyplan/plan"
@@ -35,6 +36,11 @@ func FuzzReadWorkbook(f *testing.F) {
 		return bytes.Replace(b, []byte(`r="A2"`), []byte(`r="ZZZZZZ2"`), 1)
 	}}))
 	f.Add(rezip(f, data, nil, bomb("xl/media/bomb.xml", nil, nil, 2, 0)))
+	old, err := os.ReadFile("testdata/version1-small.xlsx") // the version 1 layout
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(old)
 	f.Fuzz(checkRead)
 }
 
