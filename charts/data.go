@@ -55,6 +55,7 @@ type Input struct {
 	Today      plan.Month         // the "today" marker; 0 for none
 	Compare    []*plan.Projection // other scenarios, drawn as extra lines on the growth chart
 	At         plan.Month         // the bridge's month; 0 for the last milestone (else the horizon)
+	Band       *plan.Band         // the low-high band of the projection shown; nil for none
 }
 
 // totals sums the filtered lines per month; the whole total when the

@@ -27,6 +27,7 @@ type Growth struct {
 	Actuals      []Point   // observed total in post
 	Today        plan.Month
 	Others       []NamedSeries // other scenarios' workforce, compared
+	Likely       *Likely       // the band behind the projected line; nil for none
 }
 
 // GrowthTitle is the growth chart's title for the plan.
@@ -56,6 +57,7 @@ func GrowthChart(in Input, title string) Growth {
 		}
 		g.Others = append(g.Others, NamedSeries{Name: name, Values: workforce(totals(o, in.Filter))})
 	}
+	g.Likely = likely(in, len(g.Projected))
 	for _, m := range p.Trajectory.Milestones {
 		if i := pr.Index(m.Month); i >= 0 {
 			g.Milestones = append(g.Milestones, Point{m.Month, g.Target[i]})
@@ -105,6 +107,11 @@ func (g Growth) graph(s Size, frame *Frame) renderable {
 			top = max(top, v)
 		}
 	}
+	if g.Likely != nil {
+		for _, v := range g.Likely.High {
+			top = max(top, v)
+		}
+	}
 	yTicks, yTop := niceTicks(top*1.05, 6, wteLabel)
 	xr := chart.ContinuousRange{Min: 0, Max: float64(max(n-1, 1))}
 	yr := chart.ContinuousRange{Min: 0, Max: yTop}
@@ -117,6 +124,10 @@ func (g Growth) graph(s Size, frame *Frame) renderable {
 			Style: chart.Style{StrokeColor: Orange, StrokeWidth: 3 * s.Scale, StrokeDashArray: []float64{10 * s.Scale, 6 * s.Scale}}},
 		chart.ContinuousSeries{Name: g.legend(), XValues: xs, YValues: g.Projected,
 			Style: chart.Style{StrokeColor: Blue, StrokeWidth: 3.5 * s.Scale}},
+	}
+	if l := g.Likely; l != nil { // behind every line, above the gap's shading
+		c.Series = append(c.Series[:1], append([]chart.Series{band{Name: l.legend(), XValues: xs, Upper: l.High, Lower: l.Low,
+			Color: SkyBlue.WithAlpha(110)}}, c.Series[1:]...)...)
 	}
 	others := []drawing.Color{Green, Purple, SkyBlue, Ink}
 	for i, o := range g.Others {
@@ -134,6 +145,9 @@ func (g Growth) graph(s Size, frame *Frame) renderable {
 	}
 	onLeftAxis(c.Series)
 	c.Elements = []chart.Renderable{legend(s, c.Series), probe(frame, &xr, &yr)}
+	if g.Likely != nil && g.Likely.Chance != "" {
+		c.Elements = append(c.Elements, note(s, g.Likely.Chance))
+	}
 	return c
 }
 
