@@ -16,6 +16,7 @@ import (
 	"example.org/psyplan/cli"
 	"example.org/psyplan/exchange"
 	"example.org/psyplan/locale"
+	"example.org/psyplan/report"
 )
 
 // main only exits: run returns, so its deferred Close has run (the
@@ -33,6 +34,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "psyplan:", err)
 		return 1
 	}
+	report.Version = meta.Version // printed on the PDF report
 	if len(args) == 1 && (args[0] == "--version" || args[0] == "-version") {
 		fmt.Fprintf(stdout, "%s %s\n", meta.Name, meta.Version)
 		return 0
