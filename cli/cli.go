@@ -24,7 +24,7 @@ import (
 // and its one-line usage.
 type command struct {
 	usage string
-	args  int // positional arguments it takes
+	args  int // positional arguments it takes; -1: one or more
 	flags func(fs *flag.FlagSet, o *options)
 	run   func(c *call) error
 	// reads marks a command that only reads the library: it works on a
@@ -56,11 +56,12 @@ type call struct {
 	opts   options
 	args   []string
 	stdout io.Writer
+	stderr io.Writer // notes beside the output (a roll-up's absent plans)
 	lib    *store.Library
 }
 
 var commands = map[string]command{
-	"import": {usage: "psyplan import [--db PATH] FILE", args: 1, run: runImport},
+	"import": {usage: "psyplan import [--db PATH] FILE|FOLDER...", args: -1, run: runImport},
 	"list":   {usage: "psyplan list [--db PATH]", run: runList, reads: true},
 	"project": {usage: "psyplan project [--db PATH] [--scenario NAME] [--format csv|json] PLAN", args: 1,
 		flags: func(fs *flag.FlagSet, o *options) {
@@ -84,6 +85,8 @@ var commands = map[string]command{
 		args: 1, flags: bandFlags, run: runBand, reads: true},
 	"delete":          {usage: "psyplan delete [--db PATH] PLAN", args: 1, run: runDelete},
 	"restore-default": {usage: "psyplan restore-default [--db PATH]", run: runRestoreDefault},
+	"rollup":          rollupCommand,
+	"compare":         compareCommand,
 }
 
 // IsCommand tells whether args (without the program name) name a
@@ -118,7 +121,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	out := &checkedWriter{w: stdout}
-	c := &call{ctx: context.Background(), stdout: out}
+	c := &call{ctx: context.Background(), stdout: out, stderr: stderr}
 	positional, err := parseFlags(name, cmd, rest, &c.opts)
 	if err == nil && c.opts.dbGiven && c.opts.db == "" {
 		err = errors.New("--db needs a library file; leave --db out to use your own library")
@@ -186,7 +189,10 @@ func parseFlags(name string, cmd command, args []string, o *options) ([]string, 
 		args = args[1:]
 	}
 	fs.Visit(func(f *flag.Flag) { o.dbGiven = o.dbGiven || f.Name == "db" })
-	if len(positional) != cmd.args {
+	if cmd.args < 0 && len(positional) == 0 {
+		return nil, fmt.Errorf("takes one argument or more, got none")
+	}
+	if cmd.args >= 0 && len(positional) != cmd.args {
 		return nil, fmt.Errorf("takes %d argument(s), got %d", cmd.args, len(positional))
 	}
 	return positional, nil
@@ -247,19 +253,33 @@ func (c *call) findPlan(ref string) (int64, *plan.Plan, error) {
 	return id, p, err
 }
 
+// runImport stores each plan file or workbook named (a folder: every
+// one in it), each whole or not at all: the good ones are stored and
+// every refused file is listed with its reason.
 func runImport(c *call) error {
-	file := c.args[0]
-	p, err := exchange.ReadImportFile(file)
-	if err != nil {
-		return fmt.Errorf("%s was not imported; nothing was stored:\n%v", file, indent(err.Error()))
+	files, refused := importFiles(c.args)
+	for _, file := range files {
+		p, err := exchange.ReadImportFile(file)
+		if err != nil {
+			err = fmt.Errorf("%s was not imported; nothing was stored:\n%v", file, indent(err.Error()))
+		} else if err = c.importPlan(p); err != nil && len(c.args) > 1 {
+			err = fmt.Errorf("%s was not imported: %w", file, err)
+		}
+		if err != nil {
+			refused = append(refused, err)
+		}
 	}
+	return refusedFiles(len(c.args) == 1 && len(files) == 1, refused)
+}
+
+func (c *call) importPlan(p *plan.Plan) error {
 	id, err := c.lib.CreatePlan(c.ctx, p)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "Imported %q: %d professions, %d post lines, %d cohorts, %d scenarios.\n%d\n",
+	_, err = fmt.Fprintf(c.stdout, "Imported %q: %d professions, %d post lines, %d cohorts, %d scenarios.\n%d\n",
 		p.Name, len(p.Professions), len(p.Posts), len(p.Cohorts), len(p.Scenarios), id)
-	return nil
+	return err
 }
 
 func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
@@ -287,10 +307,17 @@ func runDelete(c *call) error {
 	if err != nil {
 		return err
 	}
+	holding, err := c.lib.RollupsHolding(c.ctx, id)
+	if err != nil {
+		return err
+	}
 	if err := c.lib.DeletePlan(c.ctx, id); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(c.stdout, "Deleted plan %d.\n", id)
+	for _, r := range holding {
+		fmt.Fprintf(c.stdout, "It was taken out of the roll-up %q.\n", r.Name)
+	}
 	return err
 }
 

@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"flag"
+
+	"example.org/psyplan/plan"
+	"example.org/psyplan/projtable"
+)
+
+var compareCommand = command{
+	usage: "psyplan compare [--db PATH] [--format csv|json] [--runs N] [--seed S] PLAN",
+	args:  1, reads: true, run: runCompare,
+	flags: func(fs *flag.FlagSet, o *options) {
+		fs.StringVar(&o.format, "format", "csv", "csv or json")
+		fs.IntVar(&o.runs, "runs", plan.DefaultBandRuns, "the band's runs for the chance of being on track, 1 to 100,000")
+		fs.Int64Var(&o.seed, "seed", 1, "the band's random seed")
+	},
+}
+
+// runCompare writes the plan and its scenarios side by side. When the
+// plan has an uncertainty band, each column's band gives the chance of
+// being on track at each milestone.
+func runCompare(c *call) error {
+	if c.opts.format != "csv" && c.opts.format != "json" {
+		return badArg("--format %q: choose csv or json", c.opts.format)
+	}
+	if c.opts.runs < 1 || c.opts.runs > plan.MaxBandRuns {
+		return badArg("--runs %d: choose 1 to 100,000", c.opts.runs)
+	}
+	_, p, err := c.findPlan(c.args[0])
+	if err != nil {
+		return err
+	}
+	bands, err := plan.CompareBands(c.ctx, p, c.opts.runs, c.opts.seed)
+	if err != nil {
+		return err
+	}
+	cmp, err := plan.Compare(p, bands)
+	if err != nil {
+		return err
+	}
+	if c.opts.format == "json" {
+		return projtable.WriteCompareJSON(c.stdout, cmp)
+	}
+	return projtable.WriteCompareCSV(c.stdout, cmp)
+}

@@ -1,0 +1,199 @@
+package cli
+
+import (
+	"encoding/csv"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile"
+)
+
+// tinyPlans writes three tiny plans and a bad file into a folder.
+//
+// North: March to June 2020, 10 CBT WTE in Adult, 1 recruit a month, no
+// cap: 10, 11, 12, 13; 30 % growth by June: target 10, 11, 12, 13.
+// South: May to August 2020, 20 CBT WTE in Adult and 5 PWP WTE in CYP,
+// nobody joins or leaves; 10 % by August on 25 WTE: target 25, 25.83,
+// 26.67, 27.5. Its scenario "More PWPs" funds 8 PWP posts and recruits 1
+// a month: 5, 6, 7, 8.
+func tinyPlans(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	north := &plan.Plan{Name: "North", Baseline: plan.MonthOf(2020, 3), Horizon: plan.MonthOf(2020, 6),
+		Trajectory:  plan.Trajectory{Interpolation: plan.Linear, Milestones: []plan.Milestone{{Month: plan.MonthOf(2020, 6), GrowthPct: 30}}},
+		Professions: []plan.Profession{{ID: "cbt", Name: "CBT", WTEPerHead: 1, CostPerWTE: 12000}},
+		Posts:       []plan.PostLine{{Profession: "cbt", ServiceArea: "Adult", InPostWTE: 10, FundedWTE: 10, RecruitsWTEPerYear: 12}},
+	}
+	eight, twelve := 8.0, 12.0
+	south := &plan.Plan{Name: "South", Baseline: plan.MonthOf(2020, 5), Horizon: plan.MonthOf(2020, 8), CapHires: true,
+		Trajectory: plan.Trajectory{Interpolation: plan.Linear, Milestones: []plan.Milestone{{Month: plan.MonthOf(2020, 8), GrowthPct: 10}}},
+		Professions: []plan.Profession{{ID: "cbt", Name: "CBT", WTEPerHead: 1, CostPerWTE: 24000},
+			{ID: "pwp", Name: "PWP", WTEPerHead: 1, CostPerWTE: 12000}},
+		Posts: []plan.PostLine{{Profession: "cbt", ServiceArea: "Adult", InPostWTE: 20, FundedWTE: 20},
+			{Profession: "pwp", ServiceArea: "CYP", InPostWTE: 5, FundedWTE: 5}},
+		Scenarios: []plan.Scenario{{Name: "More PWPs", Posts: []plan.PostOverride{
+			{Profession: "pwp", ServiceArea: "CYP", FundedWTE: &eight, RecruitsWTEPerYear: &twelve}}}},
+	}
+	later := *north // North a year on: no month in common with it
+	later.Name, later.Baseline, later.Horizon = "Later", plan.MonthOf(2021, 3), plan.MonthOf(2021, 6)
+	later.Trajectory.Milestones = nil
+	for name, p := range map[string]*plan.Plan{"north.psyplan.json": north, "south.psyplan.json": south, "later.psyplan.json": &later} {
+		data, err := planfile.Write(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"format": "psyplan-plan"`), 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a plan"), 0o644)
+	return dir
+}
+
+func TestImportAFolder(t *testing.T) {
+	dir := tinyPlans(t)
+	db := filepath.Join(t.TempDir(), "lib.db")
+	r := run("import", "--db", db, dir, "/no/such/plan.json")
+	if r.code != 1 || strings.Count(r.stdout, "\nImported") != 2 || !strings.Contains(r.stdout, `Imported "North"`) ||
+		!strings.Contains(r.stdout, `Imported "South"`) {
+		t.Fatalf("import: %+v", r)
+	}
+	if !strings.Contains(r.stderr, "2 not imported") || !strings.Contains(r.stderr, filepath.Join(dir, "bad.json")+" was not imported") ||
+		!strings.Contains(r.stderr, "/no/such/plan.json was not imported") || strings.Contains(r.stderr, "notes.txt") {
+		t.Errorf("refused: %s", r.stderr)
+	}
+	if r := run("list", "--db", db); strings.Count(r.stdout, "\n") != 4 { // the default plan, Later, North, South
+		t.Errorf("list: %s", r.stdout)
+	}
+	empty := t.TempDir()
+	if r := run("import", "--db", db, empty); r.code != 1 || !strings.Contains(r.stderr, "holds no plan file or workbook") {
+		t.Errorf("empty folder: %+v", r)
+	}
+}
+
+func TestRollupCommands(t *testing.T) {
+	dir := tinyPlans(t)
+	db := filepath.Join(t.TempDir(), "lib.db")
+	run("import", "--db", db, filepath.Join(dir, "north.psyplan.json"), filepath.Join(dir, "south.psyplan.json"))
+	r := run("rollup", "--db", db, "create", "--name", "Region", "North", "South@More PWPs")
+	if r.code != 0 || lastLine(r.stdout) != "1" {
+		t.Fatalf("create: %+v", r)
+	}
+	if r := run("rollup", "list", "--db", db); r.stdout != "1\tRegion\t2 plans\n" {
+		t.Errorf("list: %q", r.stdout)
+	}
+	r = run("rollup", "--db", db, "project", "Region")
+	if r.code != 0 {
+		t.Fatalf("project: %+v", r)
+	}
+	wantNotes := "note: North counts nothing from 2020-07 to 2020-08 (its months are 2020-03 to 2020-06).\n" +
+		"note: South: More PWPs counts nothing from 2020-03 to 2020-04 (its months are 2020-05 to 2020-08).\n"
+	if r.stderr != wantNotes {
+		t.Errorf("notes: %q", r.stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 6 months x (2 lines + the total), and the header
+	if len(rows) != 19 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	for _, w := range []struct {
+		row                                                     int
+		month, profession, area, inPost, workforce, target, gap string
+	}{
+		{1, "2020-03", "cbt", "Adult", "10", "10", "", ""},
+		{2, "2020-03", "pwp", "CYP", "0", "0", "", ""},
+		{3, "2020-03", "ALL", "ALL", "10", "10", "10", "0"},
+		{7, "2020-05", "cbt", "Adult", "32", "32", "", ""},
+		{11, "2020-06", "pwp", "CYP", "6", "6", "", ""},
+		{12, "2020-06", "ALL", "ALL", "39", "39", "38.8333333333", "0.1666666667"},
+		{18, "2020-08", "ALL", "ALL", "28", "28", "27.5", "0.5"},
+	} {
+		got := rows[w.row]
+		g := []string{got[0], got[1], got[2], got[col["in_post_wte"]], got[col["workforce_wte"]], got[col["target_wte"]], got[col["gap_wte"]]}
+		want := []string{w.month, w.profession, w.area, w.inPost, w.workforce, w.target, w.gap}
+		for k := range g {
+			if !sameCell(g[k], want[k]) {
+				t.Errorf("row %d: %q, want %q", w.row, g, want)
+				break
+			}
+		}
+	}
+	if r := run("rollup", "--db", db, "project", "--format", "json", "1"); r.code != 0 || !strings.HasPrefix(r.stdout, "[\n{\"month\":\"2020-03\"") {
+		t.Errorf("json: %+v", r.stdout[:min(60, len(r.stdout))])
+	}
+	out := filepath.Join(t.TempDir(), "region.csv")
+	if r := run("rollup", "--db", db, "export", "--format", "csv", "--out", out, "Region"); r.code != 0 {
+		t.Errorf("export: %+v", r)
+	}
+	if data, _ := os.ReadFile(out); len(rows) == 0 || string(data) != run("rollup", "--db", db, "project", "Region").stdout {
+		t.Error("the exported file is not the projection table")
+	}
+	if r := run("delete", "--db", db, "North"); !strings.Contains(r.stdout, `It was taken out of the roll-up "Region".`) {
+		t.Errorf("delete a member: %+v", r)
+	}
+	if r := run("rollup", "--db", db, "delete", "Region"); r.code != 0 || r.stdout != "Deleted roll-up 1, \"Region\"; its plans stay.\n" {
+		t.Errorf("delete: %+v", r)
+	}
+	if r := run("rollup", "list", "--db", db); r.stdout != "" {
+		t.Errorf("list after delete: %q", r.stdout)
+	}
+}
+
+// Bad arguments exit 2 with a message naming the argument; nothing is stored.
+func TestRollupBadArguments(t *testing.T) {
+	dir := tinyPlans(t)
+	db := filepath.Join(t.TempDir(), "lib.db")
+	run("import", "--db", db, dir)
+	run("rollup", "--db", db, "create", "--name", "Taken", "North")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"rollup", "create", "North"}, "--name NAME is required"},
+		{[]string{"rollup", "create", "--name", "R"}, "rollup create needs its plans"},
+		{[]string{"rollup", "create", "--name", "Taken", "South"}, `--name "Taken": a roll-up of that name is in the library already`},
+		{[]string{"rollup", "create", "--name", "R", "North", "Nowhere"}, `"Nowhere": no plan has the id or name "Nowhere"`},
+		{[]string{"rollup", "create", "--name", "R", "South@Fewer"}, `"South@Fewer": plan 4 "South" has no scenario "Fewer"`},
+		{[]string{"rollup", "create", "--name", "R", "North", "Later"}, "share no month, so they cannot be rolled up: North 2020-03 to 2020-06; " +
+			"Later 2021-03 to 2021-06"},
+		{[]string{"rollup", "frobnicate"}, `"frobnicate" is not a rollup command`},
+		{[]string{"rollup", "project", "--format", "xml", "Taken"}, `--format "xml": choose csv or json`},
+		{[]string{"rollup", "export", "--format", "xlsx", "--out", "x.xlsx", "Taken"}, `--format "xlsx": a roll-up exports as csv`},
+		{[]string{"rollup", "project", "Nowhere"}, `no roll-up has the id or name "Nowhere"`},
+		{[]string{"rollup", "list", "extra"}, "rollup list takes 0 argument(s), got 1"},
+		{[]string{"rollup", "list", "--name", "x"}, "--name is for rollup create only"},
+		{[]string{"rollup"}, "takes one argument or more, got none"},
+	} {
+		r := run(append(c.args, "--db", db)...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%q: exit %d, %s", c.args, r.code, r.stderr)
+		}
+	}
+	if r := run("rollup", "list", "--db", db); r.stdout != "1\tTaken\t1 plans\n" {
+		t.Errorf("list: %q", r.stdout)
+	}
+}
+
+// sameCell compares a cell with a hand-worked figure written to 10
+// decimal places (or text exactly).
+func sameCell(got, want string) bool {
+	g, err1 := strconv.ParseFloat(got, 64)
+	w, err2 := strconv.ParseFloat(want, 64)
+	if err1 != nil || err2 != nil {
+		return got == want
+	}
+	return math.Abs(g-w) < 1e-9
+}
