@@ -50,6 +50,32 @@ func parseWhole(text string) (int, error) {
 	return int(v), nil
 }
 
+const (
+	yes = "yes"
+	no  = "no"
+)
+
+func yesNo(on bool) string {
+	if on {
+		return yes
+	}
+	return no
+}
+
+// parseYesNo reads a tick box's cell as the workbook does: yes, true or
+// on; no, false or off; blank for def.
+func parseYesNo(text string, def bool) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(text)) {
+	case "yes", "true", "on":
+		return true, nil
+	case "no", "false", "off":
+		return false, nil
+	case "":
+		return def, nil
+	}
+	return def, fmt.Errorf("%q: write yes or no", strings.TrimSpace(text))
+}
+
 // parseMonth reads "2021-04", "Apr 2021" or "April 2021".
 func parseMonth(text string) (plan.Month, error) {
 	t := strings.TrimSpace(text)

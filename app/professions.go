@@ -31,6 +31,16 @@ func newProfessionsView(ui *UI) *view {
 				value: func(p *plan.Plan, i int) string { return num(p.Professions[i].CostPerWTE) },
 				show:  func(p *plan.Plan, i int) string { return format.Pounds(p.Professions[i].CostPerWTE) },
 				set:   setFloatOr(0, func(p *plan.Plan, i int) *float64 { return &p.Professions[i].CostPerWTE })},
+			{title: "Trainees salaried", field: "trainees_salaried", width: 130, check: true,
+				value: func(p *plan.Plan, i int) string { return yesNo(p.Professions[i].TraineesSalaried) },
+				set:   setTraineesSalaried},
+			{title: "Trainee WTE per head", field: "trainee_wte_per_head", width: 160, blank: "1",
+				value: func(p *plan.Plan, i int) string { return num(traineeWTEPerHead(p.Professions[i])) },
+				set:   setTraineeWTEPerHead},
+			{title: "Trainee cost per WTE a year", field: "trainee_cost_per_wte_gbp", width: 200, blank: "0",
+				value: func(p *plan.Plan, i int) string { return num(p.Professions[i].TraineeCostPerWTE) },
+				show:  func(p *plan.Plan, i int) string { return format.Pounds(p.Professions[i].TraineeCostPerWTE) },
+				set:   setFloatOr(0, func(p *plan.Plan, i int) *float64 { return &p.Professions[i].TraineeCostPerWTE })},
 		},
 		add:    addProfession,
 		remove: removeProfession,
@@ -42,7 +52,7 @@ func addProfession(p *plan.Plan) error {
 	for n := 1; ; n++ {
 		id := fmt.Sprintf("new-role-%d", n)
 		if p.Profession(id) == nil {
-			p.Professions = append(p.Professions, plan.Profession{ID: id, Name: fmt.Sprintf("New role %d", n), WTEPerHead: 1})
+			p.Professions = append(p.Professions, plan.Profession{ID: id, Name: fmt.Sprintf("New role %d", n), WTEPerHead: 1, TraineeWTEPerHead: 1})
 			return nil
 		}
 	}
@@ -59,4 +69,42 @@ func renameProfession(p *plan.Plan, i int, id string) error {
 // left, and validation says where it is used.
 func removeProfession(p *plan.Plan, i int) {
 	p.Professions = append(p.Professions[:i], p.Professions[i+1:]...)
+}
+
+// setTraineesSalaried ticks or clears "trainees salaried". A profession
+// built before it had trainee fields has a trainee WTE of 0, which a
+// salaried profession may not: ticking gives it the default, 1.
+func setTraineesSalaried(p *plan.Plan, i int, text string) error {
+	on, err := parseYesNo(text, false)
+	if err != nil {
+		return err
+	}
+	pr := &p.Professions[i]
+	pr.TraineesSalaried = on
+	if on && pr.TraineeWTEPerHead == 0 {
+		pr.TraineeWTEPerHead = 1
+	}
+	return nil
+}
+
+// setTraineeWTEPerHead takes 0.01 to 1 (blank: 1). The plan's rules let a
+// profession whose trainees are unpaid keep 0 (meaning "never set"), but
+// a planner typing 0 means something else, so it is refused here too.
+func setTraineeWTEPerHead(p *plan.Plan, i int, text string) error {
+	if err := setFloatOr(1, func(p *plan.Plan, i int) *float64 { return &p.Professions[i].TraineeWTEPerHead })(p, i, text); err != nil {
+		return err
+	}
+	if v := p.Professions[i].TraineeWTEPerHead; v < plan.MinWTEPerHead {
+		return fmt.Errorf("%s is below %s", plan.Num(v), plan.Num(plan.MinWTEPerHead))
+	}
+	return nil
+}
+
+// traineeWTEPerHead is what a trainee WTE of 0 (never set) means: the
+// default, 1, as the plan file and the workbook write it.
+func traineeWTEPerHead(pr plan.Profession) float64 {
+	if pr.TraineeWTEPerHead == 0 {
+		return 1
+	}
+	return pr.TraineeWTEPerHead
 }

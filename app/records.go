@@ -25,6 +25,7 @@ type column struct {
 	show    func(p *plan.Plan, i int) string // in the table, formatted for people
 	set     func(p *plan.Plan, i int, text string) error
 	choices func(p *plan.Plan) []string // a drop-down rather than typing
+	check   bool                        // a tick box: value and set use "yes" and "no"
 	hint    string
 	blank   string // what an empty field means, when it means a value ("0")
 }
@@ -71,7 +72,7 @@ type recordTable struct {
 	def      *records
 	table    *widget.Table
 	selected int
-	fields   []fyne.CanvasObject // per column: *widget.Entry, *widget.Select or *widget.Label
+	fields   []fyne.CanvasObject // per column: *widget.Entry, *widget.Select, *widget.Check or *widget.Label
 	form     *fyne.Container
 	formB    *fyne.Container // the form's second column
 	hint     *widget.Label
@@ -156,6 +157,8 @@ func (rt *recordTable) field(i int) fyne.CanvasObject {
 	case c.choices != nil:
 		sel := widget.NewSelect(nil, func(v string) { rt.typed(i, v) })
 		o = sel
+	case c.check:
+		o = widget.NewCheck("", func(on bool) { rt.typed(i, yesNo(on)) })
 	default:
 		e := widget.NewEntry()
 		e.PlaceHolder = c.hint
@@ -263,6 +266,11 @@ func (rt *recordTable) loadForm() {
 			}
 			if f.Selected != text {
 				f.SetSelected(text)
+			}
+			setEnabled(f, has)
+		case *widget.Check:
+			if on := text == yes; f.Checked != on {
+				f.SetChecked(on)
 			}
 			setEnabled(f, has)
 		case *widget.Entry:

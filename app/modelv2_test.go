@@ -1,0 +1,277 @@
+package app
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"example.org/psyplan/plan"
+)
+
+// The model version 2 fields in the window: each typed where the planner
+// sees it, refused with a message naming it, undone with the rest. The
+// plan is small enough to work every figure by hand.
+
+// handPlan: 10 PWPs in 10 funded posts at £12,000; a CBT line with no
+// posts until 5 are funded in Jun 2021; 10 CBT trainees from Apr 2020 to
+// Apr 2021, all completing and taking up; nobody leaves.
+func handPlan() *plan.Plan {
+	p := BlankPlan("Hand-worked")
+	p.Horizon = plan.MonthOf(2022, 3)
+	p.Professions = []plan.Profession{
+		{ID: "pwp", Name: "PWP", WTEPerHead: 1, CostPerWTE: 12000, TraineeWTEPerHead: 1},
+		{ID: "cbt", Name: "CBT therapist", WTEPerHead: 1, CostPerWTE: 24000, TraineeWTEPerHead: 1},
+		{ID: "cp", Name: "Clinical psychologist", WTEPerHead: 1, TraineeWTEPerHead: 1},
+	}
+	p.Posts = []plan.PostLine{
+		{Profession: "pwp", ServiceArea: "Perinatal", InPostWTE: 10, FundedWTE: 10},
+		{Profession: "cbt", ServiceArea: "Perinatal",
+			Changes: []plan.FundedChange{{Month: plan.MonthOf(2021, 6), FundedWTEDelta: 5}}},
+	}
+	p.Cohorts = []plan.Cohort{{Profession: "cbt", ServiceArea: "Perinatal", Start: plan.MonthOf(2020, 4),
+		DurationMonths: 12, Intake: 10, CompletionPct: 100, TakeupPct: 100}}
+	p.Scenarios = []plan.Scenario{{Name: "Waiting"}}
+	return p
+}
+
+func openHandPlan(t *testing.T) *UI {
+	t.Helper()
+	ui, _, _ := newTestUI(t)
+	if err := ui.library.create(handPlan()); err != nil {
+		t.Fatal(err)
+	}
+	return ui
+}
+
+// total is the projection's total row at month m.
+func total(t *testing.T, ui *UI, m plan.Month) plan.Row {
+	t.Helper()
+	pr := ui.session.Projection()
+	if pr == nil || pr.Index(m) < 0 {
+		t.Fatalf("no projection of %s", m)
+	}
+	return pr.Total[pr.Index(m)]
+}
+
+func sumUnplaced(ui *UI) float64 {
+	s := 0.0
+	for _, r := range ui.session.Projection().Total {
+		s += r.Unplaced
+	}
+	return s
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*math.Max(1, math.Abs(b)) }
+
+// screen is the view called name.
+func screen(t *testing.T, ui *UI, name string) fyne.CanvasObject {
+	t.Helper()
+	for _, v := range ui.views {
+		if v.name == name {
+			return v.object
+		}
+	}
+	t.Fatalf("no screen %q", name)
+	return nil
+}
+
+// labelled is the control a form shows beside the label title: in a
+// widget.Form or in a record table's form.
+func labelled(t *testing.T, root fyne.CanvasObject, title string) fyne.CanvasObject {
+	t.Helper()
+	var found fyne.CanvasObject
+	walk(root, func(o fyne.CanvasObject) {
+		switch c := o.(type) {
+		case *widget.Form:
+			for _, it := range c.Items {
+				if it.Text == title {
+					found = it.Widget
+				}
+			}
+		case *fyne.Container:
+			for i, o := range c.Objects {
+				if l, ok := o.(*widget.Label); ok && l.Text == title && i+1 < len(c.Objects) {
+					found = c.Objects[i+1]
+				}
+			}
+		}
+	})
+	if found == nil {
+		t.Fatalf("no field %q", title)
+	}
+	return found
+}
+
+func labelledEntry(t *testing.T, root fyne.CanvasObject, title string) *widget.Entry {
+	t.Helper()
+	e, ok := labelled(t, root, title).(*widget.Entry)
+	if !ok {
+		t.Fatalf("%s is not typed in", title)
+	}
+	return e
+}
+
+// undoTo undoes one edit and checks the plan is back to want.
+func undoTo(t *testing.T, ui *UI, what string, got func(p *plan.Plan) any, want any) {
+	t.Helper()
+	if !ui.session.Undo() {
+		t.Fatalf("%s: nothing to undo", what)
+	}
+	if g := got(ui.session.Plan()); g != want {
+		t.Errorf("%s after undo: %v, want %v", what, g, want)
+	}
+}
+
+func TestProfessionTraineeFields(t *testing.T) {
+	ui := openHandPlan(t)
+	profs := screen(t, ui, "Professions")
+	walk(profs, func(o fyne.CanvasObject) {
+		if tb, ok := o.(*widget.Table); ok {
+			tb.Select(widget.TableCellID{Row: 1, Col: 0}) // CBT therapist
+		}
+	})
+	cbt := func(p *plan.Plan) *plan.Profession { return &p.Professions[1] }
+	message := func() string {
+		var m string
+		walk(profs, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance {
+				m = l.Text
+			}
+		})
+		return m
+	}
+	may2020 := plan.MonthOf(2020, 5)
+	if r := total(t, ui, may2020); r.TraineeWTE != 0 || r.PayCost != 10000 {
+		t.Fatalf("before: trainee WTE %v, pay %v", r.TraineeWTE, r.PayCost)
+	}
+
+	// salaried: ticking it counts the 10 trainees at 1 WTE each (0 set
+	// before becomes 1); their cost is 0 until typed
+	err := ui.session.Edit("", func(p *plan.Plan) error { cbt(p).TraineeWTEPerHead = 0; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	salaried, ok := labelled(t, profs, "Trainees salaried").(*widget.Check)
+	if !ok {
+		t.Fatal("trainees salaried is not a tick box")
+	}
+	test.Tap(salaried)
+	if pr := cbt(ui.session.Plan()); !pr.TraineesSalaried || pr.TraineeWTEPerHead != 1 {
+		t.Fatalf("after ticking: %+v", pr)
+	}
+	if r := total(t, ui, may2020); r.TraineeWTE != 10 || r.PayCost != 10000 {
+		t.Errorf("salaried: trainee WTE %v, pay %v", r.TraineeWTE, r.PayCost)
+	}
+
+	// trainee cost: 10 x £30,000 / 12 = £25,000 a month more
+	cost := labelledEntry(t, profs, "Trainee cost per WTE a year")
+	retype(cost, "30,000")
+	if r := total(t, ui, may2020); r.PayCost != 35000 {
+		t.Errorf("with trainee cost: pay %v, want 35,000", r.PayCost)
+	}
+	cost.SetText("30,00")
+	if got := message(); !strings.HasPrefix(got, `Trainee cost per WTE a year: "30,00" is not a number`) {
+		t.Errorf("message %q", got)
+	}
+	cost.SetText("10,000,001")
+	if got := message(); got != "Trainee cost per WTE a year: 10,000,001 is above 10,000,000" {
+		t.Errorf("message %q", got)
+	}
+	if cbt(ui.session.Plan()).TraineeCostPerWTE != 30000 {
+		t.Error("a refused cost was kept")
+	}
+
+	// trainee WTE per head: 10 trainees x 0.5 = 5 WTE, paid 5 x 30,000 / 12
+	wte := labelledEntry(t, profs, "Trainee WTE per head")
+	retype(wte, "0.5")
+	if r := total(t, ui, may2020); r.TraineeWTE != 5 || r.PayCost != 22500 {
+		t.Errorf("half-time trainees: trainee WTE %v, pay %v", r.TraineeWTE, r.PayCost)
+	}
+	for bad, msg := range map[string]string{"0": "0 is below 0.01", "1.5": "1.5 is above 1", "half": `"half" is not a number`} {
+		wte.SetText(bad)
+		if got := message(); !strings.HasPrefix(got, "Trainee WTE per head: "+msg) {
+			t.Errorf("%s: message %q", bad, got)
+		}
+		if cbt(ui.session.Plan()).TraineeWTEPerHead != 0.5 {
+			t.Errorf("%s was kept", bad)
+		}
+	}
+	wte.SetText("0.5")
+	if message() != "" {
+		t.Errorf("message stays: %q", message())
+	}
+
+	// undo: 0.5 back to 1, the cost back to 0, the tick back off
+	undoTo(t, ui, "trainee WTE", func(p *plan.Plan) any { return cbt(p).TraineeWTEPerHead }, 1.0)
+	undoTo(t, ui, "trainee cost", func(p *plan.Plan) any { return cbt(p).TraineeCostPerWTE }, 0.0)
+	undoTo(t, ui, "salaried", func(p *plan.Plan) any { return cbt(p).TraineesSalaried }, false)
+	if salaried.Checked || wte.Text != "1" {
+		t.Errorf("form after undo: ticked %v, trainee WTE %q", salaried.Checked, wte.Text)
+	}
+	if r := total(t, ui, may2020); r.TraineeWTE != 0 || r.PayCost != 10000 {
+		t.Errorf("after undo: trainee WTE %v, pay %v", r.TraineeWTE, r.PayCost)
+	}
+}
+
+// dangerText is the red message of a screen (the last one walked).
+func dangerText(root fyne.CanvasObject) string {
+	var m string
+	walk(root, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance && l.Text != "" {
+			m = l.Text
+		}
+	})
+	return m
+}
+
+// pasteRows pastes text on a screen as the planner does: copied, then
+// "Paste rows".
+func pasteRows(t *testing.T, ui *UI, root fyne.CanvasObject, text string) string {
+	t.Helper()
+	ui.app.Clipboard().SetContent(text)
+	test.Tap(button(t, root, "Paste rows"))
+	return dangerText(root)
+}
+
+func TestPasteProfessionsWithTraineeColumns(t *testing.T) {
+	ui := openHandPlan(t)
+	profs := screen(t, ui, "Professions")
+	header := "Id\tName\tLeaver rate % a year\tWTE per head\tCost per WTE a year\tTrainees salaried\tTrainee WTE per head\tTrainee cost per WTE a year\n"
+	bad := header + "hi\tHigh intensity\t10\t1\t50,000\tyes\t\t30000\n" +
+		"emhp\tEMHP\t12\t1\t40000\tmaybe\t1\t25000\n"
+	if got := pasteRows(t, ui, profs, bad); got != `Nothing was pasted. row 2, column Trainees salaried: "maybe": write yes or no` {
+		t.Errorf("message %q", got)
+	}
+	bad = header + "hi\tHigh intensity\t10\t1\t50,000\tyes\t1.2\t30000\n"
+	if got := pasteRows(t, ui, profs, bad); got != "Nothing was pasted. row 1, column Trainee WTE per head: 1.2 is above 1" {
+		t.Errorf("message %q", got)
+	}
+	if n := len(ui.session.Plan().Professions); n != 3 {
+		t.Fatalf("a refused paste added rows: %d professions", n)
+	}
+	good := header + "hi\tHigh intensity\t10\t1\t50,000\tyes\t\t30000\n" +
+		"emhp\tEMHP\t12\t1\t40000\tNo\t0.8\t1,250\n" +
+		"mhwp\tMHWP\t12\t1\t40000\n"
+	if got := pasteRows(t, ui, profs, good); got != "" {
+		t.Fatalf("good paste: %q", got)
+	}
+	ps := ui.session.Plan().Professions
+	want := []plan.Profession{
+		{ID: "hi", Name: "High intensity", LeaverRatePct: 10, WTEPerHead: 1, CostPerWTE: 50000, TraineesSalaried: true, TraineeWTEPerHead: 1, TraineeCostPerWTE: 30000},
+		{ID: "emhp", Name: "EMHP", LeaverRatePct: 12, WTEPerHead: 1, CostPerWTE: 40000, TraineeWTEPerHead: 0.8, TraineeCostPerWTE: 1250},
+		{ID: "mhwp", Name: "MHWP", LeaverRatePct: 12, WTEPerHead: 1, CostPerWTE: 40000, TraineeWTEPerHead: 1},
+	}
+	if len(ps) != 6 {
+		t.Fatalf("%d professions after pasting 3", len(ps))
+	}
+	for i, w := range want {
+		if ps[3+i] != w {
+			t.Errorf("pasted %+v, want %+v", ps[3+i], w)
+		}
+	}
+	undoTo(t, ui, "paste", func(p *plan.Plan) any { return len(p.Professions) }, 3)
+}
