@@ -275,3 +275,145 @@ func TestPasteProfessionsWithTraineeColumns(t *testing.T) {
 	}
 	undoTo(t, ui, "paste", func(p *plan.Plan) any { return len(p.Professions) }, 3)
 }
+
+// selectIn is the drop-down of a record table's column.
+func selectIn(t *testing.T, rt *recordTable, title string) *widget.Select {
+	t.Helper()
+	for i, c := range rt.def.columns {
+		if c.title == title {
+			s, ok := rt.fields[i].(*widget.Select)
+			if !ok {
+				t.Fatalf("%s is not a drop-down", title)
+			}
+			return s
+		}
+	}
+	t.Fatalf("no column %q", title)
+	return nil
+}
+
+// cell is what the table shows in row and column title.
+func cell(t *testing.T, rt *recordTable, row int, title string) string {
+	t.Helper()
+	for i, c := range rt.def.columns {
+		if c.title == title {
+			l := widget.NewLabel("")
+			rt.updateCell(widget.TableCellID{Row: row, Col: i}, l)
+			return l.Text
+		}
+	}
+	t.Fatalf("no column %q", title)
+	return ""
+}
+
+func TestCohortDrawnFromStaffInPost(t *testing.T) {
+	ui := openHandPlan(t)
+	rt := ui.trainees
+	rt.selectFirst()
+	apr2020 := plan.MonthOf(2020, 4)
+	drawn := func(p *plan.Plan) any {
+		if d := p.Cohorts[0].DrawnFrom; d != nil {
+			return *d
+		}
+		return nil
+	}
+	from := selectIn(t, rt, "Drawn from")
+	if from.Selected != "nobody" || cell(t, rt, 0, "Drawn from") != "nobody" || cell(t, rt, 0, "Drawn from %") != "" {
+		t.Fatalf("before: %q, table %q %q", from.Selected, cell(t, rt, 0, "Drawn from"), cell(t, rt, 0, "Drawn from %"))
+	}
+	if want := []string{"nobody", "PWP", "CBT therapist", "Clinical psychologist"}; strings.Join(from.Options, "|") != strings.Join(want, "|") {
+		t.Errorf("choices %q", from.Options)
+	}
+
+	// a profession with no post line in Perinatal: refused, with the reason
+	from.SetSelected("Clinical psychologist")
+	if got := rt.message.Text; got != `Drawn from: Clinical psychologist has no post line in "Perinatal" for the trainees to leave: add one on the Posts screen first` {
+		t.Errorf("message %q", got)
+	}
+	if ui.session.Plan().Cohorts[0].DrawnFrom != nil {
+		t.Error("a refused draw was kept")
+	}
+
+	// PWP, then 50 %: 10 x 50 % x 1 WTE = 5 PWPs leave their posts in Apr
+	// 2020 to train; with nobody to hire, PWPs in post fall from 10 to 5
+	from.SetSelected("PWP")
+	if got := drawn(ui.session.Plan()); got != (plan.DrawnFrom{Profession: "pwp", Pct: 0}) || rt.message.Text != "" {
+		t.Fatalf("drawn from %v, message %q", got, rt.message.Text)
+	}
+	pct := entry(t, rt, "Drawn from %")
+	retype(pct, "50")
+	if r := total(t, ui, apr2020); r.MovedOut != 5 || r.InPost != 5 {
+		t.Errorf("moved out %v, in post %v; want 5 and 5", r.MovedOut, r.InPost)
+	}
+	if cell(t, rt, 0, "Drawn from") != "PWP" || cell(t, rt, 0, "Drawn from %") != "50 %" {
+		t.Errorf("table shows %q %q", cell(t, rt, 0, "Drawn from"), cell(t, rt, 0, "Drawn from %"))
+	}
+	for bad, msg := range map[string]string{"101": "Drawn from %: 101 is above 100", "-1": "Drawn from %: -1 is below 0",
+		"5,0": `Drawn from %: "5,0" is not a number`, "": "Drawn from %: give the share of the intake drawn from staff in post, 0 to 100"} {
+		pct.SetText(bad)
+		if got := rt.message.Text; !strings.HasPrefix(got, msg) {
+			t.Errorf("%q: message %q", bad, got)
+		}
+		if got := drawn(ui.session.Plan()); got != (plan.DrawnFrom{Profession: "pwp", Pct: 50}) {
+			t.Errorf("%q: drawn from %v", bad, got)
+		}
+	}
+	pct.SetText("50")
+
+	// the cohort moves to a service area with no PWP posts: refused
+	entry(t, rt, "Service area").SetText("Older adults")
+	if got := rt.message.Text; got != `Drawn from: pwp in "Older adults" is not a post line of this plan` {
+		t.Errorf("message %q", got)
+	}
+
+	// nobody again, then undo twice: the draw comes back, then goes
+	from.SetSelected("nobody")
+	if ui.session.Plan().Cohorts[0].DrawnFrom != nil || total(t, ui, apr2020).MovedOut != 0 {
+		t.Error("nobody still draws")
+	}
+	undoTo(t, ui, "nobody", drawn, any(plan.DrawnFrom{Profession: "pwp", Pct: 50}))
+	if from.Selected != "PWP" || pct.Text != "50" {
+		t.Errorf("form after undo: %q %q", from.Selected, pct.Text)
+	}
+	undoTo(t, ui, "50 %", drawn, any(plan.DrawnFrom{Profession: "pwp", Pct: 0}))
+	undoTo(t, ui, "PWP", drawn, nil)
+	if total(t, ui, apr2020).InPost != 10 {
+		t.Error("undo left the PWPs moved")
+	}
+}
+
+func TestPasteCohortsWithDrawnFrom(t *testing.T) {
+	ui := openHandPlan(t)
+	header := "Profession\tService area\tStart\tMonths\tIntake\tCompletion %\tTake-up %\tDrawn from\tDrawn from %\n"
+	for bad, msg := range map[string]string{
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\t40\ncbt\tPerinatal\tSep 2022\t12\t8\t90\t85\tcp\t40\n": `row 2, column Drawn from: Clinical psychologist has no post line in "Perinatal" for the trainees to leave: add one on the Posts screen first`,
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tnobody\t40\n":                                            "row 1, column Drawn from %: choose first the profession the trainees are drawn from (Drawn from)",
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\n":                                                   "row 1, column Drawn from %: give the share of the intake drawn from staff in post, 0 to 100",
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\t140\n":                                              "row 1, column Drawn from %: 140 is above 100",
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tOT\t40\n":                                                `row 1, column Drawn from: "OT" is not a profession of this plan`,
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\t40\t3\n":                                            "row 1 has 10 cells; a cohort has 9 columns: Profession, Service area, Start, Months, Intake, Completion %, Take-up %, Drawn from, Drawn from %",
+	} {
+		if got := pasteRows(t, ui, ui.trainees.object, header+bad); got != "Nothing was pasted. "+msg {
+			t.Errorf("message %q\nwant %q", got, msg)
+		}
+		if n := len(ui.session.Plan().Cohorts); n != 1 {
+			t.Fatalf("a refused paste added cohorts: %d", n)
+		}
+	}
+	good := header + "cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\t40\n" +
+		"cbt\tPerinatal\tSep 2022\t12\t8\t90\t85\tpwp\t25.5\n" +
+		"cbt\tPerinatal\tSep 2023\t12\t8\t90\t85\n"
+	if got := pasteRows(t, ui, ui.trainees.object, good); got != "" {
+		t.Fatalf("good paste: %q", got)
+	}
+	cs := ui.session.Plan().Cohorts
+	if len(cs) != 4 || cs[1].DrawnFrom == nil || *cs[1].DrawnFrom != (plan.DrawnFrom{Profession: "pwp", Pct: 40}) ||
+		cs[2].DrawnFrom == nil || *cs[2].DrawnFrom != (plan.DrawnFrom{Profession: "pwp", Pct: 25.5}) || cs[3].DrawnFrom != nil {
+		t.Fatalf("pasted cohorts %+v", cs)
+	}
+	// Sep 2021: 8 x 40 % = 3.2 PWPs leave to train
+	if r := total(t, ui, plan.MonthOf(2021, 9)); !near(r.MovedOut, 3.2) {
+		t.Errorf("moved out %v, want 3.2", r.MovedOut)
+	}
+	undoTo(t, ui, "paste", func(p *plan.Plan) any { return len(p.Cohorts) }, 1)
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
@@ -48,11 +49,91 @@ func cohortColumns(list func(p *plan.Plan) []plan.Cohort) []column {
 			value: func(p *plan.Plan, i int) string { return num(c(p, i).TakeupPct) },
 			show:  func(p *plan.Plan, i int) string { return pctCell(c(p, i).TakeupPct) },
 			set:   setFloat(func(p *plan.Plan, i int) *float64 { return &c(p, i).TakeupPct })},
+		{title: "Drawn from", field: "drawn_from", width: 170, choices: drawnFromChoices,
+			value: func(p *plan.Plan, i int) string { return drawnFromName(p, c(p, i)) },
+			set:   func(p *plan.Plan, i int, t string) error { return setDrawnFrom(p, c(p, i), t) }},
+		{title: "Drawn from %", field: "drawn_from.pct", width: 110, hint: "share of the intake who leave posts",
+			value: func(p *plan.Plan, i int) string {
+				if d := c(p, i).DrawnFrom; d != nil {
+					return num(d.Pct)
+				}
+				return ""
+			},
+			show: func(p *plan.Plan, i int) string {
+				if d := c(p, i).DrawnFrom; d != nil {
+					return pctCell(d.Pct)
+				}
+				return ""
+			},
+			set: func(p *plan.Plan, i int, t string) error { return setDrawnPct(c(p, i), t) }},
 		{title: "Qualifies", field: "qualifies", width: 90,
 			value: func(p *plan.Plan, i int) string { return c(p, i).QualifyMonth().Label() }},
 		{title: "Into posts (WTE)", field: "qualified_wte", width: 130,
 			value: func(p *plan.Plan, i int) string { return format.WTE(p.CohortQualifiedWTE(*c(p, i))) }},
 	}
+}
+
+// nobody is the "drawn from" of a cohort whose trainees are not staff in post.
+const nobody = "nobody"
+
+func drawnFromChoices(p *plan.Plan) []string { return append([]string{nobody}, professionNames(p)...) }
+
+func drawnFromName(p *plan.Plan, c *plan.Cohort) string {
+	if c.DrawnFrom == nil {
+		return nobody
+	}
+	return professionName(p, c.DrawnFrom.Profession)
+}
+
+// setDrawnFrom chooses the profession whose staff in post the cohort's
+// trainees leave (by name or id; blank or "nobody" for none). Its post
+// line in the cohort's service area must exist: that is where they leave.
+// The share stays as it was, or starts at 0 for the planner to type.
+func setDrawnFrom(p *plan.Plan, c *plan.Cohort, text string) error {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.EqualFold(t, nobody) {
+		c.DrawnFrom = nil
+		return nil
+	}
+	pr := p.Profession(professionID(p, t))
+	if pr == nil {
+		return fmt.Errorf("%q is not a profession of this plan", t)
+	}
+	if !hasPostLine(p, plan.LineKey{Profession: pr.ID, ServiceArea: c.ServiceArea}) {
+		return fmt.Errorf("%s has no post line in %q for the trainees to leave: add one on the Posts screen first", pr.Name, c.ServiceArea)
+	}
+	pct := 0.0
+	if c.DrawnFrom != nil {
+		pct = c.DrawnFrom.Pct
+	}
+	c.DrawnFrom = &plan.DrawnFrom{Profession: pr.ID, Pct: pct}
+	return nil
+}
+
+// setDrawnPct is the share of the intake drawn from staff in post: needed
+// when a profession is chosen, and only then.
+func setDrawnPct(c *plan.Cohort, text string) error {
+	blank := strings.TrimSpace(text) == ""
+	switch {
+	case c.DrawnFrom == nil && blank:
+		return nil
+	case c.DrawnFrom == nil:
+		return fmt.Errorf("choose first the profession the trainees are drawn from (Drawn from)")
+	case blank:
+		return fmt.Errorf("give the share of the intake drawn from staff in post, 0 to 100")
+	}
+	v, err := parseNum(text)
+	c.DrawnFrom.Pct = v
+	return err
+}
+
+func hasPostLine(p *plan.Plan, k plan.LineKey) bool {
+	for _, l := range p.Posts {
+		if l.Key() == k {
+			return true
+		}
+	}
+	return false
 }
 
 // newCohort is what "Add cohort" starts from: the last cohort again a
@@ -61,6 +142,10 @@ func newCohort(p *plan.Plan, existing []plan.Cohort) (plan.Cohort, error) {
 	if n := len(existing); n > 0 {
 		c := existing[n-1]
 		c.Start = c.Start.Add(12)
+		if d := c.DrawnFrom; d != nil {
+			copied := *d // its own, so typing its share leaves the other's alone
+			c.DrawnFrom = &copied
+		}
 		return c, nil
 	}
 	if len(p.Professions) == 0 {
