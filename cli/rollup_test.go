@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/csv"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
 	"example.org/psyplan/planfile"
 )
 
@@ -196,4 +198,55 @@ func sameCell(got, want string) bool {
 		return got == want
 	}
 	return math.Abs(g-w) < 1e-9
+}
+
+// areaFiles writes the 42 area plans of the national plan as plan files
+// in a folder, and returns it with their names.
+func areaFiles(b *testing.B) (string, []string) {
+	b.Helper()
+	dir := b.TempDir()
+	var names []string
+	for _, p := range plantest.AreaPlans() {
+		data, err := planfile.Write(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, p.Name+".psyplan.json"), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		names = append(names, p.Name)
+	}
+	return dir, names
+}
+
+// The target: a regional lead imports 42 plan files in one go
+// in 5 s or less.
+func BenchmarkImport42Files(b *testing.B) {
+	dir, _ := areaFiles(b)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db := filepath.Join(b.TempDir(), "lib.db")
+		run("list", "--db", db) // the library exists before timing
+		b.StartTimer()
+		if code := Run([]string{"import", "--db", db, dir}, io.Discard, os.Stderr); code != 0 {
+			b.Fatal("import failed")
+		}
+	}
+}
+
+// The roll-up of the 42 areas read from the library, projected and
+// written: what opening it asks of the library and the engine.
+func BenchmarkRollupProject42(b *testing.B) {
+	dir, names := areaFiles(b)
+	db := filepath.Join(b.TempDir(), "lib.db")
+	run("import", "--db", db, dir)
+	if r := run(append([]string{"rollup", "create", "--db", db, "--name", "England"}, names...)...); r.code != 0 {
+		b.Fatal(r.stderr)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if code := Run([]string{"rollup", "project", "--db", db, "England"}, io.Discard, os.Stderr); code != 0 {
+			b.Fatal("project failed")
+		}
+	}
 }

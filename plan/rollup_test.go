@@ -180,30 +180,14 @@ func workforceOf(pr *plan.Projection) []float64 {
 	return out
 }
 
-// nationalAreas splits the national plan into its 42 areas, each a plan
-// of its own with its own baseline WTE (so the targets add up to the
-// national one).
+// nationalAreas is the national plan and its 42 areas as roll-up members.
 func nationalAreas() (*plan.Plan, []plan.RollupMember) {
-	n := plantest.National()
-	perArea := plantest.Professions * plantest.ServiceAreas
-	members := make([]plan.RollupMember, plantest.Areas)
-	for a := range members {
-		p := *n
-		p.Name, p.Scenarios = n.Posts[a*perArea].ServiceArea[:6], nil
-		p.Posts, p.Cohorts = nil, nil
-		for _, l := range n.Posts {
-			if strings.HasPrefix(l.ServiceArea, p.Name) {
-				p.Posts = append(p.Posts, l)
-			}
-		}
-		for _, c := range n.Cohorts {
-			if strings.HasPrefix(c.ServiceArea, p.Name) {
-				p.Cohorts = append(p.Cohorts, c)
-			}
-		}
-		members[a] = plan.RollupMember{Name: p.Name, Plan: &p}
+	areas := plantest.AreaPlans()
+	members := make([]plan.RollupMember, len(areas))
+	for a, p := range areas {
+		members[a] = plan.RollupMember{Name: p.Name, Plan: p}
 	}
-	return n, members
+	return plantest.National(), members
 }
 
 // The 42 areas rolled up are the national plan: every line's rows are the
