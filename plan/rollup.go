@@ -22,7 +22,9 @@ type MemberProjection struct {
 	Baseline, Horizon Month
 	Workforce         []float64 // its total workforce, month by month from its baseline
 	Target            []float64 // its own trajectory's target
+	Base              float64   // the WTE its growth is measured from
 	JudgedAt          Month     // the month the member's own plan is judged at
+	milestones        []Milestone
 }
 
 // Covers tells whether the member has month m: it contributes nothing
@@ -265,6 +267,7 @@ func (rp *RollupProjection) memberTargets(models []*model) {
 			mp.Target[i] = m.base * (1 + GrowthAt(m.plan, mp.Baseline+Month(i))/100)
 		}
 		mp.JudgedAt = m.plan.JudgedAt(mp.Horizon)
+		mp.Base, mp.milestones = m.base, m.plan.Trajectory.Milestones
 	}
 }
 
@@ -373,4 +376,41 @@ func (rp *RollupProjection) GapsAt(m Month) []MemberGap {
 		return out[a].Name < out[b].Name
 	})
 	return out
+}
+
+// Summarise is the roll-up's headline figures, as Summarise gives a
+// plan's, at the month the roll-up is judged at. Growth is measured from
+// the sum of the members' own bases. "So far" counts to today kept inside
+// the months every member covers, so growth is never measured over a
+// month some member is missing from. A roll-up has no census actuals.
+func (rp *RollupProjection) Summarise(today Month) Summary {
+	base := 0.0
+	for _, mp := range rp.Members {
+		base += mp.Base
+	}
+	s := Summary{BaselineWTE: base, At: rp.JudgedAt(), AtMilestone: true}
+	for _, mp := range rp.Members {
+		s.AtMilestone = s.AtMilestone && hasMilestone(mp.milestones, s.At)
+	}
+	i, last := rp.Index(s.At), len(rp.Total)-1
+	s.GrowthPct = percentOf(rp.Target[i]-base, base)
+	s.Projected, s.Target, s.Gap = rp.Total[i].Workforce, rp.Target[i], rp.Gap[i]
+	s.GapPct = percentOf(s.Gap, s.Target)
+	s.Vacancies = rp.Total[i].Vacancies
+	s.HorizonProjected, s.HorizonTarget, s.HorizonGap = rp.Total[last].Workforce, rp.Target[last], rp.Gap[last]
+	s.Today = min(max(today, rp.From), rp.To)
+	s.GrowthSoFarPct = percentOf(rp.Total[rp.Index(s.Today)].Workforce-base, base)
+	for _, r := range rp.Total {
+		s.Unplaced += r.Unplaced
+	}
+	return s
+}
+
+func hasMilestone(ms []Milestone, m Month) bool {
+	for _, x := range ms {
+		if x.Month == m {
+			return true
+		}
+	}
+	return false
 }

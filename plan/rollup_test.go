@@ -262,3 +262,23 @@ func TestRollupKeptAndSummedLines(t *testing.T) {
 		t.Errorf("June target %g, East's workforce %g", rp.Target[3], rp.Members[0].Workforce[3])
 	}
 }
+
+// North and South judged in June, by hand: North 13 + South 25
+// = 38 WTE against 13 + 25.8333 = 38.8333, growth measured from 10 + 25
+// = 35 WTE. June is North's milestone, not South's.
+func TestRollupSummary(t *testing.T) {
+	north, south := northAndSouth()
+	rp, _ := plan.ProjectRollup([]plan.RollupMember{{Name: "North", Plan: north}, {Name: "South", Plan: south}})
+	s := rp.Summarise(plan.MonthOf(2030, 1))
+	if s.At != plan.MonthOf(2020, 6) || s.AtMilestone || s.BaselineWTE != 35 || s.Projected != 38 ||
+		!near(s.Target, 38+2.5/3) || !near(s.GrowthPct, (38+2.5/3-35)/35*100) || !near(s.Gap, -2.5/3) {
+		t.Errorf("%+v", s)
+	}
+	// today is kept inside the months both cover: June
+	if s.Today != plan.MonthOf(2020, 6) || !near(s.GrowthSoFarPct, 3/35.0*100) || s.HorizonProjected != 25 || !near(s.HorizonGap, -2.5) {
+		t.Errorf("%+v", s)
+	}
+	if !strings.HasPrefix(s.Sentence(), "Behind: projected 38.0 WTE in Jun 2020") {
+		t.Errorf("%q", s.Sentence())
+	}
+}
