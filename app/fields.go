@@ -76,6 +76,33 @@ func parseYesNo(text string, def bool) (bool, error) {
 	return def, fmt.Errorf("%q: write yes or no", strings.TrimSpace(text))
 }
 
+// parseNumOr is parseNum where blank means def.
+func parseNumOr(def float64, text string) (float64, error) {
+	if strings.TrimSpace(text) == "" {
+		return def, nil
+	}
+	return parseNum(text)
+}
+
+// parseWholeOr is parseWhole where blank means def.
+func parseWholeOr(def int, text string) (int, error) {
+	if strings.TrimSpace(text) == "" {
+		return def, nil
+	}
+	return parseWhole(text)
+}
+
+// sameValueOr is sameValue for a field where blank means def, so clearing
+// it to type afresh does not bring def back under the cursor.
+func sameValueOr(def string) func(a, b string) bool {
+	return func(a, b string) bool {
+		if strings.TrimSpace(a) == "" {
+			a = def
+		}
+		return sameValue(a, b)
+	}
+}
+
 // parseMonth reads "2021-04", "Apr 2021" or "April 2021".
 func parseMonth(text string) (plan.Month, error) {
 	t := strings.TrimSpace(text)

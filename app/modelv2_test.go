@@ -387,11 +387,11 @@ func TestPasteCohortsWithDrawnFrom(t *testing.T) {
 	header := "Profession\tService area\tStart\tMonths\tIntake\tCompletion %\tTake-up %\tDrawn from\tDrawn from %\n"
 	for bad, msg := range map[string]string{
 		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\t40\ncbt\tPerinatal\tSep 2022\t12\t8\t90\t85\tcp\t40\n": `row 2, column Drawn from: Clinical psychologist has no post line in "Perinatal" for the trainees to leave: add one on the Posts screen first`,
-		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tnobody\t40\n":                                            "row 1, column Drawn from %: choose first the profession the trainees are drawn from (Drawn from)",
-		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\n":                                                   "row 1, column Drawn from %: give the share of the intake drawn from staff in post, 0 to 100",
-		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\t140\n":                                              "row 1, column Drawn from %: 140 is above 100",
-		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tOT\t40\n":                                                `row 1, column Drawn from: "OT" is not a profession of this plan`,
-		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\t40\t3\n":                                            "row 1 has 10 cells; a cohort has 9 columns: Profession, Service area, Start, Months, Intake, Completion %, Take-up %, Drawn from, Drawn from %",
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tnobody\t40\n":                                               "row 1, column Drawn from %: choose first the profession the trainees are drawn from (Drawn from)",
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\n":                                                      "row 1, column Drawn from %: give the share of the intake drawn from staff in post, 0 to 100",
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\t140\n":                                                 "row 1, column Drawn from %: 140 is above 100",
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tOT\t40\n":                                                   `row 1, column Drawn from: "OT" is not a profession of this plan`,
+		"cbt\tPerinatal\tSep 2021\t12\t8\t90\t85\tPWP\t40\t3\n":                                               "row 1 has 10 cells; a cohort has 9 columns: Profession, Service area, Start, Months, Intake, Completion %, Take-up %, Drawn from, Drawn from %",
 	} {
 		if got := pasteRows(t, ui, ui.trainees.object, header+bad); got != "Nothing was pasted. "+msg {
 			t.Errorf("message %q\nwant %q", got, msg)
@@ -416,4 +416,93 @@ func TestPasteCohortsWithDrawnFrom(t *testing.T) {
 		t.Errorf("moved out %v, want 3.2", r.MovedOut)
 	}
 	undoTo(t, ui, "paste", func(p *plan.Plan) any { return len(p.Cohorts) }, 1)
+}
+
+func TestPlanSettingsOfModelVersion2(t *testing.T) {
+	ui := openHandPlan(t)
+	settings := screen(t, ui, "Trajectory")
+	jun2021 := plan.MonthOf(2021, 6)
+
+	// the wait: with none, the 10 CBT qualifiers of Apr 2021 are lost at
+	// once (no funded posts); waiting 3 months, 5 are hired when 5 posts
+	// are funded in Jun 2021 and the other 5 give up in Jul 2021
+	if u, r := sumUnplaced(ui), total(t, ui, jun2021); u != 10 || r.InPost != 10 {
+		t.Fatalf("no wait: unplaced %v, in post %v", u, r.InPost)
+	}
+	wait := labelledEntry(t, settings, "Qualifier wait (months)")
+	retype(wait, "3")
+	if ui.session.Plan().QualifierWaitMonths != 3 {
+		t.Fatalf("wait %d", ui.session.Plan().QualifierWaitMonths)
+	}
+	if u, r := sumUnplaced(ui), total(t, ui, jun2021); u != 5 || r.InPost != 15 || r.HiredQualified != 5 {
+		t.Errorf("3 months: unplaced %v, in post %v, hired %v", u, r.InPost, r.HiredQualified)
+	}
+	if r := total(t, ui, plan.MonthOf(2021, 5)); r.Waiting != 10 {
+		t.Errorf("waiting in May 2021: %v", r.Waiting)
+	}
+	for bad, msg := range map[string]string{"2.5": "2.5 is not a whole number", "25": "25 is above 24",
+		"-1": "-1 is below 0", "3 months": `"3 months" is not a number`} {
+		wait.SetText(bad)
+		if got := dangerText(settings); !strings.HasPrefix(got, "Qualifier wait (months): "+msg) {
+			t.Errorf("%q: message %q", bad, got)
+		}
+		if ui.session.Plan().QualifierWaitMonths != 3 {
+			t.Errorf("%q was kept", bad)
+		}
+	}
+	wait.SetText("")
+	if ui.session.Plan().QualifierWaitMonths != 0 || dangerText(settings) != "" || wait.Text != "" {
+		t.Errorf("blank: wait %d, message %q, field %q", ui.session.Plan().QualifierWaitMonths, dangerText(settings), wait.Text)
+	}
+	undoTo(t, ui, "wait", func(p *plan.Plan) any { return p.QualifierWaitMonths }, 0) // typing is one step
+	if sumUnplaced(ui) != 10 || (wait.Text != "0" && wait.Text != "") {
+		t.Errorf("after undo: unplaced %v, field %q", sumUnplaced(ui), wait.Text)
+	}
+
+	// counting salaried trainees: the 10 CBT trainees (1 WTE each, from
+	// Apr 2020) join the 10 PWPs in the workforce
+	if err := ui.session.Edit("", func(p *plan.Plan) error { p.Professions[1].TraineesSalaried = true; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	may2020 := plan.MonthOf(2020, 5)
+	if r := total(t, ui, may2020); r.Workforce != 10 {
+		t.Fatalf("trainees not counted: workforce %v", r.Workforce)
+	}
+	count := findCheck(t, settings, "Count salaried trainees in the workforce measured against the trajectory, as NHS censuses count them")
+	test.Tap(count)
+	if r := total(t, ui, may2020); !ui.session.Plan().CountSalariedTrainees || r.Workforce != 20 || r.InPost != 10 {
+		t.Errorf("counted: workforce %v, in post %v", r.Workforce, r.InPost)
+	}
+	undoTo(t, ui, "count salaried trainees", func(p *plan.Plan) any { return p.CountSalariedTrainees }, false)
+	if count.Checked || total(t, ui, may2020).Workforce != 10 {
+		t.Error("undo left the trainees counted")
+	}
+
+	// pay award: 10 PWPs at £12,000 cost £10,000 a month at the baseline,
+	// £11,000 from April 2020, £12,100 from April 2021
+	pay := labelledEntry(t, settings, "Pay award % a year")
+	retype(pay, "10")
+	for m, want := range map[plan.Month]float64{plan.MonthOf(2020, 3): 10000, plan.MonthOf(2021, 3): 11000, plan.MonthOf(2021, 4): 12100} {
+		if got := total(t, ui, m).PayCost; !near(got, want) {
+			t.Errorf("pay cost in %s: %v, want %v", m, got, want)
+		}
+	}
+	for bad, msg := range map[string]string{"50.5": "50.5 is above 50", "-21": "-21 is below -20",
+		"1,000": "1,000 is above 50", "3,5": `"3,5" is not a number`, "10%": `"10%" is not a number`} {
+		pay.SetText(bad)
+		if got := dangerText(settings); !strings.HasPrefix(got, "Pay award % a year: "+msg) {
+			t.Errorf("%q: message %q", bad, got)
+		}
+		if ui.session.Plan().PayUpliftPctPerYear != 10 {
+			t.Errorf("%q was kept", bad)
+		}
+	}
+	pay.SetText("-2.5") // pay cuts are allowed down to -20 %
+	if got := total(t, ui, plan.MonthOf(2020, 4)).PayCost; !near(got, 9750) {
+		t.Errorf("pay cost after a 2.5 %% cut: %v", got)
+	}
+	undoTo(t, ui, "pay award", func(p *plan.Plan) any { return p.PayUpliftPctPerYear }, 0.0)
+	if got := total(t, ui, plan.MonthOf(2021, 4)).PayCost; got != 10000 || pay.Text != "0" {
+		t.Errorf("after undo: pay cost %v, field %q", got, pay.Text)
+	}
 }

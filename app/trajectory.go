@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,24 +16,30 @@ import (
 // trajectoryView sets the plan's time span, the expansion trajectory and
 // its milestones, and the capping switch.
 type trajectoryView struct {
-	ui         *UI
-	baseline   *widget.Entry
-	horizon    *widget.Entry
-	interp     *widget.Select
-	baseWTE    *widget.Entry
-	capping    *widget.Check
-	message    *widget.Label
-	milestones *recordTable
-	loading    bool
+	ui            *UI
+	baseline      *widget.Entry
+	horizon       *widget.Entry
+	interp        *widget.Select
+	baseWTE       *widget.Entry
+	capping       *widget.Check
+	wait          *widget.Entry // qualifier_wait_months
+	countTrainees *widget.Check
+	payAward      *widget.Entry
+	message       *widget.Label
+	milestones    *recordTable
+	loading       bool
 }
 
 const (
+	waitLabel     = "Qualifier wait (months)"
+	payAwardLabel = "Pay award % a year"
 	linearWords   = "Linear (the same WTE each month)"
 	compoundWords = "Compound (the same % each month)"
 )
 
 func newTrajectoryView(ui *UI) *view {
-	tv := &trajectoryView{ui: ui, baseline: widget.NewEntry(), horizon: widget.NewEntry(), baseWTE: widget.NewEntry()}
+	tv := &trajectoryView{ui: ui, baseline: widget.NewEntry(), horizon: widget.NewEntry(), baseWTE: widget.NewEntry(),
+		wait: widget.NewEntry(), payAward: widget.NewEntry()}
 	tv.message = widget.NewLabel("")
 	tv.message.Importance = widget.DangerImportance
 	tv.message.Wrapping = fyne.TextWrapWord
@@ -52,6 +59,22 @@ func newTrajectoryView(ui *UI) *view {
 		p.Trajectory.BaselineWTE = v
 		return err
 	})
+	tv.wait.PlaceHolder = "0 to 24; blank: 0, a qualifier with no funded post is lost at once"
+	tv.edit(tv.wait, "qualifier_wait_months", func(p *plan.Plan, t string) error {
+		v, err := parseWholeOr(0, t)
+		p.QualifierWaitMonths = v
+		return err
+	})
+	tv.payAward.PlaceHolder = "-20 to 50; blank: 0, costs stay in baseline prices"
+	tv.edit(tv.payAward, "pay_uplift_pct_per_year", func(p *plan.Plan, t string) error {
+		v, err := parseNumOr(0, t)
+		p.PayUpliftPctPerYear = v
+		return err
+	})
+	tv.countTrainees = widget.NewCheck("Count salaried trainees in the workforce measured against the trajectory, as NHS censuses count them",
+		func(on bool) {
+			tv.apply("count_salaried_trainees", func(p *plan.Plan) error { p.CountSalariedTrainees = on; return nil })
+		})
 	tv.interp = widget.NewSelect([]string{linearWords, compoundWords}, func(s string) {
 		tv.apply("trajectory.interpolation", func(p *plan.Plan) error {
 			p.Trajectory.Interpolation = plan.Linear
@@ -61,7 +84,7 @@ func newTrajectoryView(ui *UI) *view {
 			return nil
 		})
 	})
-	tv.capping = widget.NewCheck("Joiners only fill vacancies in funded posts (qualifiers with no funded post are counted as unplaced)",
+	tv.capping = widget.NewCheck("Joiners only fill vacancies in funded posts (a qualifier with no funded post waits, then is counted as unplaced)",
 		func(on bool) {
 			tv.apply("cap_hires_at_funded_posts", func(p *plan.Plan) error { p.CapHires = on; return nil })
 		})
@@ -72,6 +95,9 @@ func newTrajectoryView(ui *UI) *view {
 		widget.NewFormItem("Between milestones", tv.interp),
 		widget.NewFormItem("Baseline WTE", tv.baseWTE),
 		widget.NewFormItem("Capping", tv.capping),
+		widget.NewFormItem(waitLabel, tv.wait),
+		widget.NewFormItem("Salaried trainees", tv.countTrainees),
+		widget.NewFormItem(payAwardLabel, tv.payAward),
 	)
 	tv.milestones = newRecordTable(ui, &records{
 		noun: "milestone", list: "trajectory.milestones",
@@ -131,11 +157,25 @@ func (tv *trajectoryView) apply(key string, fn func(p *plan.Plan) error) {
 		lines := make([]string, len(errs))
 		for i, e := range errs {
 			lines[i] = plainError(e)
+			if title := settingTitles[e.Path]; title != "" {
+				lines[i] = title + ": " + e.Msg
+			}
 		}
 		tv.message.SetText(strings.Join(lines, "\n"))
 		return
 	}
+	if title := settingTitles[key]; title != "" {
+		tv.message.SetText(title + ": " + err.Error())
+		return
+	}
 	tv.message.SetText(err.Error())
+}
+
+// settingTitles name the settings whose messages use the form's words
+// rather than the plan file's.
+var settingTitles = map[string]string{
+	"qualifier_wait_months":   waitLabel,
+	"pay_uplift_pct_per_year": payAwardLabel,
 }
 
 func (tv *trajectoryView) refresh() {
@@ -158,6 +198,11 @@ func (tv *trajectoryView) refresh() {
 	}
 	if tv.capping.Checked != p.CapHires {
 		tv.capping.SetChecked(p.CapHires)
+	}
+	setIfDifferent(tv.wait, strconv.Itoa(p.QualifierWaitMonths), sameValueOr("0"))
+	setIfDifferent(tv.payAward, num(p.PayUpliftPctPerYear), sameValueOr("0"))
+	if tv.countTrainees.Checked != p.CountSalariedTrainees {
+		tv.countTrainees.SetChecked(p.CountSalariedTrainees)
 	}
 }
 
