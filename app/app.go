@@ -51,10 +51,12 @@ type UI struct {
 	redo     *widget.Button
 	status   *widget.Label
 
-	overview   *overviewView
-	posts      *recordTable
-	trainees   *recordTable
-	presenting *presenter // workshop mode, when on
+	overview    *overviewView
+	posts       *recordTable
+	trainees    *recordTable
+	presenting  *presenter       // workshop mode, when on
+	answers     *answersPanel    // "What does it take?", when last opened
+	uncertainty *uncertaintyPart // the Trajectory screen's Uncertainty part
 }
 
 // Run opens the window on the plan last opened and returns the exit code

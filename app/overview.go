@@ -28,6 +28,7 @@ type overviewView struct {
 	object  fyne.CanvasObject
 	today   func() plan.Month
 	summary plan.Summary // as last shown, for tests and slides
+	band    *bandBar
 }
 
 // figure is one headline: a caption, a big number and a line under it.
@@ -78,8 +79,10 @@ func newOverviewView(ui *UI) *overviewView {
 	ov.kindSel.SetSelected(titles[0])
 	compare := widget.NewCheck("Compare scenarios", func(on bool) { ui.session.SetCompare(on); ov.drawChart() })
 	tools := container.NewHBox(widget.NewLabel("Chart"), ov.kindSel, widget.NewLabel("Profession"), ov.profSel,
-		widget.NewLabel("Service area"), ov.areaSel, compare)
-	top := container.NewVBox(ov.status, grid, tools)
+		widget.NewLabel("Service area"), ov.areaSel, compare, widget.NewButtonWithIcon("What does it take?", theme.SearchIcon(), ui.showAnswers))
+	ov.band = newBandBar(ui)
+	ui.session.OnBandChange(ov.drawChart)
+	top := container.NewVBox(ov.status, grid, tools, ov.band.object)
 	ov.object = container.NewBorder(top, ov.chart.readout, nil, nil, ov.chart)
 	return ov
 }
@@ -138,7 +141,7 @@ func (ov *overviewView) drawChart() {
 	if p == nil || pr == nil {
 		return
 	}
-	in := charts.Input{Plan: p, Projection: pr, Filter: ov.filter, Today: ov.today(), Compare: ov.ui.session.Compared()}
+	in := charts.Input{Plan: p, Projection: pr, Filter: ov.filter, Today: ov.today(), Compare: ov.ui.session.Compared(), Band: ov.ui.session.Band()}
 	kind := charts.Kinds[0]
 	for _, k := range charts.Kinds {
 		if k.Title == ov.kindSel.Selected {

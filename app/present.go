@@ -36,6 +36,7 @@ type presenter struct {
 	object   fyne.CanvasObject
 	before   fyne.CanvasObject // the window's content, back on leaving
 	loading  bool
+	live     liveBand // the band following the what-if (present_band.go)
 }
 
 // present starts workshop mode on the first slide.
@@ -66,7 +67,10 @@ func newPresenter(ui *UI) *presenter {
 	ps.leavers = slider(-10, 10, 0.5, 0, ps.changed)
 	ps.intake = slider(0, 100, 5, 0, ps.changed)
 	ps.recruits = slider(0, 3, 0.1, 1, ps.changed)
-	ps.capping = widget.NewCheck("Hires only fill funded posts", func(bool) { ps.changed(0) })
+	for _, s := range []*widget.Slider{ps.leavers, ps.intake, ps.recruits} {
+		s.OnChangeEnded = func(float64) { ps.settled() }
+	}
+	ps.capping = widget.NewCheck("Hires only fill funded posts", func(bool) { ps.changed(0); ps.settled() })
 	ps.capping.Checked = ui.session.Plan().CapHires
 	for i := range ps.labels {
 		ps.labels[i] = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -125,7 +129,7 @@ func (ps *presenter) key(k fyne.KeyName) bool {
 }
 
 func (ps *presenter) move(by int) {
-	n := len(charts.Kinds)
+	n := slideCount()
 	ps.slide = (ps.slide + by + n) % n
 	ps.ui.win.Canvas().Unfocus() // arrows move slides, not a slider
 	ps.show()
@@ -155,6 +159,7 @@ func (ps *presenter) reset() {
 	ps.capping.SetChecked(ps.ui.session.Plan().CapHires)
 	ps.loading = false
 	ps.changed(0)
+	ps.settled()
 }
 
 const whatIfName = "What-if (workshop)"
@@ -162,8 +167,13 @@ const whatIfName = "What-if (workshop)"
 // show has the session project the plan with the what-if (off the UI
 // goroutine) and draws the current slide.
 func (ps *presenter) show() {
+	ps.counter.SetText(fmt.Sprintf("Slide %d of %d", ps.slide+1, slideCount()))
+	if ps.slide == len(charts.Kinds) {
+		ps.showAnswer()
+		return
+	}
 	kind := charts.Kinds[ps.slide]
-	ps.counter.SetText(fmt.Sprintf("Slide %d of %d", ps.slide+1, len(charts.Kinds)))
+	ps.controls(true)
 	ps.title.SetText(kind.Title)
 	ps.labels[0].SetText(fmt.Sprintf("Leaver rates %+.1f points", ps.whatIf.LeaverPoints))
 	ps.labels[1].SetText("Training intake +" + format.Percent(ps.whatIf.ExtraIntakePct))
@@ -176,10 +186,10 @@ func (ps *presenter) show() {
 			return
 		}
 		if err == nil {
-			var c charts.Chart
-			if c, err = charts.Make(name, in); err == nil {
+			ps.live.shown(in, ps.whatIf)
+			if err = ps.draw(name); err == nil {
 				ps.sentence.SetText(sentence)
-				ps.chart.SetChart(c)
+				ps.followBand(name, quickBandRuns)
 				return
 			}
 		}

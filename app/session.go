@@ -65,6 +65,7 @@ type Session struct {
 	// its turn is never projected at all.
 	openSeq, projSeq, whatIfSeq atomic.Int64
 	projecting                  sync.Mutex // one projection at a time: two cores, 30 MB each
+	bands                       bandState  // the low-high band, made after each projection (band.go)
 
 	changed   []func() // after the plan, the scenario or the projection changes
 	onSaving  func()   // an edit is on its way to the library
@@ -74,6 +75,9 @@ type Session struct {
 
 func newSession(lib *store.Library, run background, async bool) *Session {
 	s := &Session{lib: lib, run: run}
+	if async { // progress is only reported when the band is really made in the background
+		s.bands.post = func(apply func()) { run(func() {}, apply) }
+	}
 	s.save = newSaver(func(id int64, p *plan.Plan) error { return lib.SavePlan(context.Background(), id, p) }, async)
 	s.save.done = func(err error) {
 		s.run(func() {}, func() {
@@ -222,6 +226,7 @@ func (s *Session) Open(id int64, done func(error)) {
 			s.undo, s.redo, s.lastEdit = nil, nil, ""
 			s.whatIfSeq.Add(1)
 			s.notify()
+			s.StartBand()
 		}
 		if done != nil {
 			done(err)
@@ -241,6 +246,8 @@ func (s *Session) Close() {
 	s.whatIfSeq.Add(1)
 	s.id, s.plan, s.scenario, s.undo, s.redo, s.lastEdit = 0, nil, "", nil, nil, ""
 	s.projection, s.projOf, s.others, s.own = nil, nil, nil, nil
+	s.stopBand()
+	s.bands.whatIf.Add(1)
 	s.notify()
 }
 
@@ -366,6 +373,7 @@ func (s *Session) reproject() {
 		if prs.shown != nil {
 			s.keep(p, prs)
 			s.notify()
+			s.StartBand()
 		}
 		s.problem(err)
 	})

@@ -136,7 +136,7 @@ func newTrajectoryView(ui *UI) *view {
 		"growth at its month, held after the last. Every scenario is measured against it.")
 	help.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(form, tv.message, help, widget.NewLabelWithStyle("Milestones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	return &view{name: "Trajectory", object: container.NewBorder(top, nil, nil, nil, tv.milestones.object), refresh: tv.refresh, first: tv.milestones.selectFirst}
+	return &view{name: "Trajectory", object: container.NewBorder(top, newUncertaintyPart(ui).object, nil, nil, tv.milestones.object), refresh: tv.refresh, first: tv.milestones.selectFirst}
 }
 
 func (tv *trajectoryView) edit(e *widget.Entry, key string, set func(p *plan.Plan, text string) error) {

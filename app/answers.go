@@ -1,0 +1,199 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"example.org/psyplan/plan"
+)
+
+// answersPanel is "What does it take?": by how much must training intake
+// (or recruitment) rise, from a month, to reach the trajectory at a
+// milestone. It answers in one sentence and keeps the answer as a
+// scenario on request (an ordinary edit: Undo takes it back).
+type answersPanel struct {
+	ui          *UI
+	milestone   *widget.Select
+	lever       *widget.Select
+	professions *widget.CheckGroup
+	from        *widget.Entry
+	ask         *widget.Button
+	sentence    *widget.Label
+	name        *widget.Entry
+	keep        *widget.Button
+	message     *widget.Label
+	object      fyne.CanvasObject
+	answer      *plan.Answer // the latest, for Keep; nil until answered
+}
+
+const (
+	intakeWords      = "Training intake"
+	recruitmentWords = "Recruitment from outside"
+)
+
+// showAnswers opens the panel over the window, on the scenario shown.
+func (ui *UI) showAnswers() {
+	if ui.session.Plan() == nil {
+		return
+	}
+	ap := newAnswersPanel(ui)
+	ui.answers = ap
+	d := dialog.NewCustom("What does it take?", "Close", ap.object, ui.win)
+	d.Resize(fyne.NewSize(760, 560))
+	d.Show()
+}
+
+func newAnswersPanel(ui *UI) *answersPanel {
+	ap := &answersPanel{ui: ui, from: widget.NewEntry(), name: widget.NewEntry()}
+	p := ui.session.Plan()
+	ap.milestone = widget.NewSelect(milestoneLabels(p), func(string) { ap.changed() })
+	ap.lever = widget.NewSelect([]string{intakeWords, recruitmentWords}, func(string) { ap.leverChanged() })
+	ap.professions = widget.NewCheckGroup(professionNames(p), func([]string) { ap.changed() })
+	ap.professions.Horizontal = true
+	ap.from.SetText(p.Baseline.Add(1).Label())
+	ap.from.OnChanged = func(string) { ap.changed() }
+	ap.sentence = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ap.sentence.Wrapping = fyne.TextWrapWord
+	ap.message = widget.NewLabel("")
+	ap.message.Importance = widget.DangerImportance
+	ap.message.Wrapping = fyne.TextWrapWord
+	ap.ask = widget.NewButton("Answer", ap.solve)
+	ap.ask.Importance = widget.HighImportance
+	ap.keep = widget.NewButton("Keep as scenario", ap.keepAsScenario)
+	if len(ap.milestone.Options) > 0 {
+		ap.milestone.SetSelected(ap.milestone.Options[0])
+	}
+	ap.lever.SetSelected(intakeWords)
+	help := widget.NewLabel("The smallest whole-percent rise that meets the trajectory at the milestone, on " +
+		scenarioLabel(ui.session.Scenario()) + ". Extra trainees come from outside (no one is drawn from posts).")
+	help.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem("Reach the trajectory by", ap.milestone),
+		widget.NewFormItem("By raising", ap.lever),
+		widget.NewFormItem("For", container.NewHScroll(ap.professions)),
+		widget.NewFormItem("From (courses starting)", ap.from),
+	)
+	keepRow := container.NewBorder(nil, nil, widget.NewLabel("Scenario name"), ap.keep, ap.name)
+	ap.object = container.NewVBox(help, form, ap.ask, ap.sentence, ap.message, widget.NewSeparator(), keepRow)
+	ap.changed()
+	return ap
+}
+
+// milestoneLabels are the plan's milestones after the baseline, as "Apr 2024".
+func milestoneLabels(p *plan.Plan) []string {
+	var out []string
+	for _, m := range p.Trajectory.Milestones {
+		if m.Month > p.Baseline && m.Month <= p.Horizon {
+			out = append(out, m.Month.Label())
+		}
+	}
+	return out
+}
+
+// leverChanged ticks the professions the lever moves (answers.md's default).
+func (ap *answersPanel) leverChanged() {
+	p := ap.ui.session.Plan()
+	ids := plan.LeverProfessions(p, ap.ui.session.Scenario(), ap.leverName())
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = professionName(p, id)
+	}
+	ap.professions.SetSelected(names)
+	ap.from.Hidden = ap.leverName() == plan.LeverRecruitment // the plan file cannot say "from" for recruits
+	ap.changed()
+}
+
+func (ap *answersPanel) leverName() string {
+	if ap.lever.Selected == recruitmentWords {
+		return plan.LeverRecruitment
+	}
+	return plan.LeverIntake
+}
+
+// changed forgets the answer: it was to another question.
+func (ap *answersPanel) changed() {
+	ap.answer = nil
+	ap.sentence.SetText("")
+	ap.name.SetText("")
+	setEnabled(ap.keep, false)
+}
+
+// question reads the panel; an error names the field at fault.
+func (ap *answersPanel) question() (plan.Question, error) {
+	p := ap.ui.session.Plan()
+	q := plan.Question{Scenario: ap.ui.session.Scenario(), Lever: ap.leverName(), Professions: []string{}}
+	by, err := parseMonth(ap.milestone.Selected)
+	if err != nil {
+		return q, fmt.Errorf("Reach the trajectory by: the plan has no milestone after its baseline: add one under Trajectory")
+	}
+	q.By = by
+	for _, name := range ap.professions.Selected {
+		q.Professions = append(q.Professions, professionID(p, name))
+	}
+	if len(q.Professions) == 0 {
+		return q, fmt.Errorf("For: tick at least one profession")
+	}
+	if q.Lever == plan.LeverIntake {
+		if q.From, err = parseMonth(ap.from.Text); err != nil {
+			return q, fmt.Errorf("From: %v", err)
+		}
+	}
+	return q, nil
+}
+
+// solve asks the session for the answer (off the UI goroutine).
+func (ap *answersPanel) solve() {
+	q, err := ap.question()
+	if err != nil {
+		ap.message.SetText(err.Error())
+		return
+	}
+	ap.message.SetText("")
+	ap.sentence.SetText("Working it out…")
+	ap.ui.session.Solve(q, func(a plan.Answer, err error) {
+		if err != nil {
+			ap.sentence.SetText("")
+			ap.message.SetText(err.Error())
+			return
+		}
+		ap.show(a)
+	})
+}
+
+func (ap *answersPanel) show(a plan.Answer) {
+	ap.sentence.SetText(a.Sentence(ap.ui.session.Plan()))
+	if !a.Reachable || a.Pct == 0 {
+		return // nothing to keep
+	}
+	ap.answer = &a
+	ap.name.SetText(uniqueScenarioName(ap.ui.session.Plan(), a.ScenarioName()))
+	setEnabled(ap.keep, true)
+}
+
+// keepAsScenario saves the answer as a scenario of the plan, under the
+// name typed; a name another scenario has is refused, nothing saved.
+func (ap *answersPanel) keepAsScenario() {
+	if ap.answer == nil {
+		return
+	}
+	solved, name := ap.answer.Solved, ap.name.Text
+	err := ap.ui.session.Edit("", func(p *plan.Plan) error {
+		if p.Scenario(name) != nil {
+			return fmt.Errorf("Scenario name: %q is taken by another scenario: choose another name", name)
+		}
+		solved.Name = name
+		p.Scenarios = append(p.Scenarios, solved)
+		return nil
+	})
+	if err != nil {
+		ap.message.SetText(err.Error())
+		return
+	}
+	ap.message.SetText("")
+	ap.sentence.SetText(ap.sentence.Text + fmt.Sprintf(" Kept as the scenario %q (Undo takes it back).", name))
+	setEnabled(ap.keep, false)
+}
