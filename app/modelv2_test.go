@@ -506,3 +506,60 @@ func TestPlanSettingsOfModelVersion2(t *testing.T) {
 		t.Errorf("after undo: pay cost %v, field %q", got, pay.Text)
 	}
 }
+
+func TestScenarioOverridesTheWait(t *testing.T) {
+	ui := openHandPlan(t)
+	var scenarios *view
+	for _, v := range ui.views {
+		if v.name == "Scenarios" {
+			scenarios = v
+		}
+	}
+	scenarios.first() // "Waiting"
+	wait := labelledEntry(t, scenarios.object, "Qualifier wait (months)")
+	if wait.Text != "" || wait.PlaceHolder != "blank: the plan's, 0 months" || wait.Disabled() {
+		t.Fatalf("field %q, hint %q, disabled %v", wait.Text, wait.PlaceHolder, wait.Disabled())
+	}
+	ui.session.SetScenario("Waiting")
+	if u := sumUnplaced(ui); u != 10 {
+		t.Fatalf("the plan's wait, 0: unplaced %v", u)
+	}
+	// 3 months in the scenario: 5 of the 10 CBT qualifiers are hired in
+	// Jun 2021 (see TestPlanSettingsOfModelVersion2); the plan keeps 0
+	retype(wait, "3")
+	s := func(p *plan.Plan) *plan.Scenario { return &p.Scenarios[0] }
+	if w := s(ui.session.Plan()).QualifierWaitMonths; w == nil || *w != 3 || ui.session.Plan().QualifierWaitMonths != 0 {
+		t.Fatalf("scenario wait %v", w)
+	}
+	if u := sumUnplaced(ui); u != 5 {
+		t.Errorf("scenario waiting 3 months: unplaced %v", u)
+	}
+	message := func() string { return dangerText(scenarios.object) }
+	for bad, msg := range map[string]string{"2.5": "2.5 is not a whole number", "25": "25 is above 24", "three": `"three" is not a number`} {
+		wait.SetText(bad)
+		if got := message(); !strings.HasPrefix(got, "Qualifier wait (months): "+msg) {
+			t.Errorf("%q: message %q", bad, got)
+		}
+		if w := s(ui.session.Plan()).QualifierWaitMonths; w == nil || *w != 3 {
+			t.Errorf("%q: scenario wait %v", bad, w)
+		}
+	}
+	// blank is the plan's again, then the plan's wait shows in the hint
+	wait.SetText("")
+	if s(ui.session.Plan()).QualifierWaitMonths != nil || message() != "" || sumUnplaced(ui) != 10 {
+		t.Errorf("blank: wait %v, message %q, unplaced %v", s(ui.session.Plan()).QualifierWaitMonths, message(), sumUnplaced(ui))
+	}
+	if err := ui.session.Edit("", func(p *plan.Plan) error { p.QualifierWaitMonths = 1; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if wait.PlaceHolder != "blank: the plan's, 1 month" {
+		t.Errorf("hint %q", wait.PlaceHolder)
+	}
+	ui.session.Undo()
+	undoTo(t, ui, "scenario wait", func(p *plan.Plan) any { return s(p).QualifierWaitMonths == nil }, true) // typing "3", then blank: one step
+	wait.SetText("12")
+	ui.session.Undo()
+	if s(ui.session.Plan()).QualifierWaitMonths != nil || wait.Text != "" {
+		t.Errorf("undo left %v, field %q", s(ui.session.Plan()).QualifierWaitMonths, wait.Text)
+	}
+}

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,12 +17,15 @@ import (
 )
 
 // scenariosView lists the plan's scenarios and edits what the chosen one
-// overrides: profession assumptions, post lines, extra cohorts, capping.
+// overrides: profession assumptions, post lines, extra cohorts, capping
+// and the qualifiers' wait.
 type scenariosView struct {
 	ui       *UI
 	selected int
 	list     *widget.List
 	capping  *widget.Select
+	wait     *widget.Entry // the scenario's qualifier_wait_months; blank: the plan's
+	message  *widget.Label
 	heading  *widget.Label
 	tables   []*recordTable
 	detail   fyne.CanvasObject
@@ -44,7 +50,7 @@ func newScenariosView(ui *UI) *view {
 			o.(*widget.Label).SetText(p.Scenarios[i].Name)
 		}
 	})
-	sv.list.OnSelected = func(i widget.ListItemID) { sv.selected = i; sv.refreshDetail() }
+	sv.list.OnSelected = func(i widget.ListItemID) { sv.selected = i; sv.message.SetText(""); sv.refreshDetail() }
 	buttons := container.NewGridWithColumns(2,
 		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), sv.create),
 		widget.NewButtonWithIcon("Rename", theme.DocumentIcon(), sv.rename),
@@ -59,6 +65,11 @@ func newScenariosView(ui *UI) *view {
 		buttons, nil, nil, sv.list)
 
 	sv.capping = widget.NewSelect([]string{capAsPlan, capOn, capOff}, sv.setCapping)
+	sv.wait = widget.NewEntry()
+	sv.wait.OnChanged = sv.setWait
+	sv.message = widget.NewLabel("")
+	sv.message.Importance = widget.DangerImportance
+	sv.message.Wrapping = fyne.TextWrapWord
 	sv.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sv.tables = []*recordTable{sv.professionOverrides(), sv.postOverrides(), sv.extraCohorts()}
 	tabs := container.NewAppTabs(
@@ -69,7 +80,8 @@ func newScenariosView(ui *UI) *view {
 	help := widget.NewLabel("A scenario changes only what it names; a blank field keeps the plan's value. " +
 		"It is measured against the plan's own trajectory.")
 	help.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(sv.heading, help, container.NewBorder(nil, nil, widget.NewLabel("Capping"), nil, sv.capping))
+	settings := widget.NewForm(widget.NewFormItem("Capping", sv.capping), widget.NewFormItem(waitLabel, sv.wait))
+	top := container.NewVBox(sv.heading, help, settings, sv.message)
 	sv.detail = container.NewBorder(top, nil, nil, nil, tabs)
 	split := container.NewHSplit(left, sv.detail)
 	split.Offset = 0.22
@@ -102,9 +114,11 @@ func (sv *scenariosView) refresh() {
 }
 
 func (sv *scenariosView) refreshDetail() {
-	s := sv.scenario(sv.ui.session.Plan())
+	p := sv.ui.session.Plan()
+	s := sv.scenario(p)
 	sv.loading = true
 	defer func() { sv.loading = false }()
+	sv.refreshWait(p, s)
 	if s == nil {
 		sv.heading.SetText("Choose a scenario on the left, or make a new one.")
 		sv.capping.Disable()
@@ -142,6 +156,66 @@ func (sv *scenariosView) setCapping(choice string) {
 	})
 	if err != nil {
 		sv.ui.showError(err)
+	}
+}
+
+// refreshWait shows the scenario's wait, and the plan's in the hint.
+func (sv *scenariosView) refreshWait(p *plan.Plan, s *plan.Scenario) {
+	if s == nil {
+		sv.wait.SetText("")
+		sv.wait.PlaceHolder = ""
+		sv.wait.Disable()
+		sv.message.SetText("")
+		return
+	}
+	sv.wait.PlaceHolder = fmt.Sprintf("blank: the plan's, %s", monthsWords(p.QualifierWaitMonths))
+	sv.wait.Enable()
+	text := ""
+	if w := s.QualifierWaitMonths; w != nil {
+		text = strconv.Itoa(*w)
+	}
+	setIfDifferent(sv.wait, text, sameValue)
+	sv.wait.Refresh()
+}
+
+func monthsWords(n int) string {
+	if n == 1 {
+		return "1 month"
+	}
+	return fmt.Sprintf("%d months", n)
+}
+
+// setWait overrides the plan's qualifier wait (blank: the plan's).
+func (sv *scenariosView) setWait(text string) {
+	if sv.loading || sv.selected < 0 {
+		return
+	}
+	i := sv.selected
+	key := sv.path() + ".qualifier_wait_months"
+	err := sv.ui.session.Edit(key, func(p *plan.Plan) error {
+		if strings.TrimSpace(text) == "" {
+			p.Scenarios[i].QualifierWaitMonths = nil
+			return nil
+		}
+		w, err := parseWhole(text)
+		p.Scenarios[i].QualifierWaitMonths = &w
+		return err
+	})
+	var errs plan.Errors
+	switch {
+	case err == nil:
+		sv.message.SetText("")
+	case errors.As(err, &errs):
+		lines := make([]string, len(errs))
+		for j, e := range errs {
+			lines[j] = plainError(e)
+			if e.Path == key {
+				lines[j] = waitLabel + ": " + e.Msg
+			}
+		}
+		sv.message.SetText(strings.Join(lines, "\n"))
+	default:
+		sv.message.SetText(waitLabel + ": " + err.Error())
 	}
 }
 
