@@ -69,7 +69,7 @@ func (ps *presenter) followBand(name string, runs int) {
 
 // settled is a control let go: the full band for where it rests.
 func (ps *presenter) settled() {
-	if ps.slide < len(charts.Kinds) {
+	if !ps.loading && ps.slide < len(charts.Kinds) {
 		ps.followBand(charts.Kinds[ps.slide].Name, bandRuns)
 	}
 }
