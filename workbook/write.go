@@ -20,6 +20,10 @@ import (
 // on the Summary sheet. Text always goes into string cells, so nothing a
 // spreadsheet opens runs as a formula.
 func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) error {
+	return write(out, p, pr, growthPNG, nil)
+}
+
+func write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte, band *plan.Band) error {
 	if !projtable.Finite(pr) {
 		return projtable.ErrNotFinite
 	}
@@ -59,6 +63,7 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte) e
 	w.table(sheetScenarios, scenarioCols, len(rows), func(i int) []any { return rows[i] })
 	w.sheet(sheetProjection, projectionXML(pr, w.header))
 	w.years(pr)
+	w.bandSheet(band) // uncertainty.go
 	if w.err != nil {
 		return w.err
 	}
