@@ -31,6 +31,10 @@ const (
 // Write writes the report of plan p and its projection pr (of the plan or
 // a scenario).
 func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month) error {
+	return write(out, p, pr, today, nil)
+}
+
+func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, band *plan.Band) error {
 	pdf := fpdf.New("L", "mm", "A4", "")
 	pdf.AddUTF8FontFromBytes(font, "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes(font, "B", gobold.TTF)
@@ -47,8 +51,9 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month) e
 		pdf.CellFormat(0, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
 	})
 	in := charts.Input{Plan: p, Projection: pr, Today: today}
-	r := &writer{pdf: pdf, p: p, pr: pr, in: in}
+	r := &writer{pdf: pdf, p: p, pr: pr, in: in, band: band}
 	r.front(today)
+	r.answerPage() // answers.go
 	r.chartsPage()
 	r.postsAndTrainees()
 	r.assumptions()
@@ -59,10 +64,11 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month) e
 }
 
 type writer struct {
-	pdf *fpdf.Fpdf
-	p   *plan.Plan
-	pr  *plan.Projection
-	in  charts.Input
+	pdf  *fpdf.Fpdf
+	p    *plan.Plan
+	pr   *plan.Projection
+	in   charts.Input
+	band *plan.Band // drawn on the answer page; nil for none
 }
 
 func (r *writer) heading(text string) {
@@ -134,6 +140,12 @@ func (r *writer) chart(name string, x, y, w, h float64) {
 		r.pdf.SetError(err)
 		return
 	}
+	r.place(name, c, x, y, w, h)
+}
+
+// place draws chart c into the box under the image name key (a name
+// fpdf has seen already would show that image again).
+func (r *writer) place(key string, c charts.Chart, x, y, w, h float64) {
 	const pxPerMM = 4.5 // about 115 dpi: sharp in print, type large enough on half a page
 	var buf bytes.Buffer
 	if err := charts.WritePNG(&buf, c, int(w*pxPerMM), int(h*pxPerMM)); err != nil {
@@ -141,8 +153,8 @@ func (r *writer) chart(name string, x, y, w, h float64) {
 		return
 	}
 	opts := fpdf.ImageOptions{ImageType: "PNG"}
-	r.pdf.RegisterImageOptionsReader(name, opts, &buf)
-	r.pdf.ImageOptions(name, x, y, w, h, false, opts, 0, "")
+	r.pdf.RegisterImageOptionsReader(key, opts, &buf)
+	r.pdf.ImageOptions(key, x, y, w, h, false, opts, 0, "")
 }
 
 func (r *writer) chartsPage() {
