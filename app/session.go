@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"sync"
 	"sync/atomic"
 
@@ -31,11 +30,6 @@ func offUI(work, apply func()) {
 
 func inline(work, apply func()) { work(); apply() }
 
-// maxUndo is how many edits back undo goes: each step keeps a plan, and a
-// national plan's copy is megabytes, so an evening of edits must not keep
-// every one.
-const maxUndo = 200
-
 // Session is the plan open in the window: its edits and their undo
 // history, saving, and every projection the window shows (the scenario
 // shown, the others when comparing, and workshop what-ifs). Projections
@@ -50,7 +44,7 @@ type Session struct {
 	id       int64
 	plan     *plan.Plan // never changed in place: an edit replaces it
 	scenario string     // "" shows the plan itself
-	undo     []*plan.Plan
+	undo     history
 	redo     []*plan.Plan
 	lastEdit string // the field the last edit changed, to fold typing into one undo step
 	compare  bool   // project the plan's other scenarios too
@@ -74,7 +68,7 @@ type Session struct {
 }
 
 func newSession(lib *store.Library, run background, async bool) *Session {
-	s := &Session{lib: lib, run: run}
+	s := &Session{lib: lib, run: run, undo: history{budget: undoBudget}}
 	if async { // progress is only reported when the band is really made in the background
 		s.bands.post = func(apply func()) { run(func() {}, apply) }
 	}
@@ -223,7 +217,8 @@ func (s *Session) Open(id int64, done func(error)) {
 			s.projSeq.Add(1) // what was asked for the plan before is of no use now
 			s.id, s.plan, s.scenario = id, p, ""
 			s.keep(p, prs)
-			s.undo, s.redo, s.lastEdit = nil, nil, ""
+			s.undo.clear()
+			s.redo, s.lastEdit = nil, ""
 			s.whatIfSeq.Add(1)
 			s.notify()
 			s.StartBand()
@@ -244,7 +239,8 @@ func (s *Session) Close() {
 	s.openSeq.Add(1)
 	s.projSeq.Add(1)
 	s.whatIfSeq.Add(1)
-	s.id, s.plan, s.scenario, s.undo, s.redo, s.lastEdit = 0, nil, "", nil, nil, ""
+	s.undo.clear()
+	s.id, s.plan, s.scenario, s.redo, s.lastEdit = 0, nil, "", nil, ""
 	s.projection, s.projOf, s.others, s.own = nil, nil, nil, nil
 	s.stopBand()
 	s.bands.whatIf.Add(1)
@@ -267,39 +263,13 @@ func (s *Session) Edit(key string, fn func(p *plan.Plan) error) error {
 		return errs
 	}
 	shareUnchanged(s.plan, next)
-	if key == "" || key != s.lastEdit || len(s.undo) == 0 {
-		s.undo = pushBounded(s.undo, s.plan)
+	if key == "" || key != s.lastEdit || s.undo.len() == 0 {
+		s.undo.push(s.plan, next)
 	}
 	s.lastEdit = key
 	s.redo = nil
 	s.replace(next)
 	return nil
-}
-
-// pushBounded adds p to the undo history, forgetting the oldest step
-// beyond maxUndo (and letting go of it: nothing in the array keeps it).
-func pushBounded(steps []*plan.Plan, p *plan.Plan) []*plan.Plan {
-	if len(steps) >= maxUndo {
-		n := copy(steps, steps[len(steps)-maxUndo+1:])
-		clear(steps[n:])
-		steps = steps[:n]
-	}
-	return append(steps, p)
-}
-
-// shareUnchanged lets next use prev's lists (posts, cohorts, …) wherever
-// the edit left them as they were, so an undo step keeps only the lists
-// an edit changed: a national plan's 26,880 cohorts are not copied for an
-// edit to a post. Plans are never changed in place (an edit changes a
-// Clone), so sharing is safe.
-func shareUnchanged(prev, next *plan.Plan) {
-	a, b := reflect.ValueOf(prev).Elem(), reflect.ValueOf(next).Elem()
-	for i := 0; i < b.NumField(); i++ {
-		f, old := b.Field(i), a.Field(i)
-		if f.Kind() == reflect.Slice && f.CanSet() && f.Len() == old.Len() && reflect.DeepEqual(old.Interface(), f.Interface()) {
-			f.Set(old)
-		}
-	}
 }
 
 // replace makes p the plan, saves it and projects it.
@@ -318,13 +288,11 @@ func (s *Session) replace(p *plan.Plan) {
 
 // Undo goes back one edit; false when there is none.
 func (s *Session) Undo() bool {
-	if len(s.undo) == 0 {
+	prev := s.undo.pop()
+	if prev == nil {
 		return false
 	}
 	s.redo = append(s.redo, s.plan)
-	prev := s.undo[len(s.undo)-1]
-	s.undo[len(s.undo)-1] = nil
-	s.undo = s.undo[:len(s.undo)-1]
 	s.lastEdit = ""
 	s.replace(prev)
 	return true
@@ -335,8 +303,8 @@ func (s *Session) Redo() bool {
 	if len(s.redo) == 0 {
 		return false
 	}
-	s.undo = pushBounded(s.undo, s.plan)
 	next := s.redo[len(s.redo)-1]
+	s.undo.push(s.plan, next)
 	s.redo[len(s.redo)-1] = nil
 	s.redo = s.redo[:len(s.redo)-1]
 	s.lastEdit = ""
@@ -345,7 +313,7 @@ func (s *Session) Redo() bool {
 }
 
 // CanUndo and CanRedo say whether the buttons do anything.
-func (s *Session) CanUndo() bool { return len(s.undo) > 0 }
+func (s *Session) CanUndo() bool { return s.undo.len() > 0 }
 func (s *Session) CanRedo() bool { return len(s.redo) > 0 }
 
 // SetScenario chooses the scenario the views show.
