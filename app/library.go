@@ -284,7 +284,7 @@ func (lv *libraryView) exportPlan() {
 			}
 		}
 		// pr is nil while the newest projection is being made: then the export makes it
-		ex := exchange.Export{Format: choice.Name, Scenario: scenario, Width: 1920, Height: 1080, Projection: pr}
+		ex := exchange.Export{Format: choice.Name, Scenario: scenario, Width: 1920, Height: 1080, Projection: pr, Band: lv.ui.session.Band()}
 		for _, k := range charts.Kinds {
 			if k.Title == which.Selected {
 				ex.Chart = k.Name

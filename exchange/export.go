@@ -58,6 +58,9 @@ type Export struct {
 	// Projection is the plan's projection of Scenario when the caller
 	// has it already (the window does); nil projects the plan here.
 	Projection *plan.Projection
+	// Band is the band of Scenario when the caller has it already; nil
+	// works it out here when the export draws it (band.go).
+	Band *plan.Band
 }
 
 // Write writes the export of p to path whole, or not at all.
@@ -92,19 +95,23 @@ func (ex Export) writer(p *plan.Plan) (func(io.Writer) error, error) {
 	if today == 0 {
 		today = plan.MonthOfTime(time.Now())
 	}
+	band, err := ex.band(p, pr)
+	if err != nil {
+		return nil, err
+	}
 	switch ex.Format {
 	case "csv":
 		return func(w io.Writer) error { return projtable.WriteCSV(w, pr) }, nil
 	case "xlsx":
-		growth, err := chartPNG(charts.Input{Plan: p, Projection: pr, Today: today}, "growth", 1600, 900)
+		growth, err := chartPNG(charts.Input{Plan: p, Projection: pr, Today: today, Band: band}, "growth", 1600, 900)
 		if err != nil {
 			return nil, err
 		}
-		return func(w io.Writer) error { return workbook.Write(w, p, pr, growth) }, nil
+		return func(w io.Writer) error { return workbook.WriteWithBand(w, p, pr, growth, band) }, nil
 	case "pdf":
-		return func(w io.Writer) error { return report.Write(w, p, pr, today) }, nil
+		return func(w io.Writer) error { return report.WriteWithBand(w, p, pr, today, band) }, nil
 	}
-	return ex.chartWriter(charts.Input{Plan: p, Projection: pr, Today: today, Filter: ex.Filter})
+	return ex.chartWriter(charts.Input{Plan: p, Projection: pr, Today: today, Filter: ex.Filter, Band: band})
 }
 
 // chartWriter draws a png or svg chart.
