@@ -160,9 +160,10 @@ func (rp *RollupProjection) shareOut(index [][]int) {
 // sumMembers steps every member's lines into the roll-up's lines, adds
 // each member's workforce into its own total, and sums the total row.
 // A big roll-up's lines are shared between two workers, the first lines
-// to one, the rest to the other, so each roll-up line is summed by one
-// worker in the members' order and the total in line order: the same
-// bits however it is run.
+// to one, the rest to the other, each summing its lines' total in line
+// order; the total is the first's plus the second's. Each roll-up line
+// is summed by one worker in the members' order, and the split depends
+// only on the members: the same bits however it is run.
 func (rp *RollupProjection) sumMembers(models []*model, index [][]int) {
 	lines := len(rp.Lines)
 	work, total := make([]int, lines), 0
@@ -184,14 +185,23 @@ func (rp *RollupProjection) sumMembers(models []*model, index [][]int) {
 	tails := make([][]float64, len(models)) // the second worker's lines' workforce, line by line
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done(); rp.sumLines(models, index, split, lines, tails) }()
+	second := make([]Row, rp.Months())
+	go func() {
+		defer wg.Done()
+		rp.sumLines(models, index, split, lines, tails)
+		for li := split; li < lines; li++ {
+			rp.Lines[li].addTo(second)
+		}
+	}()
 	rp.sumLines(models, index, 0, split, nil)
 	for li := 0; li < split; li++ {
 		rp.Lines[li].addTo(rp.Total)
 	}
 	wg.Wait()
-	for li := split; li < lines; li++ {
-		rp.Lines[li].addTo(rp.Total)
+	if split < lines {
+		for i := range rp.Total {
+			rp.Total[i].Add(second[i])
+		}
 	}
 	for k := range tails { // after the first lines, in line order, as the member's own total is summed
 		wf := rp.Members[k].Workforce
