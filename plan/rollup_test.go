@@ -282,3 +282,53 @@ func TestRollupSummary(t *testing.T) {
 		t.Errorf("%q", s.Sentence())
 	}
 }
+
+// The 42 areas with their service areas named alike (so every line is
+// summed across all of them) and every other area ending a year early:
+// each roll-up line is, to the last bit, its members' own rows added in
+// the roll-up's order, however the work is split.
+func TestRollupSummedLinesOfBigRollups(t *testing.T) {
+	areas := plantest.AreaPlans()
+	members := make([]plan.RollupMember, len(areas))
+	for a, p := range areas {
+		for i := range p.Posts {
+			p.Posts[i].ServiceArea = p.Posts[i].ServiceArea[len("ICS 01 "):]
+		}
+		p.Cohorts = append([]plan.Cohort(nil), p.Cohorts...)
+		for i := range p.Cohorts {
+			p.Cohorts[i].ServiceArea = p.Cohorts[i].ServiceArea[len("ICS 01 "):]
+		}
+		if a%2 == 1 {
+			p.Horizon -= 12
+		}
+		members[a] = plan.RollupMember{Name: p.Name, Plan: p}
+	}
+	rp, err := plan.ProjectRollup(members)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rp.Lines) != plantest.Professions*plantest.ServiceAreas {
+		t.Fatalf("%d lines", len(rp.Lines))
+	}
+	own := make([]*plan.Projection, len(members))
+	for a := range members {
+		own[a], _ = plan.Project(members[a].Plan, "")
+	}
+	last := rp.Months() - 1
+	for _, li := range []int{0, 39, 40, 79} {
+		for _, i := range []int{0, 100, last} {
+			var want plan.Row
+			for a := range own {
+				if i < own[a].Months() {
+					want.Add(own[a].Lines[li].Row(i))
+				}
+			}
+			if got := rp.Lines[li].Row(i); got != want {
+				t.Errorf("line %v, %s: %+v, want %+v", rp.Lines[li].Key, rp.Month(i), got, want)
+			}
+		}
+	}
+	if a := rp.Absent(last); len(a) != 21 || a[0] != "ICS 02" {
+		t.Errorf("absent at the horizon: %v", a)
+	}
+}
