@@ -144,8 +144,9 @@ func BenchmarkWhatIfRedrawICS(b *testing.B) {
 
 func tableCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
 
-// Target: 1,000 edits of the national plan (two fields in turn, each
-// saved, as a planner typing) keep the window under 600 MB. Every tenth
+// Target: 1,000 edits of the national plan (a post's and a cohort's
+// field in turn, each saved, as a planner typing) keep the window under
+// 600 MB. Every tenth
 // edit the answers land and the chart is drawn, as when typing pauses.
 // It reports the largest resident size seen (rss-MB, the figure a task
 // manager shows) and the heap in use after the last edit (live-MB).
@@ -159,8 +160,8 @@ func BenchmarkThousandEditsNationalMemory(b *testing.B) {
 			err := ui.session.Edit(fmt.Sprint("field ", i%2), func(p *plan.Plan) error {
 				if i%2 == 0 {
 					p.Posts[0].RecruitsWTEPerYear = float64(i % 50)
-				} else {
-					p.Posts[1].InPostWTE = float64(10 + i%50)
+				} else { // a cohort: every cohort of the plan is copied for the undo step
+					p.Cohorts[0].Intake = 10 + i%50
 				}
 				return nil
 			})
