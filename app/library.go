@@ -22,10 +22,11 @@ import (
 // libraryView is the left side: every plan in the library, and what can
 // be done with whole plans.
 type libraryView struct {
-	ui     *UI
-	plans  []store.Summary
-	list   *widget.List
-	object fyne.CanvasObject
+	ui      *UI
+	plans   []store.Summary
+	list    *widget.List
+	object  fyne.CanvasObject
+	rollups *rollupsView // under the plans (rollups.go)
 }
 
 func newLibraryView(ui *UI) *libraryView {
@@ -59,7 +60,10 @@ func newLibraryView(ui *UI) *libraryView {
 		widget.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), lv.exportPlan),
 	)
 	heading := widget.NewLabelWithStyle("Plan library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	lv.object = container.NewBorder(heading, buttons, nil, nil, lv.list)
+	lv.rollups = newRollupsView(ui)
+	plans := container.NewVSplit(container.NewBorder(heading, buttons, nil, nil, lv.list), lv.rollups.object)
+	plans.Offset = 0.7
+	lv.object = plans
 	return lv
 }
 
@@ -73,6 +77,7 @@ func (lv *libraryView) reload() {
 		return
 	}
 	lv.plans = plans
+	lv.rollups.reload()
 	lv.refresh()
 }
 
@@ -203,6 +208,9 @@ func (lv *libraryView) delete() {
 		return
 	}
 	msg := fmt.Sprintf("Delete %q and everything in it from the library?\nExport it first if you may want it again.", p.Name)
+	if held := lv.rollups.holding(id); held != "" {
+		msg += "\n\n" + held
+	}
 	dialog.ShowConfirm("Delete plan", msg, func(ok bool) {
 		if !ok {
 			return
@@ -213,6 +221,7 @@ func (lv *libraryView) delete() {
 			return
 		}
 		lv.ui.session.Close()
+		lv.rollups.planDeleted(id)
 		lv.reload()
 		lv.ui.openStartPlan()
 	}, lv.ui.win)
