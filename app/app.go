@@ -57,6 +57,7 @@ type UI struct {
 	presenting  *presenter       // workshop mode, when on
 	answers     *answersPanel    // "What does it take?", when last opened
 	uncertainty *uncertaintyPart // the Trajectory screen's Uncertainty part
+	compare     *compareView     // scenarios side by side (compare.go)
 }
 
 // Run opens the window on the plan last opened and returns the exit code
@@ -161,12 +162,14 @@ func (ui *UI) build() {
 		newTrajectoryView(ui),
 		newActualsView(ui),
 		newScenariosView(ui),
+		newCompareView(ui),
 		newModelView(),
 	}
 	ui.tabs = container.NewAppTabs()
 	for _, v := range ui.views {
 		ui.tabs.Append(container.NewTabItem(v.name, v.object))
 	}
+	ui.tabs.OnSelected = func(*container.TabItem) { ui.compare.refresh() } // worked out only when shown
 	ui.library = newLibraryView(ui)
 	split := container.NewHSplit(ui.library.object, container.NewBorder(top, nil, nil, nil, ui.tabs))
 	split.Offset = 0.2
