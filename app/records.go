@@ -24,8 +24,9 @@ type column struct {
 	value   func(p *plan.Plan, i int) string // in the form (and the table, unless show is set)
 	show    func(p *plan.Plan, i int) string // in the table, formatted for people
 	set     func(p *plan.Plan, i int, text string) error
-	choices func(p *plan.Plan) []string // a drop-down rather than typing
-	check   bool                        // a tick box: value and set use "yes" and "no"
+	choices func(p *plan.Plan) []string    // a drop-down rather than typing
+	check   bool                           // a tick box: value and set use "yes" and "no"
+	enabled func(p *plan.Plan, i int) bool // when the field can be typed in, if not always
 	hint    string
 	blank   string // what an empty field means, when it means a value ("0")
 }
@@ -231,7 +232,7 @@ func (rt *recordTable) selectFirst() {
 func (rt *recordTable) selectRow(row int) {
 	rt.selected = row
 	rt.message.SetText("")
-	rt.loadForm()
+	rt.fill(true)
 }
 
 // refresh shows the plan as it now is.
@@ -247,7 +248,11 @@ func (rt *recordTable) refresh() {
 
 // loadForm fills the form from the selected record, leaving alone any
 // field whose text already means the same (so typing "12." is not undone).
-func (rt *recordTable) loadForm() {
+func (rt *recordTable) loadForm() { rt.fill(false) }
+
+// fill fills the form; anew (another record chosen) writes every field as
+// the record has it, so a blank that means 1 still shows 1.
+func (rt *recordTable) fill(anew bool) {
 	p := rt.ui.session.Plan()
 	has := p != nil && rt.selected >= 0 && rt.selected < rt.def.count(p)
 	rt.loading = true
@@ -274,10 +279,10 @@ func (rt *recordTable) loadForm() {
 			}
 			setEnabled(f, has)
 		case *widget.Entry:
-			if !c.same(f.Text, text) {
+			if anew && f.Text != text || !c.same(f.Text, text) {
 				f.SetText(text)
 			}
-			setEnabled(f, has)
+			setEnabled(f, has && (c.enabled == nil || c.enabled(p, rt.selected)))
 		}
 	}
 	setEnabled(rt.remove, has)

@@ -52,7 +52,8 @@ func cohortColumns(list func(p *plan.Plan) []plan.Cohort) []column {
 		{title: "Drawn from", field: "drawn_from", width: 170, choices: drawnFromChoices,
 			value: func(p *plan.Plan, i int) string { return drawnFromName(p, c(p, i)) },
 			set:   func(p *plan.Plan, i int, t string) error { return setDrawnFrom(p, c(p, i), t) }},
-		{title: "Drawn from %", field: "drawn_from.pct", width: 110, hint: "share of the intake who leave posts",
+		{title: "Drawn from %", field: "drawn_from.pct", width: 110, hint: "% of the intake who leave their posts to train",
+			enabled: func(p *plan.Plan, i int) bool { return c(p, i).DrawnFrom != nil },
 			value: func(p *plan.Plan, i int) string {
 				if d := c(p, i).DrawnFrom; d != nil {
 					return num(d.Pct)
