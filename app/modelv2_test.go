@@ -148,6 +148,25 @@ func TestProfessionTraineeFields(t *testing.T) {
 	if r := total(t, ui, may2020); r.TraineeWTE != 0 || r.PayCost != 10000 {
 		t.Fatalf("before: trainee WTE %v, pay %v", r.TraineeWTE, r.PayCost)
 	}
+	// the form shows what the chosen row holds, even a value blank means
+	if got := labelledEntry(t, profs, "Trainee WTE per head").Text; got != "1" {
+		t.Errorf("trainee WTE per head shows %q, want 1", got)
+	}
+	// the table shows trainee figures only where trainees are paid
+	shown := func(col int) string {
+		var text string
+		walk(profs, func(o fyne.CanvasObject) {
+			if tb, ok := o.(*widget.Table); ok {
+				l := widget.NewLabel("")
+				tb.UpdateCell(widget.TableCellID{Row: 1, Col: col}, l)
+				text = l.Text
+			}
+		})
+		return text
+	}
+	if shown(5) != "no" || shown(6) != "–" || shown(7) != "–" {
+		t.Errorf("unpaid trainees shown as %q %q %q", shown(5), shown(6), shown(7))
+	}
 
 	// salaried: ticking it counts the 10 trainees at 1 WTE each (0 set
 	// before becomes 1); their cost is 0 until typed
@@ -172,6 +191,9 @@ func TestProfessionTraineeFields(t *testing.T) {
 	retype(cost, "30,000")
 	if r := total(t, ui, may2020); r.PayCost != 35000 {
 		t.Errorf("with trainee cost: pay %v, want 35,000", r.PayCost)
+	}
+	if shown(5) != "yes" || shown(6) != "1" || shown(7) != "£30,000" {
+		t.Errorf("salaried trainees shown as %q %q %q", shown(5), shown(6), shown(7))
 	}
 	cost.SetText("30,00")
 	if got := message(); !strings.HasPrefix(got, `Trainee cost per WTE a year: "30,00" is not a number`) {
@@ -336,11 +358,14 @@ func TestCohortDrawnFromStaffInPost(t *testing.T) {
 
 	// PWP, then 50 %: 10 x 50 % x 1 WTE = 5 PWPs leave their posts in Apr
 	// 2020 to train; with nobody to hire, PWPs in post fall from 10 to 5
-	from.SetSelected("PWP")
-	if got := drawn(ui.session.Plan()); got != (plan.DrawnFrom{Profession: "pwp", Pct: 0}) || rt.message.Text != "" {
-		t.Fatalf("drawn from %v, message %q", got, rt.message.Text)
-	}
 	pct := entry(t, rt, "Drawn from %")
+	if !pct.Disabled() {
+		t.Error("a share can be typed with nobody drawn")
+	}
+	from.SetSelected("PWP")
+	if got := drawn(ui.session.Plan()); got != (plan.DrawnFrom{Profession: "pwp", Pct: 0}) || rt.message.Text != "" || pct.Disabled() {
+		t.Fatalf("drawn from %v, message %q, share disabled %v", got, rt.message.Text, pct.Disabled())
+	}
 	retype(pct, "50")
 	if r := total(t, ui, apr2020); r.MovedOut != 5 || r.InPost != 5 {
 		t.Errorf("moved out %v, in post %v; want 5 and 5", r.MovedOut, r.InPost)

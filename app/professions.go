@@ -14,10 +14,10 @@ func newProfessionsView(ui *UI) *view {
 		noun: "profession", list: "professions",
 		count: func(p *plan.Plan) int { return len(p.Professions) },
 		columns: []column{
-			{title: "Id", field: "id", width: 170, hint: "short key: lower case, digits, - or _",
+			{title: "Id", field: "id", width: 150, hint: "short key: lower case, digits, - or _",
 				value: func(p *plan.Plan, i int) string { return p.Professions[i].ID },
 				set:   renameProfession},
-			{title: "Name", field: "name", width: 300,
+			{title: "Name", field: "name", width: 260,
 				value: func(p *plan.Plan, i int) string { return p.Professions[i].Name },
 				set:   func(p *plan.Plan, i int, t string) error { p.Professions[i].Name = t; return nil }},
 			{title: "Leaver rate % a year", field: "leaver_rate_pct", width: 150, blank: "0",
@@ -36,10 +36,11 @@ func newProfessionsView(ui *UI) *view {
 				set:   setTraineesSalaried},
 			{title: "Trainee WTE per head", field: "trainee_wte_per_head", width: 160, blank: "1",
 				value: func(p *plan.Plan, i int) string { return num(traineeWTEPerHead(p.Professions[i])) },
+				show:  unlessUnsalaried(func(pr plan.Profession) string { return num(traineeWTEPerHead(pr)) }),
 				set:   setTraineeWTEPerHead},
 			{title: "Trainee cost per WTE a year", field: "trainee_cost_per_wte_gbp", width: 200, blank: "0",
 				value: func(p *plan.Plan, i int) string { return num(p.Professions[i].TraineeCostPerWTE) },
-				show:  func(p *plan.Plan, i int) string { return format.Pounds(p.Professions[i].TraineeCostPerWTE) },
+				show:  unlessUnsalaried(func(pr plan.Profession) string { return format.Pounds(pr.TraineeCostPerWTE) }),
 				set:   setFloatOr(0, func(p *plan.Plan, i int) *float64 { return &p.Professions[i].TraineeCostPerWTE })},
 		},
 		add:    addProfession,
@@ -98,6 +99,18 @@ func setTraineeWTEPerHead(p *plan.Plan, i int, text string) error {
 		return fmt.Errorf("%s is below %s", plan.Num(v), plan.Num(plan.MinWTEPerHead))
 	}
 	return nil
+}
+
+// unlessUnsalaried shows a trainee figure in the table only where it is
+// used: a profession whose trainees are unpaid shows a dash (the form
+// still shows the value kept, for when they are).
+func unlessUnsalaried(show func(pr plan.Profession) string) func(p *plan.Plan, i int) string {
+	return func(p *plan.Plan, i int) string {
+		if !p.Professions[i].TraineesSalaried {
+			return "–"
+		}
+		return show(p.Professions[i])
+	}
 }
 
 // traineeWTEPerHead is what a trainee WTE of 0 (never set) means: the
