@@ -24,6 +24,7 @@ type scenariosView struct {
 	selected int
 	list     *widget.List
 	capping  *widget.Select
+	settings *widget.Form  // capping and the wait
 	wait     *widget.Entry // the scenario's qualifier_wait_months; blank: the plan's
 	message  *widget.Label
 	heading  *widget.Label
@@ -80,8 +81,8 @@ func newScenariosView(ui *UI) *view {
 	help := widget.NewLabel("A scenario changes only what it names; a blank field keeps the plan's value. " +
 		"It is measured against the plan's own trajectory.")
 	help.Wrapping = fyne.TextWrapWord
-	settings := widget.NewForm(widget.NewFormItem("Capping", sv.capping), widget.NewFormItem(waitLabel, sv.wait))
-	top := container.NewVBox(sv.heading, help, settings, sv.message)
+	sv.settings = widget.NewForm(widget.NewFormItem("Capping", sv.capping), widget.NewFormItem(waitLabel, sv.wait))
+	top := container.NewVBox(sv.heading, help, sv.settings, sv.message)
 	sv.detail = container.NewBorder(top, nil, nil, nil, tabs)
 	split := container.NewHSplit(left, sv.detail)
 	split.Offset = 0.22
@@ -133,6 +134,7 @@ func (sv *scenariosView) refreshDetail() {
 			sv.capping.SetSelected(want)
 		}
 	}
+	sv.settings.Refresh() // its labels grey with a disabled field, and back
 	for _, t := range sv.tables {
 		t.refresh()
 	}
