@@ -43,7 +43,7 @@ func newTrajectoryView(ui *UI) *view {
 	tv.message = widget.NewLabel("")
 	tv.message.Importance = widget.DangerImportance
 	tv.message.Wrapping = fyne.TextWrapWord
-	tv.baseWTE.PlaceHolder = "blank: the plan's staff in post at the baseline"
+	tv.baseWTE.PlaceHolder = "blank: the plan's workforce at the baseline (staff in post, and salaried trainees when counted)"
 	tv.edit(tv.baseline, "baseline_month", func(p *plan.Plan, t string) error {
 		m, err := parseMonth(t)
 		p.Baseline = m
@@ -59,13 +59,13 @@ func newTrajectoryView(ui *UI) *view {
 		p.Trajectory.BaselineWTE = v
 		return err
 	})
-	tv.wait.PlaceHolder = "0 to 24; blank: 0, a qualifier with no funded post is lost at once"
+	tv.wait.PlaceHolder = "whole months, 0 to 24; blank: 0, lost at once"
 	tv.edit(tv.wait, "qualifier_wait_months", func(p *plan.Plan, t string) error {
 		v, err := parseWholeOr(0, t)
 		p.QualifierWaitMonths = v
 		return err
 	})
-	tv.payAward.PlaceHolder = "-20 to 50; blank: 0, costs stay in baseline prices"
+	tv.payAward.PlaceHolder = "-20 to 50; blank: 0"
 	tv.edit(tv.payAward, "pay_uplift_pct_per_year", func(p *plan.Plan, t string) error {
 		v, err := parseNumOr(0, t)
 		p.PayUpliftPctPerYear = v
@@ -95,9 +95,11 @@ func newTrajectoryView(ui *UI) *view {
 		widget.NewFormItem("Between milestones", tv.interp),
 		widget.NewFormItem("Baseline WTE", tv.baseWTE),
 		widget.NewFormItem("Capping", tv.capping),
-		widget.NewFormItem(waitLabel, tv.wait),
+		&widget.FormItem{Text: waitLabel, Widget: tv.wait,
+			HintText: "How long a newly qualified person with no funded post waits for one, hired first when a post falls vacant, before being lost to the plan."},
 		widget.NewFormItem("Salaried trainees", tv.countTrainees),
-		widget.NewFormItem(payAwardLabel, tv.payAward),
+		&widget.FormItem{Text: payAwardLabel, Widget: tv.payAward,
+			HintText: "Raises every cost each April after the baseline; 0 keeps costs in baseline prices."},
 	)
 	tv.milestones = newRecordTable(ui, &records{
 		noun: "milestone", list: "trajectory.milestones",
