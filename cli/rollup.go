@@ -17,13 +17,14 @@ var rollupCommand = command{
 	usage: "psyplan rollup [--db PATH] create --name NAME PLAN[@SCENARIO]...\n" +
 		"  psyplan rollup [--db PATH] list\n" +
 		"  psyplan rollup [--db PATH] project [--format csv|json] ROLLUP\n" +
-		"  psyplan rollup [--db PATH] export --format csv --out FILE ROLLUP\n" +
+		"  psyplan rollup [--db PATH] export --format csv|xlsx|pdf|png|svg [--chart growth|gaps] --out FILE ROLLUP\n" +
 		"  psyplan rollup [--db PATH] delete ROLLUP",
 	args: -1, reads: true, run: runRollup,
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.name, "name", "", "the new roll-up's name")
-		fs.StringVar(&o.format, "format", "", "csv or json (project), csv (export)")
+		fs.StringVar(&o.format, "format", "", "csv or json (project); csv, xlsx, pdf, png or svg (export)")
 		fs.StringVar(&o.out, "out", "", "the file to write (export)")
+		fs.StringVar(&o.chart, "chart", "", "the chart of a png or svg export: growth (the region against its trajectory) or gaps (each plan's gap)")
 	},
 }
 
@@ -37,6 +38,9 @@ func runRollup(c *call) error {
 	}
 	if c.opts.out != "" && sub != "export" {
 		return badArg("--out is for rollup export only")
+	}
+	if c.opts.chart != "" && sub != "export" {
+		return badArg("--chart is for rollup export only")
 	}
 	want := map[string]int{"list": 0, "project": 1, "export": 1, "delete": 1}
 	n, ok := want[sub]
@@ -162,8 +166,11 @@ func (c *call) projectRollup(sub, ref string) error {
 		if c.opts.out == "" {
 			return badArg("--out FILE is required")
 		}
-		if format != "csv" {
-			return badArg("--format %q: a roll-up exports as csv", format)
+		if !isRollupFormat(format) {
+			return badArg("--format %q: a roll-up exports as csv, xlsx, pdf, png or svg", format)
+		}
+		if c.opts.chart != "" && format != "png" && format != "svg" {
+			return badArg("--chart is for a png or svg export")
 		}
 	} else if format != "csv" && format != "json" {
 		return badArg("--format %q: choose csv or json", format)
@@ -172,7 +179,7 @@ func (c *call) projectRollup(sub, ref string) error {
 	if err != nil {
 		return err
 	}
-	_, members, err := c.lib.RollupPlans(c.ctx, id)
+	r, members, err := c.lib.RollupPlans(c.ctx, id)
 	if err != nil {
 		return err
 	}
@@ -190,9 +197,19 @@ func (c *call) projectRollup(sub, ref string) error {
 	if sub == "project" {
 		return write(c.stdout)
 	}
-	if err := exchange.WriteFileAtomic(c.opts.out, write); err != nil {
+	ex := exchange.RollupExport{Name: r.Name, Format: format, Chart: c.opts.chart, Projection: rp}
+	if err := ex.Write(c.opts.out); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(c.stdout, "Wrote %s.\n", c.opts.out)
 	return err
+}
+
+func isRollupFormat(name string) bool {
+	for _, f := range exchange.RollupFormats {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }

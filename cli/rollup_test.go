@@ -173,7 +173,8 @@ func TestRollupBadArguments(t *testing.T) {
 			"Later 2021-03 to 2021-06"},
 		{[]string{"rollup", "frobnicate"}, `"frobnicate" is not a rollup command`},
 		{[]string{"rollup", "project", "--format", "xml", "Taken"}, `--format "xml": choose csv or json`},
-		{[]string{"rollup", "export", "--format", "xlsx", "--out", "x.xlsx", "Taken"}, `--format "xlsx": a roll-up exports as csv`},
+		{[]string{"rollup", "export", "--format", "json", "--out", "x.json", "Taken"}, `--format "json": a roll-up exports as csv, xlsx, pdf, png or svg`},
+		{[]string{"rollup", "export", "--format", "pdf", "--chart", "gaps", "--out", "x.pdf", "Taken"}, "--chart is for a png or svg export"},
 		{[]string{"rollup", "project", "Nowhere"}, `no roll-up has the id or name "Nowhere"`},
 		{[]string{"rollup", "list", "extra"}, "rollup list takes 0 argument(s), got 1"},
 		{[]string{"rollup", "list", "--name", "x"}, "--name is for rollup create only"},
@@ -248,5 +249,37 @@ func BenchmarkRollupProject42(b *testing.B) {
 		if code := Run([]string{"rollup", "project", "--db", db, "England"}, io.Discard, os.Stderr); code != 0 {
 			b.Fatal("project failed")
 		}
+	}
+}
+
+// A roll-up exports as a workbook, a report and both its charts, each
+// file starting as its kind does; an unknown chart is refused.
+func TestRollupExportsEveryFormat(t *testing.T) {
+	dir := tinyPlans(t)
+	db := filepath.Join(t.TempDir(), "lib.db")
+	run("import", "--db", db, dir)
+	if r := run("rollup", "--db", db, "create", "--name", "Region", "North", "South@More PWPs"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	out := t.TempDir()
+	for _, c := range []struct{ format, chart, magic string }{
+		{"xlsx", "", "PK"}, {"pdf", "", "%PDF"}, {"png", "gaps", "\x89PNG"}, {"svg", "growth", "<svg"}, {"csv", "", "month,"},
+	} {
+		path := filepath.Join(out, "region-"+c.chart+"."+c.format)
+		args := []string{"rollup", "--db", db, "export", "--format", c.format, "--out", path}
+		if c.chart != "" {
+			args = append(args, "--chart", c.chart)
+		}
+		if r := run(append(args, "Region")...); r.code != 0 {
+			t.Fatalf("%s: exit %d, %s", c.format, r.code, r.stderr)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil || !strings.HasPrefix(string(data), c.magic) {
+			t.Errorf("%s starts %q, want %q (%v)", c.format, string(data[:min(len(data), 8)]), c.magic, err)
+		}
+	}
+	if r := run("rollup", "--db", db, "export", "--format", "png", "--chart", "pie", "--out", filepath.Join(out, "p.png"), "Region"); r.code == 0 ||
+		!strings.Contains(r.stderr, `no roll-up chart "pie"`) {
+		t.Errorf("chart pie: exit %d, %s", r.code, r.stderr)
 	}
 }
