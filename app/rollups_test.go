@@ -13,6 +13,7 @@ import (
 
 	"example.org/psyplan/charts"
 	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
 	"example.org/psyplan/planfile"
 	"example.org/psyplan/store"
 )
@@ -264,5 +265,43 @@ func TestCompareTableIsPlanCompare(t *testing.T) {
 	}
 	if cv.cell(1, 0) != "Workforce, Jun 2020 (WTE)" || cv.cell(1, 1) != "26.0" || cv.cell(1, 2) != "32.0" || cv.cell(1, 3) != "+6.0" {
 		t.Errorf("June workforce row: %q %q %q %q", cv.cell(1, 0), cv.cell(1, 1), cv.cell(1, 2), cv.cell(1, 3))
+	}
+}
+
+// Opening a roll-up of the national plan's 42 areas, as 42 plans: read
+// from the library, added up, and both charts drawn at the window's
+// size. Issue 11 asks for 1 s at most.
+func BenchmarkOpenRollupOf42Areas(b *testing.B) {
+	a := test.NewTempApp(b)
+	lib, err := store.Open(filepath.Join(b.TempDir(), "library.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { lib.Close() })
+	var members []store.RollupMember
+	for _, p := range plantest.AreaPlans() {
+		id, err := lib.CreatePlan(context.Background(), p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		members = append(members, store.RollupMember{PlanID: id})
+	}
+	rid, err := lib.CreateRollup(context.Background(), "England", members)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ui := New(a, lib, inline, false)
+	rv := ui.library.rollups
+	for b.Loop() {
+		w := rv.openRollup(rid)
+		if w.projection == nil {
+			b.Fatal(w.headline.Text)
+		}
+		for _, cv := range []*chartView{w.growth, w.gapChart} {
+			if _, _, err := charts.Image(cv.chart, 1260, 640); err != nil {
+				b.Fatal(err)
+			}
+		}
+		w.win.Close()
 	}
 }
