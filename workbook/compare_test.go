@@ -1,0 +1,80 @@
+package workbook
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"example.org/psyplan/plan"
+)
+
+// York, March to June 2020: 20 CBT WTE, 2 recruits a month, nobody
+// leaves: 26 WTE in June. Its scenario Faster recruits 4 a month: 32.
+func york() *plan.Plan {
+	faster := 48.0
+	return &plan.Plan{Name: "York", Baseline: plan.MonthOf(2020, 3), Horizon: plan.MonthOf(2020, 6),
+		Trajectory: plan.Trajectory{Interpolation: plan.Linear,
+			Milestones: []plan.Milestone{{Month: plan.MonthOf(2020, 6), GrowthPct: 10}}},
+		Professions: []plan.Profession{{ID: "cbt", Name: "CBT", WTEPerHead: 1, CostPerWTE: 12000}},
+		Posts: []plan.PostLine{{Profession: "cbt", ServiceArea: "Adult", InPostWTE: 20, FundedWTE: 20,
+			RecruitsWTEPerYear: 24}},
+		Scenarios: []plan.Scenario{{Name: "Faster", Posts: []plan.PostOverride{
+			{Profession: "cbt", ServiceArea: "Adult", RecruitsWTEPerYear: &faster}}}},
+	}
+}
+
+// The sheet "Scenarios compared" is plan.Compare's table: the plan, the
+// scenario and its difference, numbers as numbers; the workbook still
+// reads back with the scenario. A plan with no scenarios has no sheet.
+func TestScenariosComparedSheet(t *testing.T) {
+	p := york()
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, p, pr, nil); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheetCompared, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Figure", "Unit", "Plan", "Faster", "Faster minus the plan"},
+		{"Workforce, Jun 2020", "WTE", "26", "32", "6"},
+		{"Target, Jun 2020", "WTE", "22", "22", "0"},
+		{"Gap to the target, Jun 2020", "WTE", "4", "10", "6"},
+	}
+	for i, w := range want {
+		for k := range w {
+			if i >= len(rows) || k >= len(rows[i]) || rows[i][k] != w[k] {
+				t.Fatalf("row %d: %q, want %q", i, rows[min(i, len(rows)-1)], w)
+			}
+		}
+	}
+	back, err := Read(buf.Bytes())
+	if err != nil || len(back.Scenarios) != 1 {
+		t.Fatalf("read back: %v", err)
+	}
+
+	p.Scenarios = nil
+	buf.Reset()
+	if err := Write(&buf, p, pr, nil); err != nil {
+		t.Fatal(err)
+	}
+	f2, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f2.Close()
+	if idx, _ := f2.GetSheetIndex(sheetCompared); idx >= 0 {
+		t.Error("a plan with no scenarios has a Scenarios compared sheet")
+	}
+}
