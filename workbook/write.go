@@ -64,6 +64,7 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte, b
 	w.sheet(sheetProjection, projectionXML(pr, w.header))
 	w.years(pr)
 	w.bandSheet(band) // uncertainty.go
+	w.compareSheet(p) // compare.go
 	if w.err != nil {
 		return w.err
 	}
