@@ -55,6 +55,7 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, b
 	r.front(today)
 	r.answerPage() // answers.go
 	r.chartsPage()
+	r.comparePage() // compare.go
 	r.postsAndTrainees()
 	r.assumptions()
 	if err := pdf.Error(); err != nil {
