@@ -90,6 +90,11 @@ func labelled(t *testing.T, root fyne.CanvasObject, title string) fyne.CanvasObj
 			for _, it := range c.Items {
 				if it.Text == title {
 					found = it.Widget
+					walk(it.Widget, func(o fyne.CanvasObject) { // the entry beside its explanation
+						if e, ok := o.(*widget.Entry); ok {
+							found = e
+						}
+					})
 				}
 			}
 		case *fyne.Container:

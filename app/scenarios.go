@@ -51,7 +51,7 @@ func newScenariosView(ui *UI) *view {
 			o.(*widget.Label).SetText(p.Scenarios[i].Name)
 		}
 	})
-	sv.list.OnSelected = func(i widget.ListItemID) { sv.selected = i; sv.message.SetText(""); sv.refreshDetail() }
+	sv.list.OnSelected = func(i widget.ListItemID) { sv.selected = i; say(sv.message, ""); sv.refreshDetail() }
 	buttons := container.NewGridWithColumns(2,
 		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), sv.create),
 		widget.NewButtonWithIcon("Rename", theme.DocumentIcon(), sv.rename),
@@ -71,6 +71,7 @@ func newScenariosView(ui *UI) *view {
 	sv.message = widget.NewLabel("")
 	sv.message.Importance = widget.DangerImportance
 	sv.message.Wrapping = fyne.TextWrapWord
+	sv.message.Hide()
 	sv.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sv.tables = []*recordTable{sv.professionOverrides(), sv.postOverrides(), sv.extraCohorts()}
 	tabs := container.NewAppTabs(
@@ -167,7 +168,7 @@ func (sv *scenariosView) refreshWait(p *plan.Plan, s *plan.Scenario) {
 		sv.wait.SetText("")
 		sv.wait.PlaceHolder = ""
 		sv.wait.Disable()
-		sv.message.SetText("")
+		say(sv.message, "")
 		return
 	}
 	sv.wait.PlaceHolder = fmt.Sprintf("blank: the plan's, %s", monthsWords(p.QualifierWaitMonths))
@@ -206,7 +207,7 @@ func (sv *scenariosView) setWait(text string) {
 	var errs plan.Errors
 	switch {
 	case err == nil:
-		sv.message.SetText("")
+		say(sv.message, "")
 	case errors.As(err, &errs):
 		lines := make([]string, len(errs))
 		for j, e := range errs {
@@ -215,9 +216,9 @@ func (sv *scenariosView) setWait(text string) {
 				lines[j] = waitLabel + ": " + e.Msg
 			}
 		}
-		sv.message.SetText(strings.Join(lines, "\n"))
+		say(sv.message, strings.Join(lines, "\n"))
 	default:
-		sv.message.SetText(waitLabel + ": " + err.Error())
+		say(sv.message, waitLabel+": "+err.Error())
 	}
 }
 

@@ -43,6 +43,7 @@ func newTrajectoryView(ui *UI) *view {
 	tv.message = widget.NewLabel("")
 	tv.message.Importance = widget.DangerImportance
 	tv.message.Wrapping = fyne.TextWrapWord
+	tv.message.Hide() // until there is something to say: the screen is tall already
 	tv.baseWTE.PlaceHolder = "blank: the plan's workforce at the baseline (staff in post, and salaried trainees when counted)"
 	tv.edit(tv.baseline, "baseline_month", func(p *plan.Plan, t string) error {
 		m, err := parseMonth(t)
@@ -59,7 +60,7 @@ func newTrajectoryView(ui *UI) *view {
 		p.Trajectory.BaselineWTE = v
 		return err
 	})
-	tv.wait.PlaceHolder = "whole months, 0 to 24; blank: 0, lost at once"
+	tv.wait.PlaceHolder = "0 to 24; blank: 0"
 	tv.edit(tv.wait, "qualifier_wait_months", func(p *plan.Plan, t string) error {
 		v, err := parseWholeOr(0, t)
 		p.QualifierWaitMonths = v
@@ -95,11 +96,9 @@ func newTrajectoryView(ui *UI) *view {
 		widget.NewFormItem("Between milestones", tv.interp),
 		widget.NewFormItem("Baseline WTE", tv.baseWTE),
 		widget.NewFormItem("Capping", tv.capping),
-		&widget.FormItem{Text: waitLabel, Widget: tv.wait,
-			HintText: "How long a newly qualified person with no funded post waits for one, hired first when a post falls vacant, before being lost to the plan."},
+		widget.NewFormItem(waitLabel, explained(tv.wait, "a qualifier with no funded post waits this long for one, hired first when a post falls vacant")),
 		widget.NewFormItem("Salaried trainees", tv.countTrainees),
-		&widget.FormItem{Text: payAwardLabel, Widget: tv.payAward,
-			HintText: "Raises every cost each April after the baseline; 0 keeps costs in baseline prices."},
+		widget.NewFormItem(payAwardLabel, explained(tv.payAward, "every cost rises each April after the baseline; 0 keeps baseline prices")),
 	)
 	tv.milestones = newRecordTable(ui, &records{
 		noun: "milestone", list: "trajectory.milestones",
@@ -151,7 +150,7 @@ func (tv *trajectoryView) apply(key string, fn func(p *plan.Plan) error) {
 	}
 	err := tv.ui.session.Edit(key, fn)
 	if err == nil {
-		tv.message.SetText("")
+		say(tv.message, "")
 		return
 	}
 	var errs plan.Errors
@@ -163,14 +162,14 @@ func (tv *trajectoryView) apply(key string, fn func(p *plan.Plan) error) {
 				lines[i] = title + ": " + e.Msg
 			}
 		}
-		tv.message.SetText(strings.Join(lines, "\n"))
+		say(tv.message, strings.Join(lines, "\n"))
 		return
 	}
 	if title := settingTitles[key]; title != "" {
-		tv.message.SetText(title + ": " + err.Error())
+		say(tv.message, title+": "+err.Error())
 		return
 	}
-	tv.message.SetText(err.Error())
+	say(tv.message, err.Error())
 }
 
 // settingTitles name the settings whose messages use the form's words
@@ -205,6 +204,22 @@ func (tv *trajectoryView) refresh() {
 	setIfDifferent(tv.payAward, num(p.PayUpliftPctPerYear), sameValueOr("0"))
 	if tv.countTrainees.Checked != p.CountSalariedTrainees {
 		tv.countTrainees.SetChecked(p.CountSalariedTrainees)
+	}
+}
+
+// explained puts a short explanation beside a field, on its own row, so
+// the settings take no more height than their fields.
+func explained(e *widget.Entry, words string) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, widget.NewLabel(words), e)
+}
+
+// say shows a message, or hides its label when there is none.
+func say(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
 	}
 }
 
