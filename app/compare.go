@@ -28,16 +28,19 @@ const compareName = "Side by side"
 func newCompareView(ui *UI) *view {
 	cv := &compareView{ui: ui, note: widget.NewLabel("")}
 	cv.note.Wrapping = fyne.TextWrapWord
-	cv.table = widget.NewTable(cv.size, func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.TextStyle.Bold = id.Row == 0 || id.Col == 0
-			l.Alignment = fyne.TextAlignTrailing
-			if id.Col == 0 {
-				l.Alignment = fyne.TextAlignLeading
-			}
-			l.SetText(cv.cell(id.Row, id.Col))
-		})
+	cv.table = widget.NewTable(cv.size, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis // a long scenario name, whole in the Scenarios screen
+		return l
+	}, func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle.Bold = id.Row == 0 || id.Col == 0
+		l.Alignment = fyne.TextAlignTrailing
+		if id.Col == 0 {
+			l.Alignment = fyne.TextAlignLeading
+		}
+		l.SetText(cv.cell(id.Row, id.Col))
+	})
 	cv.table.SetColumnWidth(0, 330)
 	heading := widget.NewLabelWithStyle("The plan and its scenarios side by side", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	cv.object = container.NewBorder(container.NewVBox(heading, cv.note), nil, nil, nil, cv.table)
@@ -141,6 +144,7 @@ func (cv *compareView) refresh() {
 		}
 		cv.shown = c
 		cv.note.SetText(compareNote(c))
+		cv.setWidths()
 		cv.table.Refresh()
 	})
 }
@@ -151,6 +155,20 @@ func compareNote(c *plan.Comparison) string {
 	}
 	return "Each scenario beside the plan, with its difference from the plan. Unplaced qualifiers are counted to " +
 		c.At.Label() + "; pay cost is per NHS financial year, at the plan's prices."
+}
+
+// setWidths gives the figures room: a scenario's value wide enough for
+// its name's start, its difference for a sum of pounds.
+func (cv *compareView) setWidths() {
+	_, cols := cv.size()
+	cv.table.SetColumnWidth(0, 330)
+	for col := 1; col < cols; col++ {
+		w := float32(190)
+		if _, diff := compareColumn(col); diff {
+			w = 140
+		}
+		cv.table.SetColumnWidth(col, w)
+	}
 }
 
 // visible tells whether the screen is the one shown.

@@ -33,6 +33,7 @@ type rollupWindow struct {
 	gaps       []plan.MemberGap       // as the table shows them
 	seq        int
 	today      func() plan.Month
+	trainees   bool // some plan counts salaried trainees in its workforce
 
 	headline *widget.Label
 	notes    *widget.Label
@@ -71,11 +72,11 @@ func newRollupWindow(rv *rollupsView, id int64) *rollupWindow {
 	w.table = widget.NewTable(func() (int, int) { return len(w.gaps) + 1, len(gapColumns) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(w.gapCell(id.Row, id.Col)) })
-	for i, width := range []float32{260, 110, 110, 110, 80} {
+	for i, width := range []float32{200, 100, 100, 100, 80} {
 		w.table.SetColumnWidth(i, width)
 	}
 	behind := container.NewHSplit(w.gapChart, w.table)
-	behind.Offset = 0.6
+	behind.Offset = 0.55
 	tabs := container.NewAppTabs(
 		container.NewTabItem("Region against its trajectory", container.NewBorder(nil, w.growth.readout, nil, nil, w.growth)),
 		container.NewTabItem("Which plan is behind", behind),
@@ -138,9 +139,9 @@ func (w *rollupWindow) reload() {
 	seq := w.seq
 	var r *store.Rollup
 	var rp *plan.RollupProjection
+	var members []plan.RollupMember
 	var err error
 	w.rv.ui.run(func() {
-		var members []plan.RollupMember
 		r, members, err = w.rv.ui.lib.RollupPlans(context.Background(), w.id)
 		if err == nil {
 			rp, err = plan.ProjectRollup(members)
@@ -160,12 +161,12 @@ func (w *rollupWindow) reload() {
 			w.table.Refresh()
 			return
 		}
-		w.show(rp)
+		w.show(rp, countsTrainees(members))
 	})
 }
 
 // show puts a new projection on the screen.
-func (w *rollupWindow) show(rp *plan.RollupProjection) {
+func (w *rollupWindow) show(rp *plan.RollupProjection, withTrainees bool) {
 	w.projection = rp
 	today := w.today()
 	s := rp.Summarise(today)
@@ -177,7 +178,8 @@ func (w *rollupWindow) show(rp *plan.RollupProjection) {
 	} else {
 		w.notes.Show()
 	}
-	w.growth.SetGrowth(charts.RollupGrowth(w.rollup.Name, rp, rollupMonth(rp, today)))
+	w.trainees = withTrainees
+	w.growth.SetGrowth(charts.RollupGrowth(w.rollup.Name, rp, rollupMonth(rp, today), withTrainees))
 	w.gapChart.SetChart(charts.MemberGapChart(w.rollup.Name, rp, s.At))
 	w.table.Refresh()
 }
@@ -234,7 +236,7 @@ func (w *rollupWindow) export() {
 		if !ok {
 			return
 		}
-		ex := exchange.RollupExport{Name: name, Projection: rp, Today: w.today(), Chart: exchange.RollupChartGrowth}
+		ex := exchange.RollupExport{Name: name, Projection: rp, Today: w.today(), Chart: exchange.RollupChartGrowth, WithTrainees: w.trainees}
 		f := exchange.RollupFormats[0]
 		for _, c := range exchange.RollupFormats {
 			if formatLabel(c) == what.Selected {
@@ -292,4 +294,15 @@ func (w *rollupWindow) delete() {
 		w.rv.reload()
 		w.win.Close()
 	}, w.win)
+}
+
+// countsTrainees tells whether any plan counts salaried trainees in its
+// workforce, so the legend says the line may hold them.
+func countsTrainees(members []plan.RollupMember) bool {
+	for _, m := range members {
+		if m.Plan.CountSalariedTrainees {
+			return true
+		}
+	}
+	return false
 }

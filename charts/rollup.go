@@ -13,9 +13,10 @@ import (
 // summed against the sum of their own trajectories. A roll-up has no
 // census actuals and no milestones of its own (its members may have
 // different ones), so it marks the month it is judged at instead.
-func RollupGrowth(name string, rp *plan.RollupProjection, today plan.Month) Growth {
+// withTrainees says some plan counts salaried trainees in its workforce.
+func RollupGrowth(name string, rp *plan.RollupProjection, today plan.Month, withTrainees bool) Growth {
 	g := Growth{Title: name + ": the plans' workforce summed against their trajectories summed",
-		WithTrainees: true, Baseline: rp.Baseline, Target: rp.Target, Today: today}
+		WithTrainees: withTrainees, Baseline: rp.Baseline, Target: rp.Target, Today: today}
 	g.Projected = workforce(rp.Total)
 	if at := rp.JudgedAt(); rp.Index(at) >= 0 {
 		g.Milestones = []Point{{at, rp.Target[rp.Index(at)]}}

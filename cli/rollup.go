@@ -198,6 +198,9 @@ func (c *call) projectRollup(sub, ref string) error {
 		return write(c.stdout)
 	}
 	ex := exchange.RollupExport{Name: r.Name, Format: format, Chart: c.opts.chart, Projection: rp}
+	for _, m := range members {
+		ex.WithTrainees = ex.WithTrainees || m.Plan.CountSalariedTrainees
+	}
 	if err := ex.Write(c.opts.out); err != nil {
 		return err
 	}

@@ -41,6 +41,7 @@ type RollupExport struct {
 	Width, Height int    // png and svg: pixels (0: 1920 x 1080)
 	Today         plan.Month
 	Projection    *plan.RollupProjection
+	WithTrainees  bool // some plan counts salaried trainees in its workforce (the legend says so)
 }
 
 // Write writes the export to path whole, or not at all.
@@ -95,7 +96,7 @@ func (ex RollupExport) chart() (charts.Chart, error) {
 		if rp.Index(today) < 0 {
 			today = 0
 		}
-		return charts.RollupGrowth(ex.Name, rp, today), nil
+		return charts.RollupGrowth(ex.Name, rp, today, ex.WithTrainees), nil
 	case RollupChartGaps:
 		return charts.MemberGapChart(ex.Name, rp, rp.JudgedAt()), nil
 	}
@@ -205,7 +206,7 @@ func (ex RollupExport) report(out io.Writer) error {
 	for _, n := range rp.Notes() {
 		headline += "\n" + n
 	}
-	page(ex.Name+": the region against its trajectory", headline, "growth", charts.RollupGrowth(ex.Name, rp, 0))
+	page(ex.Name+": the region against its trajectory", headline, "growth", charts.RollupGrowth(ex.Name, rp, 0, ex.WithTrainees))
 	page(ex.Name+": which plan is behind", "Each plan's workforce against its own trajectory at "+s.At.Label()+", most behind first.",
 		"gaps", charts.MemberGapChart(ex.Name, rp, s.At))
 	if err := pdf.Error(); err != nil {
