@@ -1,0 +1,91 @@
+package exchange
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"example.org/psyplan/plan"
+)
+
+// Leeds and Hull, March to June 2020, CBT only, nobody leaves. Leeds:
+// 10 WTE and 1 recruit a month, 13 in June against 13 (30 %). Hull: 10
+// WTE, nobody joins, 10 against 13. Together in June: 23 against 26.
+func leedsAndHull(t *testing.T) *plan.RollupProjection {
+	t.Helper()
+	ics := func(name string, perYear float64) *plan.Plan {
+		return &plan.Plan{Name: name, Baseline: plan.MonthOf(2020, 3), Horizon: plan.MonthOf(2020, 6),
+			Trajectory: plan.Trajectory{Interpolation: plan.Linear,
+				Milestones: []plan.Milestone{{Month: plan.MonthOf(2020, 6), GrowthPct: 30}}},
+			Professions: []plan.Profession{{ID: "cbt", Name: "CBT", WTEPerHead: 1, CostPerWTE: 12000}},
+			Posts: []plan.PostLine{{Profession: "cbt", ServiceArea: "Adult", InPostWTE: 10, FundedWTE: 10,
+				RecruitsWTEPerYear: perYear}},
+		}
+	}
+	rp, err := plan.ProjectRollup([]plan.RollupMember{{Name: "Leeds", Plan: ics("Leeds", 12)}, {Name: "Hull", Plan: ics("Hull", 0)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rp
+}
+
+// The roll-up's workbook: the headline and each plan's gap, most behind
+// first, and the region by month, as worked by hand.
+func TestRollupWorkbook(t *testing.T) {
+	ex := RollupExport{Name: "Humber", Format: "xlsx", Projection: leedsAndHull(t), Today: plan.MonthOf(2020, 4)}
+	write, err := ex.writer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Roll-up", excelize.Options{RawCellValue: true})
+	want := map[int][]string{2: {"Workforce (WTE)", "23"}, 3: {"Trajectory (WTE)", "26"}, 4: {"Gap (WTE)", "-3"},
+		7: {"Hull", "10", "13", "-3"}, 8: {"Leeds", "13", "13", "0"}}
+	for i, w := range want {
+		if len(rows) <= i || len(rows[i]) < len(w) || strings.Join(rows[i][:len(w)], "|") != strings.Join(w, "|") {
+			t.Errorf("Roll-up row %d: %q, want %q", i+1, rows[min(i, len(rows)-1)], w)
+		}
+	}
+	months, _ := f.GetRows("By month", excelize.Options{RawCellValue: true})
+	if len(months) != 5 || strings.Join(months[4][:5], "|") != "2020-06|23|23|26|-3" {
+		t.Errorf("By month: %q", months)
+	}
+}
+
+// Every format writes; an unknown one, or a roll-up not added up, is
+// refused naming what is wrong.
+func TestRollupExportFormats(t *testing.T) {
+	rp := leedsAndHull(t)
+	for _, f := range RollupFormats {
+		for _, c := range []string{RollupChartGrowth, RollupChartGaps} {
+			ex := RollupExport{Name: "Humber", Format: f.Name, Chart: c, Projection: rp, Width: 800, Height: 450}
+			write, err := ex.writer()
+			var buf bytes.Buffer
+			if err == nil {
+				err = write(&buf)
+			}
+			if err != nil || buf.Len() == 0 {
+				t.Errorf("%s %s: %v", f.Name, c, err)
+			}
+		}
+	}
+	if _, err := (RollupExport{Name: "Humber", Format: "json", Projection: rp}).writer(); err == nil || !strings.Contains(err.Error(), `"json"`) {
+		t.Errorf("json: %v", err)
+	}
+	if _, err := (RollupExport{Name: "Humber", Format: "png", Chart: "pie", Projection: rp}).writer(); err == nil || !strings.Contains(err.Error(), `"pie"`) {
+		t.Errorf("pie: %v", err)
+	}
+	if _, err := (RollupExport{Name: "Humber", Format: "csv"}).writer(); err == nil || !strings.Contains(err.Error(), "Humber") {
+		t.Errorf("no projection: %v", err)
+	}
+}
