@@ -33,7 +33,8 @@ type rollupWindow struct {
 	gaps       []plan.MemberGap       // as the table shows them
 	seq        int
 	today      func() plan.Month
-	trainees   bool // some plan counts salaried trainees in its workforce
+	trainees   bool          // some plan counts salaried trainees in its workforce
+	slides     *rollupSlides // workshop mode, when on (rollup_present.go)
 
 	headline *widget.Label
 	notes    *widget.Label
@@ -83,6 +84,7 @@ func newRollupWindow(rv *rollupsView, id int64) *rollupWindow {
 	)
 	top := container.NewVBox(w.headline, w.notes)
 	bottom := container.NewHBox(
+		widget.NewButtonWithIcon("Present", theme.MediaPlayIcon(), w.present),
 		widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), w.export),
 		widget.NewButtonWithIcon("Delete roll-up", theme.DeleteIcon(), w.delete),
 	)
@@ -182,6 +184,9 @@ func (w *rollupWindow) show(rp *plan.RollupProjection, withTrainees bool) {
 	w.growth.SetGrowth(charts.RollupGrowth(w.rollup.Name, rp, rollupMonth(rp, today), withTrainees))
 	w.gapChart.SetChart(charts.MemberGapChart(w.rollup.Name, rp, s.At))
 	w.table.Refresh()
+	if w.slides != nil {
+		w.slides.show()
+	}
 }
 
 // rollupHeadline says where the region stands, and how many of its plans

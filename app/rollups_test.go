@@ -305,3 +305,32 @@ func BenchmarkOpenRollupOf42Areas(b *testing.B) {
 		w.win.Close()
 	}
 }
+
+// Workshop mode for a roll-up: the region's growth slide, then which
+// plan is behind (most behind first), then Escape puts the window back.
+func TestRollupWorkshop(t *testing.T) {
+	ui, d := openDeferredUI(t, filepath.Join(t.TempDir(), "library.db"))
+	ids := storeICS(t, ui)
+	rv := ui.library.rollups
+	rv.create("Yorkshire", []store.RollupMember{{PlanID: ids["Leeds"]}, {PlanID: ids["Hull"]}})
+	d.settle()
+	w := openRollupWindow(t, ui)
+	before := w.win.Content()
+	test.Tap(button(t, before, "Present"))
+	rs := w.slides
+	if rs == nil || w.win.Content() == before {
+		t.Fatal("workshop mode did not start")
+	}
+	if _, ok := rs.chart.chart.(charts.Growth); !ok || rs.counter.Text != "1 of 2" {
+		t.Fatalf("first slide %T, %q", rs.chart.chart, rs.counter.Text)
+	}
+	w.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight})
+	g, ok := rs.chart.chart.(charts.MemberGaps)
+	if !ok || len(g.Gaps) != 2 || g.Gaps[0].Name != "Hull" || rs.counter.Text != "2 of 2" {
+		t.Fatalf("second slide %T %+v %q", rs.chart.chart, g.Gaps, rs.counter.Text)
+	}
+	w.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.slides != nil || w.win.Content() != before {
+		t.Error("Escape did not leave workshop mode")
+	}
+}
