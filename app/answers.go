@@ -53,7 +53,6 @@ func newAnswersPanel(ui *UI) *answersPanel {
 	ap.milestone = widget.NewSelect(milestoneLabels(p), func(string) { ap.changed() })
 	ap.lever = widget.NewSelect([]string{intakeWords, recruitmentWords}, func(string) { ap.leverChanged() })
 	ap.professions = widget.NewCheckGroup(professionNames(p), func([]string) { ap.changed() })
-	ap.professions.Horizontal = true
 	ap.from.SetText(p.Baseline.Add(1).Label())
 	ap.from.OnChanged = func(string) { ap.changed() }
 	ap.sentence = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -74,13 +73,20 @@ func newAnswersPanel(ui *UI) *answersPanel {
 	form := widget.NewForm(
 		widget.NewFormItem("Reach the trajectory by", ap.milestone),
 		widget.NewFormItem("By raising", ap.lever),
-		widget.NewFormItem("For", container.NewHScroll(ap.professions)),
+		widget.NewFormItem("For", professionsBox(ap.professions)),
 		widget.NewFormItem("From (courses starting)", ap.from),
 	)
 	keepRow := container.NewBorder(nil, nil, widget.NewLabel("Scenario name"), ap.keep, ap.name)
 	ap.object = container.NewVBox(help, form, ap.ask, ap.sentence, ap.message, widget.NewSeparator(), keepRow)
 	ap.changed()
 	return ap
+}
+
+// professionsBox shows the professions' ticks a few at a time, scrolled.
+func professionsBox(c *widget.CheckGroup) fyne.CanvasObject {
+	scroll := container.NewVScroll(c)
+	scroll.SetMinSize(fyne.NewSize(420, 150))
+	return scroll
 }
 
 // milestoneLabels are the plan's milestones after the baseline, as "Apr 2024".

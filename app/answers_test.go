@@ -123,6 +123,9 @@ func TestUncertaintyFields(t *testing.T) {
 	if leaver.Text != "3" || up.fields[3].entry.Text != "25" {
 		t.Fatalf("shown %q ... %q", leaver.Text, up.fields[3].entry.Text)
 	}
+	if up.item.Title != "Uncertainty: leaver rates ± 3 points, completion ± 5, take-up ± 10, recruitment ± 25 %" {
+		t.Errorf("folded title %q", up.item.Title)
+	}
 	retype(leaver, "4.5")
 	if u := ui.session.Plan().Uncertainty; u.LeaverRatePctPoints != 4.5 || u.RecruitmentPct != 25 {
 		t.Fatalf("after typing 4.5: %+v", u)
@@ -145,6 +148,9 @@ func TestUncertaintyFields(t *testing.T) {
 	}
 	if ui.session.Plan().Uncertainty != nil || ui.session.HasUncertainty() {
 		t.Fatalf("all four blank: %+v", ui.session.Plan().Uncertainty)
+	}
+	if up.item.Title != "Uncertainty: none set, so no likely range is drawn" {
+		t.Errorf("folded title %q", up.item.Title)
 	}
 	if ui.overview.band.words.Text == "" || ui.session.Band() != nil {
 		t.Errorf("no band yet the overview says %q", ui.overview.band.words.Text)

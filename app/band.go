@@ -36,6 +36,7 @@ type bandState struct {
 	solve    atomic.Int64         // the newest question for the solver
 	stopWI   context.CancelFunc   // cancels the what-if band being made
 	post     func(apply func())   // reports progress on the UI goroutine; nil: not reported
+	auto     bool                 // start a band after each projection (only when work is really in the background)
 }
 
 // OnBandChange adds a function called when the band starts, lands or stops.
@@ -64,6 +65,15 @@ func (s *Session) BandRunning() bool { return s.bands.running }
 
 // HasUncertainty tells whether the open plan has a band to draw.
 func (s *Session) HasUncertainty() bool { return s.plan != nil && !s.plan.Uncertainty.Zero() }
+
+// autoBand starts the band after a projection has landed, when work is
+// really done in the background: done inline (most tests), a national
+// plan's band would hold the caller for seconds after every edit.
+func (s *Session) autoBand() {
+	if s.bands.auto {
+		s.StartBand()
+	}
+}
 
 // StartBand makes the band of the plan and scenario shown, off the UI
 // goroutine, cancelling one still being made. A band overtaken by a newer
@@ -130,8 +140,8 @@ func (s *Session) bandProgress(seq int64) func(int) {
 		if done%step != 0 && done != bandRuns {
 			return
 		}
-		post(func() {
-			if seq == s.bands.seq.Load() {
+		post(func() { // reports can land after the band itself: then they are of no use
+			if seq == s.bands.seq.Load() && s.bands.running {
 				report(done, bandRuns)
 			}
 		})

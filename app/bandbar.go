@@ -31,6 +31,7 @@ func newBandBar(ui *UI) *bandBar {
 	bb.object = container.NewBorder(nil, nil, nil, container.NewHBox(bb.progress, bb.cancel, bb.again), bb.words)
 	ui.session.OnBandProgress(bb.setProgress)
 	ui.session.OnBandChange(bb.refresh)
+	ui.session.OnChange(bb.refresh)
 	bb.refresh()
 	return bb
 }

@@ -91,6 +91,9 @@ func (ps *presenter) showAnswer() {
 			return
 		}
 		ps.sentence.SetText(a.Sentence(in.Plan))
+		if in.Compare == nil && ps.ui.session.Scenario() == "" { // the plan itself, as it stands: its band says how sure
+			in.Band = ps.ui.session.Band()
+		}
 		ps.chart.SetChart(charts.GrowthChart(in, "What it takes to reach the trajectory by "+a.By.Label()))
 	})
 }

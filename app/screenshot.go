@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/software"
 
 	"example.org/psyplan/charts"
@@ -49,11 +50,33 @@ func (ui *UI) screenshots(dir string) int {
 			return fail(err)
 		}
 	}
-	if err := ui.slideScreenshots(dir, len(ui.views)); err != nil {
+	if err := ui.answersScreenshot(dir, len(ui.views)); err != nil {
+		return fail(err)
+	}
+	if err := ui.slideScreenshots(dir, len(ui.views)+1); err != nil {
 		return fail(err)
 	}
 	fyne.Do(ui.app.Quit)
 	return 0
+}
+
+// answersScreenshot saves the "What does it take?" panel, answered.
+func (ui *UI) answersScreenshot(dir string, done int) error {
+	var ap *answersPanel
+	fyne.DoAndWait(func() {
+		ap = newAnswersPanel(ui)
+		ap.solve()
+	})
+	time.Sleep(1500 * time.Millisecond) // a national plan's answer takes a moment
+	var err error
+	fyne.DoAndWait(func() { // the panel alone: a dialog's overlay is not in the window's capture
+		soft := software.NewCanvas()
+		soft.SetScale(ui.win.Canvas().Scale())
+		soft.SetContent(container.NewPadded(ap.object))
+		soft.Resize(fyne.NewSize(760, 460))
+		err = savePNG(filepath.Join(dir, fmt.Sprintf("%02d-what-does-it-take.png", done+1)), soft.Capture())
+	})
+	return err
 }
 
 // slideScreenshots saves workshop mode's slides, full screen, one each.

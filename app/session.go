@@ -69,8 +69,9 @@ type Session struct {
 
 func newSession(lib *store.Library, run background, async bool) *Session {
 	s := &Session{lib: lib, run: run, undo: history{budget: undoBudget}}
-	if async { // progress is only reported when the band is really made in the background
+	if async { // the band is made, and its progress reported, only when really in the background
 		s.bands.post = func(apply func()) { run(func() {}, apply) }
+		s.bands.auto = true
 	}
 	s.save = newSaver(func(id int64, p *plan.Plan) error { return lib.SavePlan(context.Background(), id, p) }, async)
 	s.save.done = func(err error) {
@@ -221,7 +222,7 @@ func (s *Session) Open(id int64, done func(error)) {
 			s.redo, s.lastEdit = nil, ""
 			s.whatIfSeq.Add(1)
 			s.notify()
-			s.StartBand()
+			s.autoBand()
 		}
 		if done != nil {
 			done(err)
@@ -341,7 +342,7 @@ func (s *Session) reproject() {
 		if prs.shown != nil {
 			s.keep(p, prs)
 			s.notify()
-			s.StartBand()
+			s.autoBand()
 		}
 		s.problem(err)
 	})

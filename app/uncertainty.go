@@ -19,6 +19,8 @@ type uncertaintyPart struct {
 	ui      *UI
 	fields  []uncertaintyField
 	message *widget.Label
+	item    *widget.AccordionItem
+	fold    *widget.Accordion
 	object  fyne.CanvasObject
 	loading bool
 }
@@ -47,19 +49,24 @@ func newUncertaintyPart(ui *UI) *uncertaintyPart {
 	up := &uncertaintyPart{ui: ui, fields: uncertaintyFields(), message: widget.NewLabel("")}
 	up.message.Importance = widget.DangerImportance
 	up.message.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm()
+	// One row of four, so the milestones above keep their room.
+	row := container.NewGridWithColumns(len(up.fields))
 	for i := range up.fields {
 		f := &up.fields[i]
 		f.entry = widget.NewEntry()
 		f.entry.PlaceHolder = fmt.Sprintf("blank: 0 (up to %s)", num(f.max))
 		f.entry.OnChanged = func(t string) { up.set(f, t) }
-		form.Append(f.label, f.entry)
+		row.Add(container.NewBorder(nil, nil, widget.NewLabel(f.label), nil, f.entry))
 	}
 	help := widget.NewLabel("How sure are the assumptions? Each run of the likely range draws, for each profession, " +
-		"a value within ± these of the plan's own. All four blank: no likely range is drawn.")
-	help.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle("Uncertainty", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	up.object = container.NewVBox(widget.NewSeparator(), title, help, container.NewGridWithColumns(2, form), up.message)
+		"a value within ± these of the plan's own. All four blank: no likely range.")
+	help.Truncation = fyne.TextTruncateEllipsis
+	up.message.Hide()
+	// Folded by default: its title says the ranges, and the milestones
+	// above keep their room.
+	up.item = widget.NewAccordionItem("Uncertainty", container.NewVBox(help, row, up.message))
+	up.fold = widget.NewAccordion(up.item)
+	up.object = container.NewVBox(widget.NewSeparator(), up.fold)
 	ui.session.OnChange(up.refresh)
 	up.refresh()
 	ui.uncertainty = up
@@ -92,6 +99,9 @@ func (up *uncertaintyPart) set(f *uncertaintyField, text string) {
 		return nil
 	})
 	up.message.SetText(up.errorText(err))
+	up.message.Hidden = err == nil
+	up.message.Refresh()
+	up.fold.Refresh()
 }
 
 // allBlank tells whether every range is blank, f being typed as text.
@@ -150,4 +160,17 @@ func (up *uncertaintyPart) refresh() {
 		}
 		setIfDifferent(f.entry, text, sameValue)
 	}
+	if title := uncertaintyTitle(p.Uncertainty); up.item.Title != title {
+		up.item.Title = title
+		up.fold.Refresh()
+	}
+}
+
+// uncertaintyTitle says the ranges in the folded part's title.
+func uncertaintyTitle(u *plan.Uncertainty) string {
+	if u.Zero() {
+		return "Uncertainty: none set, so no likely range is drawn"
+	}
+	return fmt.Sprintf("Uncertainty: leaver rates ± %s points, completion ± %s, take-up ± %s, recruitment ± %s %%",
+		num(u.LeaverRatePctPoints), num(u.CompletionPctPoints), num(u.TakeupPctPoints), num(u.RecruitmentPct))
 }

@@ -2,8 +2,6 @@ package charts
 
 import (
 	chart "github.com/wcharczuk/go-chart/v2"
-
-	"example.org/psyplan/format"
 )
 
 // Likely is the band drawn behind the projected line: how low or high
@@ -12,7 +10,7 @@ import (
 // words.
 type Likely struct {
 	Low, High []float64
-	Runs      int
+	Runs      int    // how many runs it is drawn from
 	Chance    string // "About 1 in 4 runs reach the trajectory by Apr 2024 (…)."
 }
 
@@ -27,10 +25,10 @@ func likely(in Input, months int) *Likely {
 	return &Likely{Low: b.Low, High: b.High, Runs: b.Runs, Chance: b.ChanceSentence(judgedAt(in))}
 }
 
-// legend names the band with what it is, in a planner's words.
-func (l *Likely) legend() string {
-	return "Likely range (8 in 10 of " + format.Whole(float64(l.Runs)) + " runs)"
-}
+// legend names the band with what it is, in a planner's words; the
+// number of runs (fewer while a workshop control moves) is in the chance
+// sentence on the chart.
+func (l *Likely) legend() string { return "Likely range (8 in 10 runs)" }
 
 // note writes a sentence inside the plot, near its bottom-left corner,
 // where the growth chart's lines (which start well above 0) leave room.

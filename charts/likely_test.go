@@ -46,7 +46,7 @@ func TestGrowthDrawsTheBand(t *testing.T) {
 	if err := WriteSVG(&svg, g, 1600, 900); err != nil {
 		t.Fatal(err)
 	}
-	for _, text := range []string{"Likely range (8 in 10 of 1,000 runs)", "About 1 in 4 runs reach the trajectory"} {
+	for _, text := range []string{"Likely range (8 in 10 runs)", "About 1 in 4 runs reach the trajectory"} {
 		if !strings.Contains(svg.String(), text) {
 			t.Errorf("the SVG does not say %q", text)
 		}
