@@ -175,6 +175,8 @@ small=$(find "$CH$W/shots" -name '*.png' -size -20k | wc -l)
 check "no empty picture among them (none under 20 kB)" test -n "$wshots" -a "$small" = 0
 check "no -wal or -shm left after the window closed" \
   test -z "$(ls "$CH$W/shots lib" | grep -E -- '-(wal|shm)$')"
+same=0; for f in "$OUT"/shots-linux/*.png; do cmp -s "$f" "$CH$W/shots/${f##*/}" && same=$((same + 1)); done
+say "   (for information: $same of $(echo "$lshots" | grep -c .) pictures are byte for byte the Linux ones)"
 rm -rf "$OUT/shots-win"; cp -r "$CH$W/shots" "$OUT/shots-win"
 grep -i "error" "$OUT/screenshot-win.log" | head -5 | sed 's/^/   stderr: /' | tee -a "$LOG"
 phase_end
