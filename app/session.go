@@ -276,6 +276,7 @@ func (s *Session) Edit(key string, fn func(p *plan.Plan) error) error {
 // replace makes p the plan, saves it and projects it.
 func (s *Session) replace(p *plan.Plan) {
 	s.plan = p
+	s.CancelBand() // of the plan before: its work would slow this plan's projection
 	if s.scenario != "" && p.Scenario(s.scenario) == nil {
 		s.scenario = "" // the scenario shown was deleted or renamed
 	}
@@ -323,6 +324,7 @@ func (s *Session) SetScenario(name string) {
 		return
 	}
 	s.scenario = name
+	s.CancelBand() // of the scenario before
 	s.reproject()
 	s.notify()
 }
