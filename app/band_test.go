@@ -3,11 +3,13 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 
+	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
 )
 
@@ -42,6 +44,13 @@ func TestSessionMakesTheBand(t *testing.T) {
 	want := s.Band().ChanceSentence(s.Plan().JudgedAt(s.Plan().Horizon))
 	if got := ui.overview.band.words.Text; got != "How sure: "+want+" The shaded band is where 8 in 10 runs fall." {
 		t.Errorf("the overview says %q", got)
+	}
+	cv := ui.overview.chart // the read-out says the band at the month pointed at
+	cv.draw(1000, 500)
+	i := s.Band().Index(plan.MonthOf(2024, 4))
+	cv.pointAt(fyne.NewPos(float32(cv.frame.PixelX(float64(i))), float32(cv.frame.Plot.Min.Y+10)))
+	if want := "; likely " + format.WTE(s.Band().Low[i]) + " to " + format.WTE(s.Band().High[i]) + " WTE"; !strings.HasPrefix(cv.readout.Text, "Apr 2024:") || !strings.HasSuffix(cv.readout.Text, want) {
+		t.Errorf("read-out %q, want Apr 2024 ending %q", cv.readout.Text, want)
 	}
 	_ = d
 }

@@ -98,8 +98,12 @@ func (cv *chartView) pointAt(pos fyne.Position) {
 	i := int(cv.frame.XAt(px) + 0.5)
 	i = min(max(i, 0), len(g.Projected)-1)
 	m := g.Baseline.Add(i)
-	cv.readout.SetText(m.Label() + ": projected " + format.WTE(g.Projected[i]) + " WTE; trajectory " +
-		format.WTE(g.Target[i]) + " WTE; gap " + format.WTE(g.Projected[i]-g.Target[i]) + " WTE")
+	text := m.Label() + ": projected " + format.WTE(g.Projected[i]) + " WTE; trajectory " +
+		format.WTE(g.Target[i]) + " WTE; gap " + format.WTE(g.Projected[i]-g.Target[i]) + " WTE"
+	if l := g.Likely; l != nil && i < len(l.Low) {
+		text += "; likely " + format.WTE(l.Low[i]) + " to " + format.WTE(l.High[i]) + " WTE"
+	}
+	cv.readout.SetText(text)
 	x := float32(cv.frame.PixelX(float64(i))) / scale
 	cv.cursor.Position1 = fyne.NewPos(x, float32(cv.frame.Plot.Min.Y)/scale)
 	cv.cursor.Position2 = fyne.NewPos(x, float32(cv.frame.Plot.Max.Y)/scale)
