@@ -82,8 +82,9 @@ func (b *Band) ChanceSentence(m Month) string {
 	default:
 		words = "About " + roughShare(share) + " runs reach"
 	}
+	on := int(math.Round(share * float64(b.Runs)))
 	return fmt.Sprintf("%s the trajectory by %s (%s of %s runs).", words, m.Label(),
-		format.Percent(share*100), format.Whole(float64(b.Runs)))
+		format.Whole(float64(on)), format.Whole(float64(b.Runs)))
 }
 
 // roughShare writes a share as the simplest "1 in 4" or "3 in 4" close to it.

@@ -183,7 +183,7 @@ func TestAnswerAndChanceInWords(t *testing.T) {
 		t.Errorf("name %q", a.ScenarioName())
 	}
 	b := &Band{Baseline: mar2020, Runs: 1000, Central: []float64{0, 0}, OnTrack: []float64{0, 0.26}}
-	if got, want := b.ChanceSentence(mar2020+1), "About 1 in 4 runs reach the trajectory by Apr 2020 (26 % of 1,000 runs)."; got != want {
+	if got, want := b.ChanceSentence(mar2020+1), "About 1 in 4 runs reach the trajectory by Apr 2020 (260 of 1,000 runs)."; got != want {
 		t.Errorf("chance\n%s\nwant\n%s", got, want)
 	}
 }
