@@ -134,6 +134,7 @@ func (ap *answersPanel) question() (plan.Question, error) {
 	q := plan.Question{Scenario: ap.ui.session.Scenario(), Lever: ap.leverName(), Professions: []string{}}
 	by, err := parseMonth(ap.milestone.Selected)
 	if err != nil {
+		//lint:ignore ST1005 the message starts with the field's label, as the form shows it
 		return q, fmt.Errorf("Reach the trajectory by: the plan has no milestone after its baseline: add one under Trajectory")
 	}
 	q.By = by
@@ -141,10 +142,12 @@ func (ap *answersPanel) question() (plan.Question, error) {
 		q.Professions = append(q.Professions, professionID(p, name))
 	}
 	if len(q.Professions) == 0 {
+		//lint:ignore ST1005 the message starts with the field's label, as the form shows it
 		return q, fmt.Errorf("For: tick at least one profession")
 	}
 	if q.Lever == plan.LeverIntake {
 		if q.From, err = parseMonth(ap.from.Text); err != nil {
+			//lint:ignore ST1005 the message starts with the field's label, as the form shows it
 			return q, fmt.Errorf("From: %v", err)
 		}
 	}
