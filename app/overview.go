@@ -58,7 +58,7 @@ var figureOrder = []string{"baseline", "projected", "target", "gap", "horizon", 
 func newOverviewView(ui *UI) *overviewView {
 	ov := &overviewView{ui: ui, figures: map[string]*figure{}, chart: newChartView(), today: thisMonth}
 	captions := map[string]string{
-		"baseline": "Baseline (in post)", "projected": "Projected", "target": "Trajectory target",
+		"baseline": "Baseline workforce", "projected": "Projected", "target": "Trajectory target",
 		"gap": "Gap to the trajectory", "horizon": "At the horizon", "sofar": "Growth so far",
 		"unplaced": "Unplaced qualifiers", "vacancies": "Vacancies",
 	}
