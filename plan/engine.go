@@ -290,6 +290,12 @@ func linesAndCohorts(posts []PostLine, cohorts []Cohort) ([]LineKey, [][]*Cohort
 // the derived columns need.
 func (m *model) step(l *lineModel, months []stocks, queue *waitingList) lineRates {
 	clear(months)
+	return m.stepZeroed(l, months, queue)
+}
+
+// stepZeroed is step on months known to be all zero (freshly made): a
+// national projection's 50 MB are not cleared twice.
+func (m *model) stepZeroed(l *lineModel, months []stocks, queue *waitingList) lineRates {
 	rates := l.rates
 	rates.leaverRate = 1 - math.Pow(1-l.leaverRatePct/100, 1.0/12)
 	m.addEvents(l, months)
