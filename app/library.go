@@ -259,6 +259,7 @@ func (lv *libraryView) importPlan() {
 		})
 	}, lv.ui.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exchange.ImportExtensions))
+	startInDocuments(d)
 	d.Show()
 }
 
@@ -335,6 +336,7 @@ func (lv *libraryView) saveAs(p *plan.Plan, ex exchange.Export, name string) {
 		})
 	}, lv.ui.win)
 	d.SetFileName(name)
+	startInDocuments(d)
 	d.Show()
 }
 

@@ -279,6 +279,7 @@ func (w *rollupWindow) saveAs(ex exchange.RollupExport, name string) {
 		})
 	}, w.win)
 	d.SetFileName(name)
+	startInDocuments(d)
 	d.Show()
 }
 

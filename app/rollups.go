@@ -287,6 +287,7 @@ func (rv *rollupsView) importMany() {
 		}
 		rv.importFolder(dir.Path())
 	}, rv.ui.win)
+	startInDocuments(d)
 	d.Show()
 }
 
