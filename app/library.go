@@ -23,7 +23,7 @@ import (
 // be done with whole plans.
 type libraryView struct {
 	ui      *UI
-	plans   []store.Summary
+	plans   []store.PlanEntry
 	list    *widget.List
 	object  fyne.CanvasObject
 	rollups *rollupsView // under the plans (rollups.go)

@@ -12,8 +12,8 @@ import (
 	"example.org/psyplan/plan"
 )
 
-// Summary is a plan as the library lists it.
-type Summary struct {
+// PlanEntry is a plan as the library lists it (plan.Summary is a projection's headline figures).
+type PlanEntry struct {
 	ID      int64
 	Name    string
 	Area    string
@@ -25,7 +25,7 @@ type Summary struct {
 
 // ListPlans lists every plan, by name then id, each marked when damaged.
 // A damaged plan is listed, never an error of the whole list.
-func (l *Library) ListPlans(ctx context.Context) ([]Summary, error) {
+func (l *Library) ListPlans(ctx context.Context) ([]PlanEntry, error) {
 	if err := l.forgetIfChanged(ctx); err != nil {
 		return nil, err
 	}
@@ -47,15 +47,15 @@ func (l *Library) ListPlans(ctx context.Context) ([]Summary, error) {
 	return kept, nil
 }
 
-func (l *Library) summaries(ctx context.Context) ([]Summary, error) {
+func (l *Library) summaries(ctx context.Context) ([]PlanEntry, error) {
 	rows, err := l.db.QueryContext(ctx, "SELECT id, name, area, updated_at FROM plans ORDER BY name, id")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Summary
+	var out []PlanEntry
 	for rows.Next() {
-		var s Summary
+		var s PlanEntry
 		var name, area, updated sql.NullString
 		if err := rows.Scan(&s.ID, &name, &area, &updated); err != nil {
 			return nil, err
