@@ -35,6 +35,9 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month) e
 }
 
 func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, band *plan.Band) error {
+	if err := checkPrintable(p); err != nil {
+		return err
+	}
 	pdf := fpdf.New("L", "mm", "A4", "")
 	pdf.AddUTF8FontFromBytes(font, "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes(font, "B", gobold.TTF)

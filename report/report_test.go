@@ -5,6 +5,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 
 	"example.org/psyplan/assets"
@@ -83,5 +84,25 @@ func BenchmarkReportNational(b *testing.B) {
 		if err := Write(&buf, p, pr, plan.MonthOf(2026, 11)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// An emoji in the plan's name is refused naming the field, not with the
+// PDF library's own words.
+func TestUnprintableCharacterNamesTheField(t *testing.T) {
+	p := &plan.Plan{Name: "Plan 😀", Baseline: plan.MonthOf(2020, 3), Horizon: plan.MonthOf(2021, 3),
+		Trajectory: plan.Trajectory{Interpolation: plan.Linear}}
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = Write(&buf, p, pr, p.Baseline)
+	if err == nil || !strings.HasPrefix(err.Error(), "name: ") || buf.Len() != 0 {
+		t.Errorf("error %v, %d bytes written", err, buf.Len())
+	}
+	p.Name = "Plan – ünïcode £"
+	if err := checkPrintable(p); err != nil {
+		t.Errorf("ordinary characters refused: %v", err)
 	}
 }

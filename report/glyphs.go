@@ -1,0 +1,63 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+
+	"example.org/psyplan/plan"
+)
+
+var (
+	goFont     *sfnt.Font
+	goFontOnce sync.Once
+)
+
+// drawable tells whether the report's font has a glyph for r.
+func drawable(r rune) bool {
+	goFontOnce.Do(func() { goFont, _ = sfnt.Parse(goregular.TTF) })
+	if goFont == nil || r == '\n' || r == '\t' {
+		return true
+	}
+	var buf sfnt.Buffer
+	g, err := goFont.GlyphIndex(&buf, r)
+	return err == nil && g != 0
+}
+
+// checkPrintable names the first field of the plan that the report would
+// print with a character its font cannot draw (an emoji in the name, say),
+// so the planner knows what to change; the PDF library itself would only
+// say "character outside the supported range".
+func checkPrintable(p *plan.Plan) error {
+	check := func(field, text string) error {
+		for _, r := range text {
+			if !drawable(r) {
+				return fmt.Errorf("%s: %q has the character %q, which the report's font cannot print; change it to make the report",
+					field, text, string(r))
+			}
+		}
+		return nil
+	}
+	fields := [][2]string{{"name", p.Name}, {"area", p.Area}, {"notes", p.Notes}}
+	for i, pr := range p.Professions {
+		fields = append(fields, [2]string{"professions[" + strconv.Itoa(i) + "].name", pr.Name})
+	}
+	for i, l := range p.Posts {
+		fields = append(fields, [2]string{"posts[" + strconv.Itoa(i) + "].service_area", l.ServiceArea})
+	}
+	for i, c := range p.Cohorts {
+		fields = append(fields, [2]string{"cohorts[" + strconv.Itoa(i) + "].service_area", c.ServiceArea})
+	}
+	for i, s := range p.Scenarios {
+		fields = append(fields, [2]string{"scenarios[" + strconv.Itoa(i) + "].name", s.Name})
+	}
+	for _, f := range fields {
+		if err := check(f[0], f[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
