@@ -52,7 +52,7 @@ func Solve(p *Plan, q Question) (Answer, error) {
 	}
 	by := int(a.By - p.Baseline)
 	gap := func(pct int) (float64, error) {
-		m, err := modelOf(p, a.solved(p, base, pct), nil)
+		m, err := modelOf(p, a.solvedUpTo(p, base, pct, a.By), nil)
 		if err != nil {
 			return 0, err
 		}
@@ -180,6 +180,13 @@ func recruitsInForce(l PostLine, base *Scenario) float64 {
 
 // solved is S(pct): the base with the lever raised by pct %.
 func (a *Answer) solved(p *Plan, base *Scenario, pct int) *Scenario {
+	return a.solvedUpTo(p, base, pct, 0)
+}
+
+// solvedUpTo is S(pct) without the extra cohorts starting after month
+// last (0: none left out): they change nothing up to last, and the solver
+// only looks at the gap at By, so it need not project them.
+func (a *Answer) solvedUpTo(p *Plan, base *Scenario, pct int, last Month) *Scenario {
 	s := Scenario{}
 	if base != nil {
 		s = *base.cloneScenario()
@@ -190,9 +197,10 @@ func (a *Answer) solved(p *Plan, base *Scenario, pct int) *Scenario {
 		chosen[id] = true
 	}
 	if a.Lever == LeverIntake {
-		baseCohorts := append(append([]Cohort(nil), p.Cohorts...), s.ExtraCohorts...)
+		baseCohorts := append(append(make([]Cohort, 0, len(p.Cohorts)+len(s.ExtraCohorts)), p.Cohorts...), s.ExtraCohorts...)
+		s.ExtraCohorts = append(make([]Cohort, 0, len(baseCohorts)), s.ExtraCohorts...)
 		for _, c := range baseCohorts {
-			if !chosen[c.Profession] || c.Start < a.From {
+			if !chosen[c.Profession] || c.Start < a.From || (last != 0 && c.Start > last) {
 				continue
 			}
 			c.Intake = int(math.Ceil(float64(c.Intake) * float64(pct) / 100))
