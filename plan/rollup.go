@@ -250,7 +250,7 @@ func (rp *RollupProjection) sumLines(models []*model, index [][]int, from, to in
 					kept = make([]stocks, (last-li)*m.months)
 				}
 				dst.months, kept = kept[:m.months:m.months], kept[m.months:]
-				dst.lineRates = m.step(&m.lines[li], dst.months, &queue)
+				dst.lineRates = m.stepZeroed(&m.lines[li], dst.months, &queue) // kept is fresh: already zero
 				for i := 0; i < m.months; i++ {
 					s := &dst.months[i]
 					wf[i] += dst.workforce(s.inPost, s.inTraining*dst.traineeWTEPerHead)
