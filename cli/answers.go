@@ -154,11 +154,8 @@ func (c *call) printAnswer(p *plan.Plan, a plan.Answer, scenario string) error {
 
 // runBand writes the band around the plan's projection.
 func runBand(c *call) error {
-	if c.opts.format != "csv" && c.opts.format != "json" {
-		return badArg("--format %q: choose csv or json", c.opts.format)
-	}
-	if c.opts.runs < 1 || c.opts.runs > plan.MaxBandRuns {
-		return badArg("--runs %d: choose 1 to 100,000", c.opts.runs)
+	if err := c.checkTableRuns(); err != nil {
+		return err
 	}
 	_, p, err := c.findPlan(c.args[0])
 	if err != nil {
@@ -175,4 +172,16 @@ func runBand(c *call) error {
 		return projtable.WriteBandJSON(c.stdout, b)
 	}
 	return projtable.WriteBandCSV(c.stdout, b)
+}
+
+// checkTableRuns refuses a --format other than csv or json and --runs
+// outside 1 to 100,000: band and compare take both.
+func (c *call) checkTableRuns() error {
+	if c.opts.format != "csv" && c.opts.format != "json" {
+		return badArg("--format %q: choose csv or json", c.opts.format)
+	}
+	if c.opts.runs < 1 || c.opts.runs > plan.MaxBandRuns {
+		return badArg("--runs %d: choose 1 to 100,000", c.opts.runs)
+	}
+	return nil
 }

@@ -21,11 +21,8 @@ var compareCommand = command{
 // plan has an uncertainty band, each column's band gives the chance of
 // being on track at each milestone.
 func runCompare(c *call) error {
-	if c.opts.format != "csv" && c.opts.format != "json" {
-		return badArg("--format %q: choose csv or json", c.opts.format)
-	}
-	if c.opts.runs < 1 || c.opts.runs > plan.MaxBandRuns {
-		return badArg("--runs %d: choose 1 to 100,000", c.opts.runs)
+	if err := c.checkTableRuns(); err != nil {
+		return err
 	}
 	_, p, err := c.findPlan(c.args[0])
 	if err != nil {
