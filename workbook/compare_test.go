@@ -7,28 +7,14 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
 )
-
-// York, March to June 2020: 20 CBT WTE, 2 recruits a month, nobody
-// leaves: 26 WTE in June. Its scenario Faster recruits 4 a month: 32.
-func york() *plan.Plan {
-	faster := 48.0
-	return &plan.Plan{Name: "York", Baseline: plan.MonthOf(2020, 3), Horizon: plan.MonthOf(2020, 6),
-		Trajectory: plan.Trajectory{Interpolation: plan.Linear,
-			Milestones: []plan.Milestone{{Month: plan.MonthOf(2020, 6), GrowthPct: 10}}},
-		Professions: []plan.Profession{{ID: "cbt", Name: "CBT", WTEPerHead: 1, CostPerWTE: 12000}},
-		Posts: []plan.PostLine{{Profession: "cbt", ServiceArea: "Adult", InPostWTE: 20, FundedWTE: 20,
-			RecruitsWTEPerYear: 24}},
-		Scenarios: []plan.Scenario{{Name: "Faster", Posts: []plan.PostOverride{
-			{Profession: "cbt", ServiceArea: "Adult", RecruitsWTEPerYear: &faster}}}},
-	}
-}
 
 // The sheet "Scenarios compared" is plan.Compare's table: the plan, the
 // scenario and its difference, numbers as numbers; the workbook still
 // reads back with the scenario. A plan with no scenarios has no sheet.
 func TestScenariosComparedSheet(t *testing.T) {
-	p := york()
+	p := plantest.York()
 	pr, err := plan.Project(p, "")
 	if err != nil {
 		t.Fatal(err)
