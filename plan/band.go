@@ -61,7 +61,8 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 	}
 	n := central.months
 	b := &Band{Scenario: scenario, Runs: runs, Seed: seed, Baseline: p.Baseline, Central: make([]float64, n), Target: make([]float64, n)}
-	central.workforce(b.Central, make([]stocks, n), &waitingList{})
+	sp, scratch := central.workScratch(n)
+	central.workforce(b.Central, sp, scratch)
 	for i := range b.Target {
 		b.Target[i] = central.base * (1 + GrowthAt(p, p.Baseline+Month(i))/100)
 	}
@@ -70,7 +71,7 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 	var next, done atomic.Int64
 	work := func() error {
 		run := central.clone()
-		scratch, queue := make([]stocks, n), &waitingList{}
+		sp, scratch := run.workScratch(n)
 		for {
 			r := int(next.Add(1) - 1)
 			if r >= runs {
@@ -80,7 +81,7 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 				return err
 			}
 			run.shiftFrom(central, drawShifts(p, seed, r))
-			run.workforce(results[r*n:(r+1)*n], scratch, queue)
+			run.workforce(results[r*n:(r+1)*n], sp, scratch)
 			if d := int(done.Add(1)); progress != nil {
 				progress(d)
 			}
@@ -157,7 +158,8 @@ func WorkforceWith(p *Plan, scenario string, shifts map[string]Shift) ([]float64
 		return nil, err
 	}
 	out := make([]float64, m.months)
-	m.workforce(out, make([]stocks, m.months), &waitingList{})
+	sp, scratch := m.workScratch(m.months)
+	m.workforce(out, sp, scratch)
 	return out, nil
 }
 
@@ -177,15 +179,22 @@ func (m *model) shiftFrom(central *model, shifts map[string]Shift) {
 // workforce steps every line in order over len(total) months, adding its
 // workforce into total (which it clears first): the same sums, to the last
 // bit, as the projection's total row.
-func (m *model) workforce(total []float64, scratch []stocks, queue *waitingList) {
+func (m *model) workforce(total []float64, sp *stepper, scratch []stocks) {
 	clear(total)
-	for li := range m.lines {
-		rates := m.step(&m.lines[li], scratch, queue)
+	n := len(total)
+	out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
+	sp.stepRange(0, len(m.lines), out, false, func(li, k int, rates lineRates) {
+		months := out(li, k)
 		for i := range total {
-			s := &scratch[i]
+			s := &months[i]
 			total[i] += rates.workforce(s.inPost, s.inTraining*rates.traineeWTEPerHead)
 		}
-	}
+	})
+}
+
+// workScratch is the working space workforce needs for n months.
+func (m *model) workScratch(n int) (*stepper, []stocks) {
+	return &stepper{m: m}, make([]stocks, n*m.widestGroup())
 }
 
 // percentiles works out low, median, high (nearest rank: the P-th

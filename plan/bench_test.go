@@ -135,3 +135,60 @@ func benchBand(b *testing.B, p *plan.Plan) {
 		}
 	}
 }
+
+// The waiting list balances on every line and month of the national plan
+// with qualifiers moving between service areas, and what a profession's
+// lines place elsewhere equals what they receive from other areas.
+func TestMovesBalanceOnTheNationalPlan(t *testing.T) {
+	p := plantest.NationalV3()
+	if errs := plan.Validate(p); errs != nil {
+		t.Fatal(errs)
+	}
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	placed, received := map[string][]float64{}, map[string][]float64{}
+	moved := 0.0
+	for li := range pr.Lines {
+		l := &pr.Lines[li]
+		prof := l.Key.Profession
+		if placed[prof] == nil {
+			placed[prof], received[prof] = make([]float64, pr.Months()), make([]float64, pr.Months())
+		}
+		for i := 1; i < pr.Months(); i++ {
+			prev, r := l.Row(i-1), l.Row(i)
+			what := l.Key.Profession + " " + l.Key.ServiceArea + " " + pr.Month(i).String()
+			closeTo(t, what+" in post", r.InPost, prev.InPost-r.Leavers-r.MovedOut+r.HiredQualified+r.Recruited)
+			closeTo(t, what+" waiting", r.Waiting, prev.Waiting+r.Qualified-(r.HiredQualified-r.PooledIn)-r.PlacedElsewhere-r.Unplaced)
+			if r.PlacedElsewhere > 0 && r.PooledIn > 0 {
+				t.Errorf("%s both gives and receives", what)
+			}
+			placed[prof][i] += r.PlacedElsewhere
+			received[prof][i] += r.PooledIn
+			moved += r.PlacedElsewhere
+			if t.Failed() {
+				t.FailNow()
+			}
+		}
+	}
+	for prof := range placed {
+		for i := range placed[prof] {
+			closeTo(t, prof+" "+pr.Month(i).String()+" placed = received", placed[prof][i], received[prof][i])
+		}
+	}
+	if moved < 1 {
+		t.Fatalf("the national plan moved %g WTE between service areas: the test shows nothing", moved)
+	}
+}
+
+// The national plan with qualifiers moving: the target is 25 ms.
+func BenchmarkProjectNationalV3(b *testing.B) {
+	p := plantest.NationalV3()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := plan.Project(p, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

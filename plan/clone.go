@@ -8,6 +8,15 @@ func (p *Plan) Clone() *Plan {
 	c.Trajectory.BaselineWTE = clonePtr(p.Trajectory.BaselineWTE)
 	c.Trajectory.Milestones = cloneSlice(p.Trajectory.Milestones)
 	c.Professions = cloneSlice(p.Professions)
+	for i := range c.Professions {
+		c.Professions[i].ClinicalHoursPerWTE = clonePtr(c.Professions[i].ClinicalHoursPerWTE)
+	}
+	c.Demand = cloneSlice(p.Demand)
+	for i := range c.Demand {
+		d := &c.Demand[i]
+		d.PeoplePerYear, d.Mix = cloneSlice(d.PeoplePerYear), cloneSlice(d.Mix)
+	}
+	c.Budget = cloneSlice(p.Budget)
 	c.Posts = cloneSlice(p.Posts)
 	for i := range c.Posts {
 		l := &c.Posts[i]
@@ -22,6 +31,7 @@ func (p *Plan) Clone() *Plan {
 		s := &c.Scenarios[i]
 		s.CapHires = clonePtr(s.CapHires)
 		s.QualifierWaitMonths = clonePtr(s.QualifierWaitMonths)
+		s.QualifiersMove = clonePtr(s.QualifiersMove)
 		s.ExtraCohorts = cloneCohorts(s.ExtraCohorts)
 		s.Professions = cloneSlice(s.Professions)
 		for j := range s.Professions {

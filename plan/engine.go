@@ -11,11 +11,16 @@ import (
 // all step lines through it.
 type model struct {
 	plan      *Plan
-	months    int // from the baseline to the horizon, both included
-	wait      int // qualifier_wait_months in force
+	months    int  // from the baseline to the horizon, both included
+	wait      int  // qualifier_wait_months in force
+	move      bool // qualifiers_move_between_service_areas in force
 	base      float64
 	lines     []lineModel
 	payFactor []float64
+	// pooled and pooledRates are every line's months when the lines pool
+	// their qualifiers, stepped together ahead (roll-ups): see stepPooled.
+	pooled      [][]stocks
+	pooledRates []lineRates
 }
 
 // lineModel is one line's inputs, the scenario's overrides applied.
@@ -52,12 +57,15 @@ func newModel(p *Plan, scenario string, shifts map[string]Shift) (*model, error)
 // modelOf prepares the plan with the scenario sc (nil: the plan itself),
 // which need not be one of the plan's own: the solver tries many.
 func modelOf(p *Plan, sc *Scenario, shifts map[string]Shift) (*model, error) {
-	m := &model{plan: p, months: int(p.Horizon-p.Baseline) + 1, wait: p.QualifierWaitMonths}
+	m := &model{plan: p, months: int(p.Horizon-p.Baseline) + 1, wait: p.QualifierWaitMonths, move: p.QualifiersMove}
 	if m.months < 2 {
 		return nil, errHorizon(p)
 	}
 	if sc != nil && sc.QualifierWaitMonths != nil {
 		m.wait = *sc.QualifierWaitMonths
+	}
+	if sc != nil && sc.QualifiersMove != nil {
+		m.move = *sc.QualifiersMove
 	}
 	m.payFactor = payFactors(p)
 	cohorts := p.Cohorts
@@ -287,7 +295,9 @@ func linesAndCohorts(posts []PostLine, cohorts []Cohort) ([]LineKey, [][]*Cohort
 
 // step runs rules 1 to 14 for one line over len(months) months, leaving
 // its stocks and flows in months (which it overwrites), and returns what
-// the derived columns need.
+// the derived columns need. It steps the line alone: with qualifiers
+// moving between service areas (rule 8b) use stepRange, which steps a
+// profession's lines together.
 func (m *model) step(l *lineModel, months []stocks, queue *waitingList) lineRates {
 	clear(months)
 	return m.stepZeroed(l, months, queue)
@@ -296,39 +306,215 @@ func (m *model) step(l *lineModel, months []stocks, queue *waitingList) lineRate
 // stepZeroed is step on months known to be all zero (freshly made): a
 // national projection's 50 MB are not cleared twice.
 func (m *model) stepZeroed(l *lineModel, months []stocks, queue *waitingList) lineRates {
-	rates := l.rates
-	rates.leaverRate = 1 - math.Pow(1-l.leaverRatePct/100, 1.0/12)
-	m.addEvents(l, months)
-
-	lr, w, offered := rates.leaverRate, l.wtePerHead, l.recruitsPerYear/12
-	s := &months[0]
-	s.inPost, s.headcount, s.funded = l.inPost, l.headcount, l.funded
-	s.qualified, s.movedOut = 0, 0
-	training := s.inTraining
-	queue.reset()
+	st := lineStep{line: l, months: months, queue: queue}
+	rates := m.begin(&st)
 	for i := 1; i < len(months); i++ {
-		prev, s := &months[i-1], &months[i]
-		training += s.inTraining
-		s.inTraining = training
-		s.funded = nonNegative(prev.funded + s.funded) // s.funded held the month's changes
-		stay := prev.inPost - prev.inPost*lr
-		s.movedOut = min(s.movedOut, stay) // s.movedOut held the month's demand
-		stay -= s.movedOut
-		queue.join(s.qualified, i)
-		room := math.Inf(1)
-		if l.cap {
-			room = nonNegative(s.funded - stay)
-		}
-		s.hiredQualified = queue.hire(room)
-		s.recruited = offered
-		if l.cap {
-			s.recruited = min(offered, room-s.hiredQualified)
-		}
-		s.unplaced, s.waiting = queue.giveUp(i - m.wait)
-		s.inPost = stay + s.hiredQualified + s.recruited
-		s.headcount = prev.headcount*(1-lr) - s.movedOut/w + (s.hiredQualified+s.recruited)/w
+		st.hireOwn(i)
+		st.finish(i, m.wait)
 	}
 	return rates
+}
+
+// lineStep is one line being stepped month by month: the month's hiring
+// is split in two so that a profession's lines can pool their qualifiers
+// between them (rule 8b).
+type lineStep struct {
+	line     *lineModel
+	months   []stocks
+	queue    *waitingList
+	lr       float64 // monthly leaver rate
+	offered  float64 // recruits offered a month
+	training float64 // people in training, running
+	stay     float64 // this month's staff staying, after leavers and moves
+	room     float64 // this month's funded room (+Inf with capping off)
+}
+
+// begin sets the line's baseline month and events and empties its list.
+func (m *model) begin(st *lineStep) lineRates {
+	l := st.line
+	rates := l.rates
+	rates.leaverRate = 1 - math.Pow(1-l.leaverRatePct/100, 1.0/12)
+	m.addEvents(l, st.months)
+	st.lr, st.offered = rates.leaverRate, l.recruitsPerYear/12
+	s := &st.months[0]
+	s.inPost, s.headcount, s.funded = l.inPost, l.headcount, l.funded
+	s.qualified, s.movedOut = 0, 0
+	st.training = s.inTraining
+	st.queue.reset()
+	return rates
+}
+
+// hireOwn runs rules 1 to 8 for month i up to the line's own hiring: its
+// waiting qualifiers fill its funded room, oldest first.
+func (st *lineStep) hireOwn(i int) {
+	prev, s := &st.months[i-1], &st.months[i]
+	st.training += s.inTraining
+	s.inTraining = st.training
+	s.funded = nonNegative(prev.funded + s.funded) // s.funded held the month's changes
+	stay := prev.inPost - prev.inPost*st.lr
+	s.movedOut = min(s.movedOut, stay) // s.movedOut held the month's demand
+	stay -= s.movedOut
+	st.queue.join(s.qualified, i)
+	st.stay, st.room = stay, math.Inf(1)
+	if st.line.cap {
+		st.room = nonNegative(s.funded - stay)
+	}
+	s.hiredQualified = st.queue.hire(st.room)
+}
+
+// finish runs the rest of month i: recruits fill what room is left, those
+// who have waited wait months give up (rule 9), and the stocks follow.
+func (st *lineStep) finish(i, wait int) {
+	prev, s := &st.months[i-1], &st.months[i]
+	s.recruited = st.offered
+	if st.line.cap {
+		s.recruited = max(0, min(st.offered, st.room-s.hiredQualified))
+	}
+	s.unplaced, s.waiting = st.queue.giveUp(i - wait)
+	s.inPost = st.stay + s.hiredQualified + s.recruited
+	w := st.line.wtePerHead
+	s.headcount = prev.headcount*(1-st.lr) - s.movedOut/w + (s.hiredQualified+s.recruited)/w
+}
+
+// poolQualifiers is rule 8b for month i over one profession's lines, once
+// each has done its own hiring: the qualifiers still waiting take the
+// room left in the other lines. Either everyone waiting is placed (each
+// line's room shared out in proportion) or every free post is filled
+// (each list giving in proportion to what it holds).
+func poolQualifiers(group []lineStep, left []float64, i int) {
+	totalLeft, totalFree := 0.0, 0.0
+	for g := range group {
+		st := &group[g]
+		left[g] = st.queue.sum()
+		totalLeft += left[g]
+		totalFree += st.room - st.months[i].hiredQualified
+	}
+	if min(totalLeft, totalFree) <= 0 {
+		return
+	}
+	for g := range group {
+		st := &group[g]
+		s := &st.months[i]
+		free := st.room - s.hiredQualified
+		if totalLeft <= totalFree { // everyone waiting finds a post
+			s.placedElsewhere = left[g]
+			st.queue.reset()
+			s.pooledIn = free * totalLeft / totalFree
+			s.hiredQualified += s.pooledIn
+		} else { // every free post is filled
+			s.placedElsewhere = left[g] * totalFree / totalLeft
+			st.queue.hire(s.placedElsewhere)
+			s.pooledIn = free
+			s.hiredQualified += free
+		}
+	}
+}
+
+// pools tells whether the model's lines of one profession pool their
+// qualifiers (rule 8b): the switch is on and hires are capped.
+func (m *model) pools() bool { return m.move && len(m.lines) > 0 && m.lines[0].cap }
+
+// groupEnd is the end (excluded) of the lines stepped together with line
+// i: the rest of its profession's lines when pooling, else i alone.
+func (m *model) groupEnd(i int) int {
+	if !m.pools() {
+		return i + 1
+	}
+	j := i + 1
+	for j < len(m.lines) && m.lines[j].key.Profession == m.lines[i].key.Profession {
+		j++
+	}
+	return j
+}
+
+// widestGroup is the most lines stepped together: a profession's lines
+// when pooling, else 1.
+func (m *model) widestGroup() int {
+	w := 1
+	for i := 0; i < len(m.lines); {
+		end := m.groupEnd(i)
+		w = max(w, end-i)
+		i = end
+	}
+	return w
+}
+
+// splitAt moves a split of the lines at i forward to the start of a
+// profession when pooling, so the two halves can be stepped apart.
+func (m *model) splitAt(i int) int {
+	if !m.pools() || i <= 0 || i >= len(m.lines) {
+		return i
+	}
+	for i < len(m.lines) && m.lines[i].key.Profession == m.lines[i-1].key.Profession {
+		i++
+	}
+	return i
+}
+
+// stepper steps ranges of a model's lines, keeping its lists and working
+// space from one range to the next.
+type stepper struct {
+	m      *model
+	queues []waitingList
+	steps  []lineStep
+	left   []float64
+}
+
+// stepRange steps lines from to to (excluded; whole professions when
+// pooling) over the months of out(i, k), the months of line i, the k-th of
+// the lines stepped with it (0 when lines are stepped alone). zeroed says
+// out's months are already zero. done is told each line's rates once the
+// line and those stepped with it are done.
+func (sp *stepper) stepRange(from, to int, out func(i, k int) []stocks, zeroed bool, done func(i, k int, rates lineRates)) {
+	m := sp.m
+	for i := from; i < to; {
+		end := m.groupEnd(i)
+		n := end - i
+		if len(sp.queues) < n {
+			sp.queues = make([]waitingList, n)
+			sp.steps, sp.left = make([]lineStep, n), make([]float64, n)
+		}
+		if n == 1 && !m.pools() {
+			months := out(i, 0)
+			if !zeroed {
+				clear(months)
+			}
+			done(i, 0, m.stepZeroed(&m.lines[i], months, &sp.queues[0]))
+			i = end
+			continue
+		}
+		sp.stepGroup(i, end, out, zeroed, done)
+		i = end
+	}
+}
+
+// stepGroup steps one profession's lines together, month by month.
+func (sp *stepper) stepGroup(from, to int, out func(i, k int) []stocks, zeroed bool, done func(i, k int, rates lineRates)) {
+	m := sp.m
+	group := sp.steps[:to-from]
+	rates := make([]lineRates, len(group))
+	months := 0
+	for k := range group {
+		st := lineStep{line: &m.lines[from+k], months: out(from+k, k), queue: &sp.queues[k]}
+		if !zeroed {
+			clear(st.months)
+		}
+		group[k] = st
+		rates[k] = m.begin(&group[k])
+		months = len(st.months)
+	}
+	for i := 1; i < months; i++ {
+		for k := range group {
+			group[k].hireOwn(i)
+		}
+		poolQualifiers(group, sp.left, i)
+		for k := range group {
+			group[k].finish(i, m.wait)
+		}
+	}
+	for k := range group {
+		done(from+k, k, rates[k])
+	}
 }
 
 // addEvents puts into months what happens to the line at set months:

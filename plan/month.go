@@ -83,3 +83,21 @@ func MonthOfTime(t time.Time) Month { return MonthOf(t.Year(), int(t.Month())) }
 
 // Add returns the month n months after m.
 func (m Month) Add(n int) Month { return m + Month(n) }
+
+// ParseFinancialYear reads an NHS financial year written "2024/25" (the
+// second year is the first plus one, in its last two digits: "1999/00" is
+// right) and returns the year it starts in.
+func ParseFinancialYear(s string) (int, error) {
+	if len(s) != 7 || s[4] != '/' || !allDigits(s[:4]) || !allDigits(s[5:]) {
+		return 0, fmt.Errorf("%q is not a financial year written like 2024/25", s)
+	}
+	y, _ := strconv.Atoi(s[:4])
+	next, _ := strconv.Atoi(s[5:])
+	if next != (y+1)%100 {
+		return 0, fmt.Errorf("%q is not a financial year: the year after %d is written %02d", s, y, (y+1)%100)
+	}
+	if y < MinYear || y >= MaxYear {
+		return 0, fmt.Errorf("%q has a year outside %d to %d", s, MinYear, MaxYear)
+	}
+	return y, nil
+}

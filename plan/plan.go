@@ -24,14 +24,48 @@ type Plan struct {
 	// CountSalariedTrainees counts salaried trainees in the workforce
 	// measured against the trajectory, as NHS censuses count them.
 	CountSalariedTrainees bool
-	PayUpliftPctPerYear   float64      // pay award each April after the baseline
-	Uncertainty           *Uncertainty // nil: no band
-	Trajectory            Trajectory
-	Professions           []Profession
-	Posts                 []PostLine
-	Cohorts               []Cohort
-	Actuals               []Actual
-	Scenarios             []Scenario
+	PayUpliftPctPerYear   float64 // pay award each April after the baseline
+	// QualifiersMove lets a qualifier with no funded post in the service
+	// area they trained for take a vacant post of their profession in
+	// another service area (projection.md rule 8b).
+	QualifiersMove bool
+	Uncertainty    *Uncertainty // nil: no band
+	Trajectory     Trajectory
+	Professions    []Profession
+	Posts          []PostLine
+	Cohorts        []Cohort
+	Actuals        []Actual
+	Scenarios      []Scenario
+	Demand         []Demand     // access targets, one per service area
+	Budget         []BudgetYear // money for pay, per financial year
+}
+
+// Demand is a service area's access target and the care it takes.
+type Demand struct {
+	ServiceArea    string
+	PeoplePerYear  []PeoplePoint // the target from a month on, months increasing
+	HoursPerPerson float64       // clinical hours of one person's course of care
+	Mix            []MixShare    // who gives those hours; shares add up to 100
+}
+
+// PeoplePoint is the access target (people entering treatment a year)
+// from a month on.
+type PeoplePoint struct {
+	Month  Month
+	People float64
+}
+
+// MixShare is one profession's share of a service's clinical hours.
+type MixShare struct {
+	Profession string
+	SharePct   float64
+}
+
+// BudgetYear is the money available for pay in one NHS financial year
+// (April to March), named by the year it starts in: 2024 is 2024/25.
+type BudgetYear struct {
+	Year int
+	GBP  float64
 }
 
 // Trajectory is the expansion the plan is measured against.
@@ -58,6 +92,10 @@ type Profession struct {
 	TraineesSalaried  bool    // its trainees are paid while training
 	TraineeWTEPerHead float64 // WTE of one salaried trainee
 	TraineeCostPerWTE float64 // yearly cost of one salaried trainee WTE
+
+	// ClinicalHoursPerWTE is the direct clinical hours one WTE gives in a
+	// year; nil: the profession gives none to any demand.
+	ClinicalHoursPerWTE *float64
 }
 
 // Uncertainty is how far each assumption may plausibly be from the plan's
@@ -135,6 +173,8 @@ type Scenario struct {
 	CapHires     *bool
 	// QualifierWaitMonths overrides the plan's wait; nil keeps it.
 	QualifierWaitMonths *int
+	// QualifiersMove overrides the plan's QualifiersMove; nil keeps it.
+	QualifiersMove *bool
 }
 
 // ProfessionOverride replaces a profession's assumptions; nil keeps the plan's.

@@ -17,14 +17,20 @@ type Row struct {
 	Leavers        float64
 	MovedOut       float64 // staff in post who left to start a training course
 	Qualified      float64 // qualifiers' WTE this month, placed or not
-	HiredQualified float64 // qualifiers hired this month (this month's or waiting)
-	Recruited      float64 // recruits hired from outside the plan's own training
-	Unplaced       float64 // qualifiers lost to the plan this month (gave up waiting)
-	Waiting        float64 // qualifiers still waiting for a post at the month's end
-	InTraining     float64 // people
-	TraineeWTE     float64 // salaried trainees' WTE
-	Workforce      float64 // what the trajectory measures: in post, plus salaried trainees if counted
-	PayCost        float64 // pounds in the month
+	HiredQualified float64 // qualifiers hired this month (this month's or waiting, own or from other service areas)
+	// PlacedElsewhere is this line's waiting qualifiers who took a post in
+	// another service area of their profession this month (rule 8b).
+	PlacedElsewhere float64
+	// PooledIn is the part of HiredQualified that came from other service
+	// areas' lists (rule 8b). It is not a column of the table.
+	PooledIn   float64
+	Recruited  float64 // recruits hired from outside the plan's own training
+	Unplaced   float64 // qualifiers lost to the plan this month (gave up waiting)
+	Waiting    float64 // qualifiers still waiting for a post at the month's end
+	InTraining float64 // people
+	TraineeWTE float64 // salaried trainees' WTE
+	Workforce  float64 // what the trajectory measures: in post, plus salaried trainees if counted
+	PayCost    float64 // pounds in the month
 }
 
 // Add adds every column of r: totals are sums, vacancies included.
@@ -37,6 +43,8 @@ func (t *Row) Add(r Row) {
 	t.MovedOut += r.MovedOut
 	t.Qualified += r.Qualified
 	t.HiredQualified += r.HiredQualified
+	t.PlacedElsewhere += r.PlacedElsewhere
+	t.PooledIn += r.PooledIn
 	t.Recruited += r.Recruited
 	t.Unplaced += r.Unplaced
 	t.Waiting += r.Waiting
@@ -70,7 +78,7 @@ type lineRates struct {
 // stocks is one line's month as the engine leaves it.
 type stocks struct {
 	inPost, headcount, funded, movedOut, qualified, hiredQualified,
-	recruited, unplaced, waiting, inTraining float64
+	placedElsewhere, pooledIn, recruited, unplaced, waiting, inTraining float64
 }
 
 // Row is the line's month of index i (0 is the baseline).
@@ -80,7 +88,7 @@ func (l *Line) Row(i int) Row {
 	}
 	s := &l.months[i]
 	r := Row{InPost: s.inPost, Headcount: s.headcount, Funded: s.funded, MovedOut: s.movedOut,
-		Qualified: s.qualified, HiredQualified: s.hiredQualified, Recruited: s.recruited,
+		Qualified: s.qualified, HiredQualified: s.hiredQualified, PlacedElsewhere: s.placedElsewhere, PooledIn: s.pooledIn, Recruited: s.recruited,
 		Unplaced: s.unplaced, Waiting: s.waiting, InTraining: s.inTraining}
 	r.Vacancies = nonNegative(s.funded - s.inPost)
 	if i > 0 {
@@ -146,22 +154,25 @@ func Project(p *Plan, scenario string) (*Projection, error) {
 	pj.Lines = make([]Line, len(m.lines))
 	pj.Total = make([]Row, n)
 	project := func(from, to int, total []Row) {
-		var queue waitingList
 		months := make([]stocks, (to-from)*n) // made (and so zeroed) on the core that fills it
-		for i := from; i < to; i++ {
-			l := &pj.Lines[i]
+		sp := stepper{m: m}
+		out := func(i, _ int) []stocks {
 			j := i - from
-			*l = Line{Key: m.lines[i].key, months: months[j*n : (j+1)*n : (j+1)*n]}
-			l.lineRates = m.stepZeroed(&m.lines[i], l.months, &queue)
-			if total != nil {
-				l.addTo(total)
-			}
+			pj.Lines[i] = Line{Key: m.lines[i].key, months: months[j*n : (j+1)*n : (j+1)*n]}
+			return pj.Lines[i].months
 		}
+		sp.stepRange(from, to, out, true, func(i, _ int, rates lineRates) {
+			pj.Lines[i].lineRates = rates
+			if total != nil {
+				pj.Lines[i].addTo(total)
+			}
+		})
 	}
-	// Lines are independent, so a big plan's second half is projected on
+	// Professions are independent (lines too, unless qualifiers move
+	// between service areas), so a big plan's second half is projected on
 	// another core. The totals are still summed in line order, so they
 	// come out the same to the last bit however the work is split.
-	half := len(m.lines) / 2
+	half := m.splitAt(len(m.lines) / 2)
 	if len(m.lines)*n < 50_000 {
 		half = len(m.lines)
 	}
@@ -199,6 +210,8 @@ func (l *Line) addTo(total []Row) {
 		t.MovedOut += s.movedOut
 		t.Qualified += s.qualified
 		t.HiredQualified += s.hiredQualified
+		t.PlacedElsewhere += s.placedElsewhere
+		t.PooledIn += s.pooledIn
 		t.Recruited += s.recruited
 		t.Unplaced += s.unplaced
 		t.Waiting += s.waiting

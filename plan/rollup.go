@@ -165,6 +165,9 @@ func (rp *RollupProjection) shareOut(index [][]int) {
 // is summed by one worker in the members' order, and the split depends
 // only on the members: the same bits however it is run.
 func (rp *RollupProjection) sumMembers(models []*model, index [][]int) {
+	for _, m := range models {
+		m.stepPooled()
+	}
 	lines := len(rp.Lines)
 	work, total := make([]int, lines), 0
 	for k, m := range models {
@@ -250,7 +253,7 @@ func (rp *RollupProjection) sumLines(models []*model, index [][]int, from, to in
 					kept = make([]stocks, (last-li)*m.months)
 				}
 				dst.months, kept = kept[:m.months:m.months], kept[m.months:]
-				dst.lineRates = m.stepZeroed(&m.lines[li], dst.months, &queue) // kept is fresh: already zero
+				dst.lineRates = m.stepLine(li, dst.months, &queue, true) // kept is fresh: already zero
 				for i := 0; i < m.months; i++ {
 					s := &dst.months[i]
 					wf[i] += dst.workforce(s.inPost, s.inTraining*dst.traineeWTEPerHead)
@@ -258,7 +261,7 @@ func (rp *RollupProjection) sumLines(models []*model, index [][]int, from, to in
 				continue
 			}
 			line := Line{months: scratch[:m.months]}
-			line.lineRates = m.step(&m.lines[li], line.months, &queue)
+			line.lineRates = m.stepLine(li, line.months, &queue, false)
 			for i := 0; i < m.months; i++ {
 				r := line.Row(i)
 				dst.rows[off+i].Add(r)
@@ -423,4 +426,35 @@ func hasMilestone(ms []Milestone, m Month) bool {
 		}
 	}
 	return false
+}
+
+// stepPooled steps every line of a model whose lines pool their
+// qualifiers (rule 8b), keeping the months for stepLine: such lines
+// cannot be stepped one by one.
+func (m *model) stepPooled() {
+	if !m.pools() {
+		return
+	}
+	m.pooled = make([][]stocks, len(m.lines))
+	m.pooledRates = make([]lineRates, len(m.lines))
+	all := make([]stocks, len(m.lines)*m.months)
+	sp := stepper{m: m}
+	out := func(i, _ int) []stocks {
+		m.pooled[i] = all[i*m.months : (i+1)*m.months : (i+1)*m.months]
+		return m.pooled[i]
+	}
+	sp.stepRange(0, len(m.lines), out, true, func(i, _ int, rates lineRates) { m.pooledRates[i] = rates })
+}
+
+// stepLine steps line li into months, alone, or copies it from
+// stepPooled's months when the lines pool.
+func (m *model) stepLine(li int, months []stocks, queue *waitingList, zeroed bool) lineRates {
+	if m.pooled != nil {
+		copy(months, m.pooled[li])
+		return m.pooledRates[li]
+	}
+	if zeroed {
+		return m.stepZeroed(&m.lines[li], months, queue)
+	}
+	return m.step(&m.lines[li], months, queue)
 }

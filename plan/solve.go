@@ -301,15 +301,15 @@ func (m *model) gapAt(i int) float64 {
 	n := i + 1
 	vals := make([]float64, len(m.lines))
 	work := func(from, to int) {
-		scratch := make([]stocks, n)
-		var queue waitingList
-		for li := from; li < to; li++ {
-			rates := m.step(&m.lines[li], scratch, &queue)
-			s := &scratch[i]
+		scratch := make([]stocks, n*m.widestGroup())
+		sp := stepper{m: m}
+		out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
+		sp.stepRange(from, to, out, false, func(li, k int, rates lineRates) {
+			s := &out(li, k)[i]
 			vals[li] = rates.workforce(s.inPost, s.inTraining*rates.traineeWTEPerHead)
-		}
+		})
 	}
-	half := len(m.lines) / 2
+	half := m.splitAt(len(m.lines) / 2)
 	if len(m.lines)*n < 50_000 {
 		half = len(m.lines)
 	}

@@ -39,19 +39,24 @@ func (es Errors) Error() string {
 
 // Limits from the plan file contract.
 const (
-	MaxWTE         = 1_000_000
-	MaxCostPerWTE  = 10_000_000
-	MaxBaseWTE     = 10_000_000 // trajectory.baseline_wte
-	MinWTEPerHead  = 0.01       // keeps headcount from WTE finite
-	MaxWaitMonths  = 24         // qualifier_wait_months
-	MinPayUplift   = -20        // pay_uplift_pct_per_year
-	MaxPayUplift   = 50
-	MaxGrowthPct   = 10_000
-	MaxDuration    = 120
-	MaxHorizonSpan = 50 * 12
-	MaxNameLen     = 200
-	MaxNotesLen    = 20_000
-	TotalWord      = "ALL" // the projection's total rows use it
+	MaxWTE            = 1_000_000
+	MaxCostPerWTE     = 10_000_000
+	MaxBaseWTE        = 10_000_000 // trajectory.baseline_wte
+	MinWTEPerHead     = 0.01       // keeps headcount from WTE finite
+	MaxWaitMonths     = 24         // qualifier_wait_months
+	MinPayUplift      = -20        // pay_uplift_pct_per_year
+	MaxPayUplift      = 50
+	MaxGrowthPct      = 10_000
+	MaxDuration       = 120
+	MaxHorizonSpan    = 50 * 12
+	MaxNameLen        = 200
+	MaxNotesLen       = 20_000
+	MinClinicalHours  = 1 // clinical_hours_per_wte_per_year
+	MaxClinicalHours  = 2_000
+	MaxPeople         = 100_000_000 // demand[].people_per_year[].people
+	MaxHoursPerPerson = 1_000
+	MaxBudgetGBP      = 1_000_000_000_000
+	TotalWord         = "ALL" // the projection's total rows use it
 )
 
 var professionIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,39}$`)
@@ -119,6 +124,8 @@ func (v *validator) plan(p *Plan) {
 		v.between(path, "in_post_wte", a.InPostWTE, 0, MaxWTE)
 	}
 	v.scenarios(p, lines)
+	v.demand(p)
+	v.budget(p.Budget)
 }
 
 func (v *validator) trajectory(p *Plan) {
@@ -165,6 +172,77 @@ func (v *validator) professions(ps []Profession) {
 			v.between(path, "trainee_wte_per_head", pr.TraineeWTEPerHead, MinWTEPerHead, 1)
 		}
 		v.between(path, "trainee_cost_per_wte_gbp", pr.TraineeCostPerWTE, 0, MaxCostPerWTE)
+		v.optBetween(path, "clinical_hours_per_wte_per_year", pr.ClinicalHoursPerWTE, MinClinicalHours, MaxClinicalHours)
+	}
+}
+
+// demand checks the access targets (demand.md).
+func (v *validator) demand(p *Plan) {
+	areas := map[string]bool{}
+	for i, d := range p.Demand {
+		path := indexed("demand", i)
+		v.serviceArea(path, "service_area", d.ServiceArea)
+		if areas[d.ServiceArea] {
+			v.add(path+".service_area", "%q has another demand entry already", d.ServiceArea)
+		}
+		areas[d.ServiceArea] = true
+		if len(d.PeoplePerYear) == 0 {
+			v.add(path+".people_per_year", "needs at least one month and number of people")
+		}
+		for j, pt := range d.PeoplePerYear {
+			pp := indexed(path+".people_per_year", j)
+			v.month(pp, "month", pt.Month)
+			if j > 0 && pt.Month <= d.PeoplePerYear[j-1].Month {
+				v.add(pp+".month", "%s must be after the previous point's month %s", pt.Month, d.PeoplePerYear[j-1].Month)
+			}
+			v.between(pp, "people", pt.People, 0, MaxPeople)
+		}
+		v.aboveAtMost(path, "hours_per_person", d.HoursPerPerson, 0, MaxHoursPerPerson)
+		v.mix(p, path, d.Mix)
+	}
+}
+
+// mix checks who gives a service's hours: professions with clinical hours,
+// each once, shares above 0 adding up to 100.
+func (v *validator) mix(p *Plan, path string, mix []MixShare) {
+	if len(mix) == 0 {
+		v.add(path+".mix", "needs at least one profession and its share")
+		return
+	}
+	seen := map[string]bool{}
+	total := 0.0
+	for k, s := range mix {
+		mp := indexed(path+".mix", k)
+		pr := p.Profession(s.Profession)
+		switch {
+		case pr == nil:
+			v.add(mp+".profession", "%q is not a profession of this plan", s.Profession)
+		case pr.ClinicalHoursPerWTE == nil:
+			v.add(mp+".profession", "%s has no clinical hours per WTE a year: set them on the profession first", pr.Name)
+		case seen[s.Profession]:
+			v.add(mp+".profession", "%q is in the mix twice", s.Profession)
+		}
+		seen[s.Profession] = true
+		v.aboveAtMost(mp, "share_pct", s.SharePct, 0, 100)
+		total += s.SharePct
+	}
+	if math.Abs(total-100) > 1e-9 && !math.IsNaN(total) {
+		v.add(path+".mix", "the shares add up to %s, not 100", Num(total))
+	}
+}
+
+// budget checks the money for pay: each financial year once.
+func (v *validator) budget(bs []BudgetYear) {
+	seen := map[int]bool{}
+	for i, b := range bs {
+		path := indexed("budget", i)
+		if b.Year < MinYear || b.Year >= MaxYear {
+			v.add(path+".financial_year", "%s has a year outside %d to %d", FinancialYearLabel(b.Year), MinYear, MaxYear)
+		} else if seen[b.Year] {
+			v.add(path+".financial_year", "%s has another budget already", FinancialYearLabel(b.Year))
+		}
+		seen[b.Year] = true
+		v.between(path, "gbp", b.GBP, 0, MaxBudgetGBP)
 	}
 }
 

@@ -4,8 +4,8 @@ package plan
 type Year struct {
 	Start int   // the calendar year it starts in: 2023 for 2023/24
 	Last  Month // its last month inside the projection: stocks are as at then
-	// Flows (leavers, moved out, qualified, hired qualified, recruited,
-	// unplaced) and pay cost are summed over its projected months after the
+	// Flows (leavers, moved out, qualified, hired qualified, placed
+	// elsewhere, recruited, unplaced) and pay cost are summed over its projected months after the
 	// baseline; stocks (in post, headcount, funded, vacancies, waiting, in
 	// training, trainee WTE, workforce) are at Last.
 	Row
@@ -36,6 +36,8 @@ func (pj *Projection) Years(row func(i int) Row) []Year {
 			y.MovedOut += r.MovedOut
 			y.Qualified += r.Qualified
 			y.HiredQualified += r.HiredQualified
+			y.PlacedElsewhere += r.PlacedElsewhere
+			y.PooledIn += r.PooledIn
 			y.Recruited += r.Recruited
 			y.Unplaced += r.Unplaced
 			y.PayCost += r.PayCost

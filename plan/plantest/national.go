@@ -112,3 +112,36 @@ func ICS() *plan.Plan {
 	}
 	return p
 }
+
+// NationalV3 is NationalV2 with every version 3 field in use: qualifiers
+// move between service areas (its first scenario switches it off again),
+// every profession has clinical hours, each service area an access target
+// met by three professions, and a budget for each financial year.
+func NationalV3() *plan.Plan {
+	p := NationalV2()
+	p.QualifiersMove = true
+	off := false
+	p.Scenarios[0].QualifiersMove = &off
+	for i := range p.Professions {
+		h := 800 + float64(i)*25
+		p.Professions[i].ClinicalHoursPerWTE = &h
+	}
+	areas := map[string]bool{}
+	for _, l := range p.Posts {
+		if areas[l.ServiceArea] {
+			continue
+		}
+		areas[l.ServiceArea] = true
+		n := len(p.Demand)
+		p.Demand = append(p.Demand, plan.Demand{ServiceArea: l.ServiceArea,
+			PeoplePerYear: []plan.PeoplePoint{{Month: plan.MonthOf(2021, 4), People: 50000 + float64(n)*1000},
+				{Month: plan.MonthOf(2030, 3), People: 90000 + float64(n)*1000}},
+			HoursPerPerson: 8 + float64(n%3),
+			Mix: []plan.MixShare{{Profession: p.Professions[n%16].ID, SharePct: 50},
+				{Profession: p.Professions[(n+5)%16].ID, SharePct: 30}, {Profession: p.Professions[(n+9)%16].ID, SharePct: 20}}})
+	}
+	for y := p.Baseline.FinancialYearStart(); y <= p.Horizon.FinancialYearStart(); y++ {
+		p.Budget = append(p.Budget, plan.BudgetYear{Year: y, GBP: 1.2e10 + float64(y-2020)*4e8})
+	}
+	return p
+}
