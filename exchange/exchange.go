@@ -62,7 +62,7 @@ func OpenLibraryForReading(ctx context.Context, path string) (*store.Library, er
 func DefaultPlan() (*plan.Plan, error) { return planfile.Read(assets.DefaultPlan) }
 
 // ImportExtensions are the file endings PsyPlan imports.
-var ImportExtensions = []string{".json", ".xlsx"}
+var ImportExtensions = []string{planfile.Extension, ".json", ".xlsx"}
 
 // MaxPlanFileBytes caps a plan file read: the national synthetic plan
 // (3,360 post lines, 26,880 cohorts) is under 10 MB, and reading a file

@@ -12,7 +12,7 @@ import (
 type decoder struct {
 	data    []byte
 	errs    plan.Errors
-	version int // the file's, once checked: 1 or 2
+	version int // the file's, once checked: 1, 2 or 3
 }
 
 func (d *decoder) add(path, format string, args ...any) {
@@ -131,15 +131,19 @@ func (f *fields) boolean(key string) *bool {
 	return nil
 }
 
-// since2 refuses, in a version 1 file, the keys version 2 added, unless
-// they are null (the same as absent); a refused key is then read as absent.
-func (f *fields) since2(keys ...string) {
-	if f.d.version >= 2 {
+// since2 refuses, in a version 1 file, the keys version 2 added.
+func (f *fields) since2(keys ...string) { f.since(2, keys...) }
+
+// since refuses, in a file older than version, the keys that version
+// added, unless they are null (the same as absent); a refused key is then
+// read as absent.
+func (f *fields) since(version int, keys ...string) {
+	if f.d.version >= version {
 		return
 	}
 	for _, k := range keys {
 		if n := f.m[k]; n != nil && n.kind != kNull {
-			f.d.add(join(f.path, k), "needs \"version\": 2")
+			f.d.add(join(f.path, k), "needs \"version\": %d", version)
 			delete(f.m, k)
 		}
 	}

@@ -133,9 +133,48 @@ var badFiles = []struct{ file, want string }{
 	{"v1-trainee-wte-per-head", "professions[1].trainee_wte_per_head: needs \"version\": 2"},
 	{"v1-trainees-salaried", "professions[1].trainees_salaried: needs \"version\": 2"},
 	{"v1-uncertainty", "uncertainty: needs \"version\": 2"},
-	{"version-fraction", "version: 1.5 is not a plan file version; this PsyPlan reads versions 1 and 2"},
-	{"version-newer", "version: this plan file is version 3, made by a newer PsyPlan; this one reads versions 1 and 2"},
-	{"version-zero", "version: 0 is not a plan file version; this PsyPlan reads versions 1 and 2"},
+	{"version-fraction", "version: 1.5 is not a plan file version; this PsyPlan reads versions 1, 2 and 3"},
+	{"version-zero", "version: 0 is not a plan file version; this PsyPlan reads versions 1, 2 and 3"},
+	{"v3-version-4", "version: this plan file is version 4, made by a newer PsyPlan; this one reads versions 1, 2 and 3"},
+	{"v2-demand", "demand: needs \"version\": 3"},
+	{"v2-budget", "budget: needs \"version\": 3"},
+	{"v2-move", "qualifiers_move_between_service_areas: needs \"version\": 3"},
+	{"v2-clinical-hours", "professions[1].clinical_hours_per_wte_per_year: needs \"version\": 3"},
+	{"v2-scenario-move", "scenarios[0].qualifiers_move_between_service_areas: needs \"version\": 3"},
+	{"v3-move-not-bool", "qualifiers_move_between_service_areas: must be true or false, not text (\"yes\")"},
+	{"v3-scenario-move-number", "scenarios[0].qualifiers_move_between_service_areas: must be true or false, not a number"},
+	{"v3-clinical-hours-zero", "professions[0].clinical_hours_per_wte_per_year: 0 is below 1"},
+	{"v3-clinical-hours-too-many", "professions[0].clinical_hours_per_wte_per_year: 2,000.5 is above 2,000"},
+	{"v3-clinical-hours-string", "professions[0].clinical_hours_per_wte_per_year: must be a number, not text (\"1000\")"},
+	{"v3-demand-not-list", "demand: must be a list, not an object"},
+	{"v3-demand-unknown-key", "demand[0].people: unknown field"},
+	{"v3-demand-service-area-missing", "demand[0].service_area: is required"},
+	{"v3-demand-service-area-formula", "demand[0].service_area: \"=cmd\" must not begin with =, +, -, @, a tab or a carriage return (a spreadsheet would run it as a formula)"},
+	{"v3-demand-service-area-all", "demand[0].service_area: \"ALL\" is kept for the total rows; choose another name"},
+	{"v3-demand-twice", "demand[1].service_area: \"Adult common mental health problems\" has another demand entry already"},
+	{"v3-people-missing", "demand[0].people_per_year: is required"},
+	{"v3-people-empty", "demand[0].people_per_year: needs at least one month and number of people"},
+	{"v3-people-month-order", "demand[0].people_per_year[1].month: 2021-04 must be after the previous point's month 2021-04"},
+	{"v3-people-month-bad", "demand[0].people_per_year[0].month: \"2021-4\" is not a month written YYYY-MM"},
+	{"v3-people-negative", "demand[0].people_per_year[0].people: -1 is below 0"},
+	{"v3-people-too-many", "demand[0].people_per_year[0].people: 100,000,001 is above 100,000,000"},
+	{"v3-hours-per-person-zero", "demand[0].hours_per_person: 0 must be above 0"},
+	{"v3-hours-per-person-too-many", "demand[0].hours_per_person: 1,000.5 is above 1,000"},
+	{"v3-mix-missing", "demand[0].mix: is required"},
+	{"v3-mix-empty", "demand[0].mix: needs at least one profession and its share"},
+	{"v3-mix-sum-95", "demand[0].mix: the shares add up to 95, not 100"},
+	{"v3-mix-unknown-profession", "demand[0].mix[1].profession: \"psy\" is not a profession of this plan"},
+	{"v3-mix-no-clinical-hours", "demand[0].mix[1].profession: CBT therapist (high intensity) has no clinical hours per WTE a year: set them on the profession first"},
+	{"v3-mix-twice", "demand[0].mix[1].profession: \"pwp\" is in the mix twice"},
+	{"v3-mix-share-zero", "demand[0].mix[0].share_pct: 0 must be above 0"},
+	{"v3-mix-share-above-100", "demand[0].mix[0].share_pct: 140 is above 100"},
+	{"v3-budget-year-format", "budget[0].financial_year: \"2020-21\" is not a financial year written like 2024/25"},
+	{"v3-budget-year-wrong-next", "budget[0].financial_year: \"2020/22\" is not a financial year: the year after 2020 is written 21"},
+	{"v3-budget-year-twice", "budget[1].financial_year: 2020/21 has another budget already"},
+	{"v3-budget-gbp-negative", "budget[0].gbp: -5 is below 0"},
+	{"v3-budget-gbp-too-much", "budget[0].gbp: 1,000,000,000,001 is above 1,000,000,000,000"},
+	{"v3-budget-gbp-missing", "budget[0].gbp: is required"},
+	{"v3-budget-unknown-key", "budget[0].year: unknown field"},
 	{"wait-fraction", "qualifier_wait_months: 2.5 is not a whole number"},
 	{"wait-negative", "qualifier_wait_months: -1 is below 0"},
 	{"wait-string", "qualifier_wait_months: must be a number, not text (\"6\")"},
@@ -262,8 +301,8 @@ func TestVersion1FileMayGiveVersion2KeysNull(t *testing.T) {
 	}
 }
 
-// Every version 2 field is written, defaults included, under version 2.
-func TestWriteGivesVersion2WithEveryField(t *testing.T) {
+// Every field is written, defaults included, under version 3.
+func TestWriteGivesVersion3WithEveryField(t *testing.T) {
 	p, err := Read(readFile(t, "testdata/good/small.psyplan.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -272,7 +311,8 @@ func TestWriteGivesVersion2WithEveryField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"version": 2,`, `"qualifier_wait_months": 0,`, `"count_salaried_trainees": false,`,
+	for _, want := range []string{`"version": 3,`, `"qualifiers_move_between_service_areas": false,`,
+		`"clinical_hours_per_wte_per_year": null`, `"demand": []`, `"budget": []`, `"qualifier_wait_months": 0,`, `"count_salaried_trainees": false,`,
 		`"pay_uplift_pct_per_year": 0,`, `"uncertainty": null,`, `"trainees_salaried": false,`,
 		`"trainee_wte_per_head": 1,`, `"trainee_cost_per_wte_gbp": 0`, `"drawn_from": null`} {
 		if !bytes.Contains(out, []byte(want)) {
@@ -320,7 +360,8 @@ func TestMinimalPlanTakesDefaults(t *testing.T) {
 func TestWriteReadWriteGivesTheSameFile(t *testing.T) {
 	plans := map[string]*plan.Plan{"national": plantest.National(), "national v2": plantest.NationalV2()}
 	for name, file := range map[string][]byte{"small": readFile(t, "testdata/good/small.psyplan.json"),
-		"v2": readFile(t, "testdata/good/v2.psyplan.json"), "default": assets.DefaultPlan} {
+		"v2": readFile(t, "testdata/good/v2.psyplan.json"), "v3": readFile(t, "testdata/good/v3.psyplan"),
+		"default": assets.DefaultPlan} {
 		p, err := Read(file)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -346,10 +387,11 @@ func TestWriteReadWriteGivesTheSameFile(t *testing.T) {
 		}
 	}
 	// A plan that sets every field it can is read back exactly as it was.
-	p := plantest.NationalV2()
-	out, _ := Write(p)
-	if back, err := Read(out); err != nil || !reflect.DeepEqual(back, p) {
-		t.Errorf("national v2: the plan read back differs from the plan written (%v)", err)
+	for name, p := range map[string]*plan.Plan{"national v2": plantest.NationalV2(), "national v3": plantest.NationalV3()} {
+		out, _ := Write(p)
+		if back, err := Read(out); err != nil || !reflect.DeepEqual(back, p) {
+			t.Errorf("%s: the plan read back differs from the plan written (%v)", name, err)
+		}
 	}
 }
 
@@ -379,7 +421,7 @@ func TestTextWithEscapesAndHTMLCharacters(t *testing.T) {
 // FuzzRead feeds the reader broken and odd files: it must never panic, and
 // whatever it accepts must write and read back to the same file.
 func FuzzRead(f *testing.F) {
-	for _, dir := range []string{"testdata/good/*.json", "testdata/bad/*.json"} {
+	for _, dir := range []string{"testdata/good/*.json", "testdata/good/*.psyplan", "testdata/bad/*.json"} {
 		files, _ := filepath.Glob(dir)
 		for _, file := range files {
 			f.Add(readFile(f, file))

@@ -1,5 +1,6 @@
-// Package planfile reads and writes the JSON plan file (.psyplan.json) of
-// the plan file contract: it reads versions 1 and 2 and writes version 2.
+// Package planfile reads and writes the JSON plan file (.psyplan; earlier
+// versions wrote .psyplan.json) of the plan file contract: it reads
+// versions 1, 2 and 3 and writes version 3 (demand.md lists its fields).
 package planfile
 
 import (
@@ -15,12 +16,14 @@ import (
 // the newest read; every version from 1 on is read.
 const (
 	Format    = "psyplan-plan"
-	Version   = 2
-	Extension = ".psyplan.json"
+	Version   = 3
+	Extension = ".psyplan"
+	// OldExtension is the extension earlier versions wrote: still read.
+	OldExtension = ".psyplan.json"
 )
 
 // readsVersions names the versions Read accepts, for messages.
-const readsVersions = "versions 1 and 2"
+const readsVersions = "versions 1, 2 and 3"
 
 // maxErrors keeps a badly broken file's message readable.
 const maxErrors = 25
@@ -81,8 +84,10 @@ func (d *decoder) plan(root *node) *plan.Plan {
 	}
 	f := d.object("", root, "format", "version", "name", "area", "notes", "baseline_month", "horizon_month",
 		"cap_hires_at_funded_posts", "qualifier_wait_months", "count_salaried_trainees", "pay_uplift_pct_per_year",
-		"uncertainty", "trajectory", "professions", "posts", "cohorts", "actuals", "scenarios")
+		"uncertainty", "trajectory", "professions", "posts", "cohorts", "actuals", "scenarios",
+		"qualifiers_move_between_service_areas", "demand", "budget")
 	f.since2("qualifier_wait_months", "count_salaried_trainees", "pay_uplift_pct_per_year", "uncertainty")
+	f.since(3, "qualifiers_move_between_service_areas", "demand", "budget")
 	p := &plan.Plan{
 		Name:     f.str("name", true),
 		Area:     f.str("area", false),
@@ -99,6 +104,9 @@ func (d *decoder) plan(root *node) *plan.Plan {
 	}
 	if b := f.boolean("count_salaried_trainees"); b != nil {
 		p.CountSalariedTrainees = *b
+	}
+	if b := f.boolean("qualifiers_move_between_service_areas"); b != nil {
+		p.QualifiersMove = *b
 	}
 	p.PayUpliftPctPerYear = f.num("pay_uplift_pct_per_year", false, 0)
 	p.Uncertainty = d.uncertainty(f)
@@ -118,7 +126,58 @@ func (d *decoder) plan(root *node) *plan.Plan {
 	for i, n := range f.list("scenarios") {
 		p.Scenarios = append(p.Scenarios, d.scenario(index("scenarios", i), n))
 	}
+	for i, n := range f.list("demand") {
+		p.Demand = append(p.Demand, d.demand(index("demand", i), n))
+	}
+	for i, n := range f.list("budget") {
+		p.Budget = append(p.Budget, d.budgetYear(index("budget", i), n))
+	}
 	return p
+}
+
+// demand reads one access target (version 3).
+func (d *decoder) demand(path string, n *node) plan.Demand {
+	f := d.object(path, n, "service_area", "people_per_year", "hours_per_person", "mix")
+	if f == nil {
+		return plan.Demand{}
+	}
+	dm := plan.Demand{ServiceArea: f.str("service_area", true), HoursPerPerson: f.num("hours_per_person", true, 0)}
+	if f.get("people_per_year", true) != nil {
+		for i, pn := range f.list("people_per_year") {
+			pf := d.object(index(path+".people_per_year", i), pn, "month", "people")
+			if pf != nil {
+				dm.PeoplePerYear = append(dm.PeoplePerYear, plan.PeoplePoint{Month: pf.month("month"), People: pf.num("people", true, 0)})
+			}
+		}
+	}
+	if f.get("mix", true) != nil {
+		for i, mn := range f.list("mix") {
+			mf := d.object(index(path+".mix", i), mn, "profession", "share_pct")
+			if mf != nil {
+				dm.Mix = append(dm.Mix, plan.MixShare{Profession: mf.str("profession", true), SharePct: mf.num("share_pct", true, 0)})
+			}
+		}
+	}
+	return dm
+}
+
+// budgetYear reads one year's money for pay (version 3).
+func (d *decoder) budgetYear(path string, n *node) plan.BudgetYear {
+	f := d.object(path, n, "financial_year", "gbp")
+	if f == nil {
+		return plan.BudgetYear{}
+	}
+	b := plan.BudgetYear{GBP: f.num("gbp", true, 0)}
+	if s := f.str("financial_year", true); s != "" {
+		y, err := plan.ParseFinancialYear(s)
+		if err != nil {
+			d.add(path+".financial_year", "%v", err)
+		}
+		b.Year = y
+	} else {
+		b.Year = plan.MinYear // already refused: keeps a second message away
+	}
+	return b
 }
 
 // formatAndVersion is checked before anything else: a newer version may
@@ -191,11 +250,12 @@ func (d *decoder) trajectory(top *fields) plan.Trajectory {
 
 func (d *decoder) profession(path string, n *node) plan.Profession {
 	f := d.object(path, n, "id", "name", "leaver_rate_pct", "wte_per_head", "cost_per_wte_gbp",
-		"trainees_salaried", "trainee_wte_per_head", "trainee_cost_per_wte_gbp")
+		"trainees_salaried", "trainee_wte_per_head", "trainee_cost_per_wte_gbp", "clinical_hours_per_wte_per_year")
 	if f == nil {
 		return plan.Profession{}
 	}
 	f.since2("trainees_salaried", "trainee_wte_per_head", "trainee_cost_per_wte_gbp")
+	f.since(3, "clinical_hours_per_wte_per_year")
 	pr := plan.Profession{
 		ID:                f.str("id", true),
 		Name:              f.str("name", true),
@@ -204,6 +264,8 @@ func (d *decoder) profession(path string, n *node) plan.Profession {
 		CostPerWTE:        f.num("cost_per_wte_gbp", false, 0),
 		TraineeWTEPerHead: f.num("trainee_wte_per_head", false, 1),
 		TraineeCostPerWTE: f.num("trainee_cost_per_wte_gbp", false, 0),
+
+		ClinicalHoursPerWTE: f.optNum("clinical_hours_per_wte_per_year"),
 	}
 	if b := f.boolean("trainees_salaried"); b != nil {
 		pr.TraineesSalaried = *b
@@ -288,13 +350,16 @@ func (d *decoder) actual(path string, n *node) plan.Actual {
 }
 
 func (d *decoder) scenario(path string, n *node) plan.Scenario {
-	f := d.object(path, n, "name", "professions", "posts", "extra_cohorts", "cap_hires_at_funded_posts", "qualifier_wait_months")
+	f := d.object(path, n, "name", "professions", "posts", "extra_cohorts", "cap_hires_at_funded_posts", "qualifier_wait_months",
+		"qualifiers_move_between_service_areas")
 	if f == nil {
 		return plan.Scenario{}
 	}
 	f.since2("qualifier_wait_months")
+	f.since(3, "qualifiers_move_between_service_areas")
 	s := plan.Scenario{Name: f.str("name", true), CapHires: f.boolean("cap_hires_at_funded_posts"),
-		QualifierWaitMonths: f.optWhole("qualifier_wait_months", 0, plan.MaxWaitMonths)}
+		QualifierWaitMonths: f.optWhole("qualifier_wait_months", 0, plan.MaxWaitMonths),
+		QualifiersMove:      f.boolean("qualifiers_move_between_service_areas")}
 	if pn := f.get("professions", false); pn != nil && f.is(pn, "professions", kObject) {
 		for i, id := range pn.keys {
 			op := path + ".professions." + id

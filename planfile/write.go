@@ -23,6 +23,7 @@ type fileJSON struct {
 	QualifierWaitMonths   int              `json:"qualifier_wait_months"`
 	CountSalariedTrainees bool             `json:"count_salaried_trainees"`
 	PayUpliftPctPerYear   float64          `json:"pay_uplift_pct_per_year"`
+	QualifiersMove        bool             `json:"qualifiers_move_between_service_areas"`
 	Uncertainty           *uncertaintyJSON `json:"uncertainty"`
 	Trajectory            trajectoryJSON   `json:"trajectory"`
 	Professions           []professionJSON `json:"professions"`
@@ -30,6 +31,30 @@ type fileJSON struct {
 	Cohorts               []cohortJSON     `json:"cohorts"`
 	Actuals               []actualJSON     `json:"actuals"`
 	Scenarios             []scenarioJSON   `json:"scenarios"`
+	Demand                []demandJSON     `json:"demand"`
+	Budget                []budgetJSON     `json:"budget"`
+}
+
+type demandJSON struct {
+	ServiceArea    string       `json:"service_area"`
+	PeoplePerYear  []peopleJSON `json:"people_per_year"`
+	HoursPerPerson float64      `json:"hours_per_person"`
+	Mix            []mixJSON    `json:"mix"`
+}
+
+type peopleJSON struct {
+	Month  string  `json:"month"`
+	People float64 `json:"people"`
+}
+
+type mixJSON struct {
+	Profession string  `json:"profession"`
+	SharePct   float64 `json:"share_pct"`
+}
+
+type budgetJSON struct {
+	FinancialYear string  `json:"financial_year"`
+	GBP           float64 `json:"gbp"`
 }
 
 type uncertaintyJSON struct {
@@ -51,14 +76,15 @@ type milestoneJSON struct {
 }
 
 type professionJSON struct {
-	ID                string  `json:"id"`
-	Name              string  `json:"name"`
-	LeaverRatePct     float64 `json:"leaver_rate_pct"`
-	WTEPerHead        float64 `json:"wte_per_head"`
-	CostPerWTE        float64 `json:"cost_per_wte_gbp"`
-	TraineesSalaried  bool    `json:"trainees_salaried"`
-	TraineeWTEPerHead float64 `json:"trainee_wte_per_head"`
-	TraineeCostPerWTE float64 `json:"trainee_cost_per_wte_gbp"`
+	ID                string   `json:"id"`
+	Name              string   `json:"name"`
+	LeaverRatePct     float64  `json:"leaver_rate_pct"`
+	WTEPerHead        float64  `json:"wte_per_head"`
+	CostPerWTE        float64  `json:"cost_per_wte_gbp"`
+	TraineesSalaried  bool     `json:"trainees_salaried"`
+	TraineeWTEPerHead float64  `json:"trainee_wte_per_head"`
+	TraineeCostPerWTE float64  `json:"trainee_cost_per_wte_gbp"`
+	ClinicalHours     *float64 `json:"clinical_hours_per_wte_per_year"`
 }
 
 type postJSON struct {
@@ -106,6 +132,7 @@ type scenarioJSON struct {
 	ExtraCohorts []cohortJSON        `json:"extra_cohorts"`
 	CapHires     *bool               `json:"cap_hires_at_funded_posts"`
 	Wait         *int                `json:"qualifier_wait_months"`
+	Move         *bool               `json:"qualifiers_move_between_service_areas"`
 }
 
 type professionOverrideJSON struct {
@@ -155,7 +182,7 @@ func Write(p *plan.Plan) ([]byte, error) {
 		Format: Format, Version: Version, Name: p.Name, Area: p.Area, Notes: p.Notes,
 		Baseline: p.Baseline.String(), Horizon: p.Horizon.String(), CapHires: p.CapHires,
 		QualifierWaitMonths: p.QualifierWaitMonths, CountSalariedTrainees: p.CountSalariedTrainees,
-		PayUpliftPctPerYear: p.PayUpliftPctPerYear,
+		PayUpliftPctPerYear: p.PayUpliftPctPerYear, QualifiersMove: p.QualifiersMove,
 		Trajectory: trajectoryJSON{Interpolation: p.Trajectory.Interpolation, BaselineWTE: p.Trajectory.BaselineWTE,
 			Milestones: make([]milestoneJSON, 0, len(p.Trajectory.Milestones))},
 		Professions: make([]professionJSON, 0, len(p.Professions)),
@@ -163,6 +190,11 @@ func Write(p *plan.Plan) ([]byte, error) {
 		Cohorts:     cohortsJSON(p.Cohorts),
 		Actuals:     make([]actualJSON, 0, len(p.Actuals)),
 		Scenarios:   make([]scenarioJSON, 0, len(p.Scenarios)),
+		Demand:      demandToJSON(p.Demand),
+		Budget:      make([]budgetJSON, 0, len(p.Budget)),
+	}
+	for _, b := range p.Budget {
+		f.Budget = append(f.Budget, budgetJSON{plan.FinancialYearLabel(b.Year), b.GBP})
 	}
 	if u := p.Uncertainty; u != nil {
 		f.Uncertainty = &uncertaintyJSON{u.LeaverRatePctPoints, u.CompletionPctPoints, u.TakeupPctPoints, u.RecruitmentPct}
@@ -202,7 +234,23 @@ func professionToJSON(pr plan.Profession) professionJSON {
 		tw = 1
 	}
 	return professionJSON{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE,
-		pr.TraineesSalaried, tw, pr.TraineeCostPerWTE}
+		pr.TraineesSalaried, tw, pr.TraineeCostPerWTE, pr.ClinicalHoursPerWTE}
+}
+
+func demandToJSON(ds []plan.Demand) []demandJSON {
+	out := make([]demandJSON, 0, len(ds))
+	for _, d := range ds {
+		dj := demandJSON{ServiceArea: d.ServiceArea, HoursPerPerson: d.HoursPerPerson,
+			PeoplePerYear: make([]peopleJSON, 0, len(d.PeoplePerYear)), Mix: make([]mixJSON, 0, len(d.Mix))}
+		for _, pt := range d.PeoplePerYear {
+			dj.PeoplePerYear = append(dj.PeoplePerYear, peopleJSON{pt.Month.String(), pt.People})
+		}
+		for _, s := range d.Mix {
+			dj.Mix = append(dj.Mix, mixJSON{s.Profession, s.SharePct})
+		}
+		out = append(out, dj)
+	}
+	return out
 }
 
 func postLineJSON(l plan.PostLine) postJSON {
@@ -230,7 +278,7 @@ func cohortsJSON(cs []plan.Cohort) []cohortJSON {
 func scenarioToJSON(s plan.Scenario) scenarioJSON {
 	sj := scenarioJSON{Name: s.Name, Professions: professionOverrides(s.Professions),
 		Posts: make([]postOverrideJSON, 0, len(s.Posts)), ExtraCohorts: cohortsJSON(s.ExtraCohorts), CapHires: s.CapHires,
-		Wait: s.QualifierWaitMonths}
+		Wait: s.QualifierWaitMonths, Move: s.QualifiersMove}
 	for _, o := range s.Posts {
 		sj.Posts = append(sj.Posts, postOverrideJSON{o.Profession, o.ServiceArea, o.RecruitsWTEPerYear, o.LeaverRatePct, o.FundedWTE, o.InPostWTE})
 	}

@@ -14,18 +14,18 @@ import (
 
 // Header is the CSV header, in the contract's order.
 var Header = []string{"month", "profession", "service_area", "in_post_wte", "headcount", "funded_wte",
-	"vacancy_wte", "leavers_wte", "moved_out_wte", "qualified_wte", "hired_qualified_wte", "recruited_wte",
+	"vacancy_wte", "leavers_wte", "moved_out_wte", "qualified_wte", "hired_qualified_wte", "placed_elsewhere_wte", "recruited_wte",
 	"unplaced_wte", "waiting_wte", "in_training", "trainee_wte", "workforce_wte", "pay_cost_gbp",
 	"target_wte", "gap_wte"}
 
 // rowColumns is how many columns Values gives: from in_post_wte to pay_cost_gbp.
-const rowColumns = 15
+const rowColumns = 16
 
 // Values is a row's numbers in the header's order, from in_post_wte to
 // pay_cost_gbp.
 func Values(r *plan.Row) [rowColumns]float64 {
 	return [rowColumns]float64{r.InPost, r.Headcount, r.Funded, r.Vacancies, r.Leavers, r.MovedOut,
-		r.Qualified, r.HiredQualified, r.Recruited, r.Unplaced, r.Waiting, r.InTraining, r.TraineeWTE,
+		r.Qualified, r.HiredQualified, r.PlacedElsewhere, r.Recruited, r.Unplaced, r.Waiting, r.InTraining, r.TraineeWTE,
 		r.Workforce, r.PayCost}
 }
 

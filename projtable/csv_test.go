@@ -27,13 +27,13 @@ func TestCSVQuotingAndNumbers(t *testing.T) {
 	}
 	want := strings.Join([]string{
 		"month,profession,service_area,in_post_wte,headcount,funded_wte,vacancy_wte,leavers_wte,moved_out_wte," +
-			"qualified_wte,hired_qualified_wte,recruited_wte,unplaced_wte,waiting_wte,in_training,trainee_wte," +
+			"qualified_wte,hired_qualified_wte,placed_elsewhere_wte,recruited_wte,unplaced_wte,waiting_wte,in_training,trainee_wte," +
 			"workforce_wte,pay_cost_gbp,target_wte,gap_wte",
-		// in post, headcount, funded, then eleven columns of 0, workforce, pay cost (1e6 x 12 / 12)
-		`2020-03,cbt,"Adult, ""common""",1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,,`,
-		"2020-03,ALL,ALL,1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,1e+06,0",
-		`2020-04,cbt,"Adult, ""common""",1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,,`,
-		"2020-04,ALL,ALL,1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,1e+06,0",
+		// in post, headcount, funded, then twelve columns of 0, workforce, pay cost (1e6 x 12 / 12)
+		`2020-03,cbt,"Adult, ""common""",1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,,`,
+		"2020-03,ALL,ALL,1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,1e+06,0",
+		`2020-04,cbt,"Adult, ""common""",1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,,`,
+		"2020-04,ALL,ALL,1e+06,1e+06,1e+06,0,0,0,0,0,0,0,0,0,0,0,1e+06,1e+06,1e+06,0",
 		""}, "\n")
 	if got := buf.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
