@@ -12,6 +12,14 @@ import (
 const (
 	LeverIntake      = "intake"
 	LeverRecruitment = "recruitment"
+	LeverFunded      = "funded"
+)
+
+// What the solver aims at (demand.md): the trajectory, or the access
+// targets of the demand table.
+const (
+	TargetTrajectory = "trajectory"
+	TargetDemand     = "demand"
 )
 
 // MaxSolvePct is the largest rise the solver tries.
@@ -22,20 +30,25 @@ const MaxSolvePct = 1000
 type Question struct {
 	Scenario    string   // the base: "" for the plan itself
 	By          Month    // 0: the plan's first milestone after the baseline
-	Lever       string   // LeverIntake ("" too) or LeverRecruitment
+	Lever       string   // LeverIntake ("" too), LeverRecruitment or LeverFunded
 	Professions []string // nil: every profession the lever can move
 	From        Month    // 0: the month after the baseline
+	Target      string   // TargetTrajectory ("" too) or TargetDemand
 }
 
 // Answer is the solver's answer.
 type Answer struct {
-	Question             // with every default filled in
-	Reachable   bool     // false: not even MaxSolvePct % is enough
-	Reason      string   // why not, in plain words, when not reachable
-	Pct         int      // the smallest whole-percent rise that meets the trajectory
-	ExtraIntake int      // people on the extra cohorts (intake lever)
-	Gap         float64  // the gap at By with the rise
-	Solved      Scenario // the base with the rise, unnamed
+	Question            // with every default filled in
+	Reachable   bool    // false: not even MaxSolvePct % is enough
+	Reason      string  // why not, in plain words, when not reachable
+	Pct         int     // the smallest whole-percent rise that meets the trajectory
+	ExtraIntake int     // people on the extra cohorts (intake lever)
+	Gap         float64 // the gap at By with the rise (TargetTrajectory)
+	Shortfall   float64 // people a year short of the access targets at By with the rise (TargetDemand)
+	// ExtraPayCost is the pay cost of the solved scenario minus the
+	// base's, summed over the months after the baseline (pounds).
+	ExtraPayCost float64
+	Solved       Scenario // the base with the rise, unnamed
 }
 
 // Solve finds the smallest whole percent p in 0 to 1,000 for which the
