@@ -5,6 +5,10 @@
 #   dist/PsyPlan-VERSION-windows-amd64.zip   PsyPlan.exe (the window; no
 #       console opens on a double click), psyplan-cli.exe (the command line
 #       for Command Prompt and PowerShell), LICENSE
+#   dist/PsyPlan-VERSION-windows-amd64.msi   the same two programs as a
+#       Windows Installer package for IT to deploy (msiexec /i … /qn):
+#       Program Files, a Start menu shortcut, the .psyplan file type
+#       (scripts/msi.sh, packaging/windows/PsyPlan.wxs)
 #   dist/PsyPlan-VERSION-linux-amd64.tar.xz  what `fyne package` makes: the
 #       binary, a .desktop menu entry, the icon and an install Makefile
 #   dist/SHA256SUMS
@@ -73,6 +77,9 @@ windows() {
   # names in a fixed order.
   ( cd "$stage" && zip -q -X -D -9 "$zip" PsyPlan.exe psyplan-cli.exe LICENSE.txt )
   echo "dist: $(basename "$zip"): $(( $(date +%s) - t )) s"
+  t=$(date +%s)
+  "$src/scripts/msi.sh" "$stage" "$version" "$out/PsyPlan-$version-windows-amd64.msi"
+  echo "dist: PsyPlan-$version-windows-amd64.msi: $(( $(date +%s) - t )) s"
 }
 
 linux() {
@@ -96,5 +103,5 @@ case "${1:-all}" in
   all) windows; linux ;;
   *) echo "usage: $0 [windows|linux|all]" >&2; exit 2 ;;
 esac
-( cd "$out" && sha256sum -- PsyPlan-"$version"-*.zip PsyPlan-"$version"-*.tar.xz 2>/dev/null >SHA256SUMS || true )
+( cd "$out" && sha256sum -- PsyPlan-"$version"-*.zip PsyPlan-"$version"-*.msi PsyPlan-"$version"-*.tar.xz 2>/dev/null >SHA256SUMS || true )
 ls -l "$out"
