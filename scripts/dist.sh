@@ -10,7 +10,8 @@
 #       Program Files, a Start menu shortcut, the .psyplan file type
 #       (scripts/msi.sh, packaging/windows/PsyPlan.wxs)
 #   dist/PsyPlan-VERSION-linux-amd64.tar.xz  what `fyne package` makes: the
-#       binary, a .desktop menu entry, the icon and an install Makefile
+#       binary, a .desktop menu entry and the icon; with the plan file type
+#       (application/x-psyplan) and our install Makefile (packaging/linux)
 #   dist/SHA256SUMS
 #
 # Both are built by the fyne tool at a pinned version, from a copy of the
@@ -88,6 +89,16 @@ linux() {
   mkdir -p "$stage/$name"
   tar -C "$stage/$name" -xJf "$src/PsyPlan.tar.xz" --strip-components=1
   cp "$src/LICENSE" "$stage/$name/LICENSE"
+  # The plan file type (packaging/linux): the menu entry opens a file of
+  # type application/x-psyplan, the type comes with the archive, and the
+  # archive's Makefile installs both and refreshes the desktop's databases.
+  local d=$stage/$name desktop
+  desktop=$(echo "$d"/usr/local/share/applications/*.desktop)
+  [ -f "$desktop" ] && grep -qx 'Exec=psyplan' "$desktop" ||
+    { echo "dist: no menu entry with Exec=psyplan in fyne's archive" >&2; exit 1; }
+  sed -i -e 's/^Exec=psyplan$/Exec=psyplan %f/' -e '/^Exec=/a MimeType=application/x-psyplan;' "$desktop"
+  install -Dm0644 "$src/packaging/linux/psyplan-mime.xml" "$d/usr/local/share/mime/packages/psyplan.xml"
+  install -m0644 "$src/packaging/linux/Makefile" "$d/Makefile"
   stamp "$stage"
   local tarball=$out/$name.tar.xz
   # Sorted names, one date, owner root, and single-threaded xz: the same
