@@ -12,7 +12,16 @@
 #   - PsyPlan.exe is a GUI program and psyplan-cli.exe a console one, same
 #     version;
 #   - the window: PsyPlan.exe --screenshot draws every view (Mesa's software
-#     OpenGL), the same views as Linux.
+#     OpenGL), the same views as Linux;
+#   - the Linux archive's plan file type: after make user-install,
+#     xdg-mime says *.psyplan is application/x-psyplan, opened by PsyPlan;
+#   - the installer (dist's .msi), in a Wine prefix of its own: msiexec /i
+#     /qn, the files in Program Files, the Start menu shortcut, the .psyplan
+#     file type's registry keys; `wine start` on the shortcut and on a
+#     .psyplan file (scripts/wine-open.sh: the window's title, a screen
+#     shot); a higher version (scripts/msi.sh) upgrades it, leaving one
+#     install; the older one then refuses; the uninstall removes it all and
+#     leaves the user's library as it was.
 # Prints each check and its time, ends with "N passed, N failed" and fails
 # if any failed. Root only (chroot). Outputs stay in $CHECK_OUT.
 set -uo pipefail
@@ -293,7 +302,7 @@ phase "the installed PsyPlan: the Start menu shortcut and a double-clicked .psyp
 sed '0,/^  "name": ".*",$/s//  "name": "Plan sent by e-mail",/' "$OUT/out files ñ/plan.json" >"$CH$M/Plan sent by e-mail.psyplan"
 cp scripts/wine-open.sh "$CH$M/wine-open.sh"
 winopen() {   # NAME TITLE PATH: scripts/wine-open.sh under a virtual screen
-  wm timeout 300 xvfb-run -a -s "-screen 0 1280x800x24" sh "$M/wine-open.sh" "$M" "$@" >>"$LOG" 2>&1
+  wm timeout 300 xvfb-run -a -s "-screen 0 1920x1080x24" sh "$M/wine-open.sh" "$M" "$@" >>"$LOG" 2>&1
   cp "$CH$M/$1".* "$OUT/msi/" 2>/dev/null
 }
 t=$(date +%s)
