@@ -194,7 +194,8 @@ phase "the Linux archive: the plan file type (xdg-mime, as GNOME's file manager 
 pkg=$(find "$OUT/linux-pkg" -mindepth 1 -maxdepth 1 -type d | head -1)
 h=$OUT/linux-home
 rm -rf "$h"; mkdir -p "$h"
-xdg() { env -i HOME="$h" PATH=/usr/bin:/bin XDG_CURRENT_DESKTOP=GNOME "$@"; }
+# Only Debian's own file types beside the user's (none from /usr/local).
+xdg() { env -i HOME="$h" PATH=/usr/bin:/bin XDG_CURRENT_DESKTOP=GNOME XDG_DATA_DIRS=/usr/share "$@"; }
 cp "$OUT/out files ñ/plan.json" "$h/plan.psyplan"; cp "$h/plan.psyplan" "$h/old.psyplan.json"; cp "$h/plan.psyplan" "$h/other.json"
 ( cd "$pkg" && xdg make user-install ) >>"$LOG" 2>&1
 check "make user-install: exit $?" test -x "$h/.local/bin/psyplan"
@@ -240,7 +241,10 @@ regval() {
     tr -d '\r' | sed -n 's/^    .*    REG_[A-Z_]*    //p'
 }
 haskey() { wm wine reg query "$1" >/dev/null 2>&1; }
-installed() { wm wine uninstaller --list 2>/dev/null | tr -d '\r' | grep -c '|||PsyPlan$'; }
+# Wine's Add or Remove Programs list (uninstaller --list writes it to
+# standard error): one "{ProductCode}|||Name" a line.
+arp() { wm wine uninstaller --list 2>&1 | tr -d '\r'; }
+installed() { arp | grep -c '|||PsyPlan$'; }
 # The Windows Installer's packed form of a GUID (its UpgradeCodes key).
 packed() {
   local g; g=$(echo "$1" | tr -d '{}-')
@@ -268,7 +272,7 @@ check "C:\\Program Files\\PsyPlan: LICENSE.txt PsyPlan.exe psyplan-cli.exe, the 
 check "the user's library untouched by the install" test "$(libsum)" = "$lib0"
 v=$(wm wine 'C:\Program Files\PsyPlan\psyplan-cli.exe' --version 2>/dev/null | tr -d '\r')
 check "C:\\Program Files\\PsyPlan\\psyplan-cli.exe --version: $v" test "$v" = "PsyPlan $version"
-check "one PsyPlan in Add or Remove Programs, version $(regval "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$(wm wine uninstaller --list 2>/dev/null | tr -d '\r' | sed -n 's/|||PsyPlan$//p' | head -1)" DisplayVersion)" \
+check "one PsyPlan in Add or Remove Programs, version $(regval "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$(arp | sed -n 's/|||PsyPlan$//p' | head -1)" DisplayVersion)" \
   test "$(installed)" = 1
 # Windows puts a per-machine shortcut in the common Start menu
 # (C:\ProgramData); Wine 10 resolves ProgramMenuFolder to the user's.
@@ -302,6 +306,8 @@ phase "the installed PsyPlan: the Start menu shortcut and a double-clicked .psyp
 sed '0,/^  "name": ".*",$/s//  "name": "Plan sent by e-mail",/' "$OUT/out files ñ/plan.json" >"$CH$M/Plan sent by e-mail.psyplan"
 cp scripts/wine-open.sh "$CH$M/wine-open.sh"
 winopen() {   # NAME TITLE PATH: scripts/wine-open.sh under a virtual screen
+  # (after the wineserver of the reg and msiexec runs, which has no display)
+  wm wineserver -k >/dev/null 2>&1; wm wineserver -w >/dev/null 2>&1
   wm timeout 300 xvfb-run -a -s "-screen 0 1920x1080x24" sh "$M/wine-open.sh" "$M" "$@" >>"$LOG" 2>&1
   cp "$CH$M/$1".* "$OUT/msi/" 2>/dev/null
 }
@@ -329,14 +335,14 @@ t=$(date +%s)
 wm wine msiexec /i "$MW\\PsyPlan-$up-windows-amd64.msi" /qn /l*v "$MW\\upgrade.log" >/dev/null 2>&1
 rc=$?
 check "msiexec /i PsyPlan-$up-windows-amd64.msi /qn over $version: exit $rc, $(( $(date +%s) - t )) s" test "$rc" = 0
-code=$(wm wine uninstaller --list 2>/dev/null | tr -d '\r' | sed -n 's/|||PsyPlan$//p')
+code=$(arp | sed -n 's/|||PsyPlan$//p')
 check "one PsyPlan installed after the upgrade ($(installed) in Add or Remove Programs, $(products) under its UpgradeCode), version $(regval "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$code" DisplayVersion)" \
   test "$(installed)" = 1 -a "$(products)" = 1 -a "$(regval "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$code" DisplayVersion)" = "$up"
 check "the programs and the file type still there after the upgrade" \
   test -f "$pf/PsyPlan.exe" -a "$(regval 'HKCR\PsyPlan.Plan\shell\open\command')" = "\"$exe\" \"%1\""
 wm wine msiexec /i "$MW\\$msi" /qn /l*v "$MW\\downgrade.log" >/dev/null 2>&1
 rc=$?
-check "the older $msi refuses to install over $up (exit $rc), $up stays" \
+check "the older $msi refuses to install over $up (exit $rc: 1603 in its low 8 bits), $up stays" \
   test "$rc" != 0 -a "$(installed)" = 1 -a "$(regval "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$code" DisplayVersion)" = "$up"
 un=$(regval "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$code" UninstallString)
 t=$(date +%s)

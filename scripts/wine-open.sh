@@ -14,15 +14,20 @@ rm -f "$out/$name".*
 titles() {
   xwininfo -root -tree 2>/dev/null | sed -n 's/^ *0x[0-9a-f]* "\(.*PsyPlan\)": .*/\1/p' | sort -u
 }
-# start /wait returns at once for a shortcut (with exit 3), as the program
-# it started goes on: so it is PsyPlan's process that is waited for.
-# (ps shows it as C:\Program Files\PsyPlan\PsyPlan.exe, and ended as [PsyPlan.exe].)
-running() { [ ! -f "$out/$name.exit" ] || ps -eo args= | grep -q '^C:.Program Files.PsyPlan.PsyPlan\.exe'; }
-i=0 seen=""
-sleep 2
+# start /wait returns at once for a shortcut (with exit 3) while the
+# program it started goes on; for a document it returns the program's exit
+# code when it ends. So the wait ends early only once start has returned
+# and no PsyPlan has run for 10 s (ps shows the installed one as
+# C:\Program Files\PsyPlan\PsyPlan.exe, and an ended one as [PsyPlan.exe]).
+running() { ps -eo args= | grep -q '^C:.Program Files.PsyPlan.PsyPlan\.exe'; }
+i=0 idle=0 seen=""
 while [ $i -lt 90 ]; do
   if titles | grep -qF -- "$want"; then seen=yes; break; fi
-  running || break
+  if [ -f "$out/$name.exit" ] && ! running; then
+    idle=$((idle + 1)); [ $idle -lt 10 ] || break
+  else
+    idle=0
+  fi
   sleep 1; i=$((i + 1))
 done
 if [ -n "$seen" ]; then
@@ -30,7 +35,7 @@ if [ -n "$seen" ]; then
   import -window root "$out/$name.png" 2>>"$out/$name.err"
 fi
 titles >"$out/$name.titles"
-if running; then echo running; else cat "$out/$name.exit"; fi >"$out/$name.rc"
+if running || [ ! -f "$out/$name.exit" ]; then echo running; else cat "$out/$name.exit"; fi >"$out/$name.rc"
 wineserver -k; wineserver -w
 wait 2>/dev/null
 exit 0
