@@ -342,7 +342,8 @@ check "the programs and the file type still there after the upgrade" \
   test -f "$pf/PsyPlan.exe" -a "$(regval 'HKCR\PsyPlan.Plan\shell\open\command')" = "\"$exe\" \"%1\""
 wm wine msiexec /i "$MW\\$msi" /qn /l*v "$MW\\downgrade.log" >/dev/null 2>&1
 rc=$?
-check "the older $msi refuses to install over $up (exit $rc: 1603 in its low 8 bits), $up stays" \
+why=""; [ "$rc" = 67 ] && why=": 1603, a failed install, in 8 bits"
+check "the older $msi refuses to install over $up (exit $rc$why), $up stays" \
   test "$rc" != 0 -a "$(installed)" = 1 -a "$(regval "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$code" DisplayVersion)" = "$up"
 un=$(regval "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$code" UninstallString)
 t=$(date +%s)
