@@ -45,9 +45,9 @@ type options struct {
 	profession    string
 	serviceArea   string
 	// solve and band
-	by, from, lever, professions, name string
-	runs                               int
-	seed                               int64
+	by, from, lever, professions, name, target string
+	runs                                       int
+	seed                                       int64
 }
 
 // call is one run of a command.
@@ -79,7 +79,11 @@ var commands = map[string]command{
 			fs.StringVar(&o.profession, "profession", "", "a png or svg chart of one profession (its id)")
 			fs.StringVar(&o.serviceArea, "service-area", "", "a png or svg chart of one service area")
 		}, run: runExport, reads: true},
-	"solve": {usage: "psyplan solve [--db PATH] [--scenario NAME] [--by YYYY-MM] [--lever intake|recruitment] [--professions ID,ID] [--from YYYY-MM] [--name NAME] [--format text|json] PLAN",
+	"demand": {usage: "psyplan demand [--db PATH] [--scenario NAME] [--format csv|json] PLAN", args: 1,
+		flags: tableFlags, run: runDemand, reads: true},
+	"budget": {usage: "psyplan budget [--db PATH] [--scenario NAME] [--format csv|json] PLAN", args: 1,
+		flags: tableFlags, run: runBudget, reads: true},
+	"solve": {usage: "psyplan solve [--db PATH] [--scenario NAME] [--target trajectory|demand] [--by YYYY-MM] [--lever intake|recruitment|funded] [--professions ID,ID] [--from YYYY-MM] [--name NAME] [--format text|json] PLAN",
 		args: 1, flags: solveFlags, run: runSolve},
 	"band": {usage: "psyplan band [--db PATH] [--scenario NAME] [--runs N] [--seed S] [--format csv|json] PLAN",
 		args: 1, flags: bandFlags, run: runBand, reads: true},
