@@ -134,7 +134,7 @@ func TestSolveForDemand(t *testing.T) {
 
 // Already there: +0 % keeps nothing (scenario null), and says what it costs.
 func TestSolveAlreadyThereKeepsNothing(t *testing.T) {
-	db, id := importFile(t, "s.psyplan", strings.Replace(solverFile, `"growth_pct": 10`, `"growth_pct": 0`, 1))
+	db, id := importFile(t, "s.psyplan", strings.NewReplacer(`"growth_pct": 10`, `"growth_pct": 0`, `"leaver_rate_pct": 5`, `"leaver_rate_pct": 0`).Replace(solverFile))
 	r := run("solve", "--db", db, "--format", "json", id)
 	var got map[string]any
 	if err := json.Unmarshal([]byte(lastLine(r.stdout)), &got); err != nil || r.code != 0 {
