@@ -74,13 +74,59 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 		}
 		return b, nil
 	}
-	kernel := newBandKernel(central)
 	results := make([]float64, runs*n) // results[r*n+i]: run r, month i
+	if kernel := newBandKernel(central); kernel != nil {
+		err = kernelRuns(ctx, kernel, p, seed, runs, results, progress)
+	} else {
+		err = engineRuns(ctx, central, p, seed, runs, results, progress)
+	}
+	if err != nil {
+		return nil, err
+	}
+	b.percentiles(results, runs, n)
+	return b, nil
+}
+
+// bandBlock is how many runs a worker of the kernel takes at once.
+const bandBlock = 16
+
+// kernelRuns makes the runs with the band's kernel, each worker taking
+// blocks of runs in turn.
+func kernelRuns(ctx context.Context, k *bandKernel, p *Plan, seed int64, runs int, results []float64, progress func(int)) error {
+	n := k.m.months
 	var next, done atomic.Int64
-	work := func() error {
+	return inParallel(func() error {
+		kr := &kernelRun{}
+		shifts := make([]map[string]Shift, 0, bandBlock)
+		for {
+			from := int(next.Add(bandBlock) - bandBlock)
+			if from >= runs {
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			to := min(from+bandBlock, runs)
+			shifts = shifts[:0]
+			for r := from; r < to; r++ {
+				shifts = append(shifts, drawShifts(p, seed, r))
+			}
+			k.workforceRuns(results[from*n:to*n], shifts, kr)
+			if d := int(done.Add(int64(to - from))); progress != nil {
+				progress(d)
+			}
+		}
+	})
+}
+
+// engineRuns makes the runs with the engine: for lines that pool their
+// qualifiers (rule 8b).
+func engineRuns(ctx context.Context, central *model, p *Plan, seed int64, runs int, results []float64, progress func(int)) error {
+	n := central.months
+	var next, done atomic.Int64
+	return inParallel(func() error {
 		run := central.clone()
 		sp, scratch := run.workScratch(n)
-		kr := &kernelRun{}
 		for {
 			r := int(next.Add(1) - 1)
 			if r >= runs {
@@ -89,22 +135,13 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if kernel != nil {
-				kernel.workforce(results[r*n:(r+1)*n], drawShifts(p, seed, r), kr)
-			} else {
-				run.shiftFrom(central, drawShifts(p, seed, r))
-				run.workforce(results[r*n:(r+1)*n], sp, scratch)
-			}
+			run.shiftFrom(central, drawShifts(p, seed, r))
+			run.workforce(results[r*n:(r+1)*n], sp, scratch)
 			if d := int(done.Add(1)); progress != nil {
 				progress(d)
 			}
 		}
-	}
-	if err := inParallel(work); err != nil {
-		return nil, err
-	}
-	b.percentiles(results, runs, n)
-	return b, nil
+	})
 }
 
 // sameRuns fills the band of runs that are all the central projection:

@@ -60,6 +60,32 @@ func newBandKernel(m *model) *bandKernel {
 	return k
 }
 
+// workforceRuns is workforce for a block of runs at once, shifts[k] and
+// totals[k*n:(k+1)*n] being run k's: each line's inputs are read once for
+// every run of the block rather than once a run, and each run's total is
+// still summed in line order.
+func (k *bandKernel) workforceRuns(totals []float64, shifts []map[string]Shift, run *kernelRun) {
+	n := k.m.months
+	clear(totals[:len(shifts)*n])
+	if len(run.qualified) < n {
+		run.qualified = make([]float64, n)
+	}
+	for li := range k.lines {
+		kl := &k.lines[li]
+		l := kl.line
+		for r, sh := range shifts {
+			leaverPct, recruits := l.leaverRatePct, l.recruitsPerYear
+			var shift *Shift
+			if s, ok := sh[l.key.Profession]; ok {
+				shift = &s
+				leaverPct = clamp(leaverPct+s.LeaverPts, 0, 100)
+				recruits = math.Max(0, recruits*(1+s.RecruitPct/100))
+			}
+			k.stepLine(kl, leaverPct, recruits/12, shift, totals[r*n:(r+1)*n], run)
+		}
+	}
+}
+
 // kernelRun is one worker's working space.
 type kernelRun struct {
 	qualified []float64
@@ -91,13 +117,13 @@ func (k *bandKernel) workforce(total []float64, shifts map[string]Shift, run *ke
 func (k *bandKernel) stepLine(kl *kernelLine, leaverPct, offered float64, shift *Shift, total []float64, run *kernelRun) {
 	l, q := kl.line, run.qualified
 	for j, c := range kl.cohorts {
+		completion, takeup := c.CompletionPct, c.TakeupPct
 		if shift != nil {
-			s := *c
-			s.CompletionPct = clamp(c.CompletionPct+shift.CompletionPts, 0, 100)
-			s.TakeupPct = clamp(c.TakeupPct+shift.TakeupPts, 0, 100)
-			c = &s
+			completion = clamp(completion+shift.CompletionPts, 0, 100)
+			takeup = clamp(takeup+shift.TakeupPts, 0, 100)
 		}
-		q[kl.qualify[j]] += c.QualifiedWTE(l.wtePerHead)
+		// rule 3 in Cohort.QualifiedWTE's order, without copying the cohort
+		q[kl.qualify[j]] += float64(c.Intake) * completion / 100 * takeup / 100 * l.wtePerHead
 	}
 	lr := 1 - math.Pow(1-leaverPct/100, 1.0/12)
 	queue := &run.queue
@@ -105,23 +131,45 @@ func (k *bandKernel) stepLine(kl *kernelLine, leaverPct, offered float64, shift 
 	inPost := l.inPost
 	total[0] += kl.workforce(inPost, 0)
 	wait := k.m.wait
+	// min and max are written out: the built-ins' care for NaN costs a
+	// third of the loop, and no figure here is NaN.
 	for i := 1; i < len(total); i++ {
 		stay := inPost - inPost*lr
-		stay -= min(kl.demand[i], stay)
-		queue.join(q[i], i)
-		q[i] = 0
-		room := math.Inf(1)
-		if l.cap {
-			room = nonNegative(kl.funded[i] - stay)
+		if d := kl.demand[i]; d < stay {
+			stay -= d
+		} else {
+			stay -= stay
 		}
-		hired := queue.hire(room)
-		recruited := offered
-		if l.cap {
-			recruited = max(0, min(offered, room-hired))
+		if q[i] > 0 {
+			queue.join(q[i], i)
+			q[i] = 0
 		}
-		queue.giveUp(i - wait)
+		var hired, recruited float64
+		if l.cap {
+			room := kl.funded[i] - stay
+			if room < 0 { // nonNegative, written out
+				room = 0
+			}
+			hired = queue.hire(room)
+			recruited = room - hired
+			if offered < recruited {
+				recruited = offered
+			}
+			if !(recruited > 0) {
+				recruited = 0
+			}
+		} else {
+			hired, recruited = queue.hire(math.Inf(1)), offered
+		}
+		if len(queue.entries) > queue.head {
+			queue.giveUp(i - wait)
+		}
 		inPost = stay + hired + recruited
-		total[i] += kl.workforce(inPost, i)
+		if kl.counted {
+			total[i] += inPost + kl.trainee[i]
+		} else {
+			total[i] += inPost
+		}
 	}
 }
 
