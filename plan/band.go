@@ -67,11 +67,20 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 		b.Target[i] = central.base * (1 + GrowthAt(p, p.Baseline+Month(i))/100)
 	}
 
+	if p.Uncertainty.Zero() { // every run is the central projection
+		b.sameRuns()
+		if progress != nil {
+			progress(runs)
+		}
+		return b, nil
+	}
+	kernel := newBandKernel(central)
 	results := make([]float64, runs*n) // results[r*n+i]: run r, month i
 	var next, done atomic.Int64
 	work := func() error {
 		run := central.clone()
 		sp, scratch := run.workScratch(n)
+		kr := &kernelRun{}
 		for {
 			r := int(next.Add(1) - 1)
 			if r >= runs {
@@ -80,8 +89,12 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			run.shiftFrom(central, drawShifts(p, seed, r))
-			run.workforce(results[r*n:(r+1)*n], sp, scratch)
+			if kernel != nil {
+				kernel.workforce(results[r*n:(r+1)*n], drawShifts(p, seed, r), kr)
+			} else {
+				run.shiftFrom(central, drawShifts(p, seed, r))
+				run.workforce(results[r*n:(r+1)*n], sp, scratch)
+			}
 			if d := int(done.Add(1)); progress != nil {
 				progress(d)
 			}
@@ -92,6 +105,19 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 	}
 	b.percentiles(results, runs, n)
 	return b, nil
+}
+
+// sameRuns fills the band of runs that are all the central projection:
+// every percentile is the central workforce, and a run is on track or
+// not as the projection is.
+func (b *Band) sameRuns() {
+	n := len(b.Central)
+	b.Low, b.Median, b.High, b.OnTrack = slices.Clone(b.Central), slices.Clone(b.Central), slices.Clone(b.Central), make([]float64, n)
+	for i := range b.OnTrack {
+		if b.Central[i]-b.Target[i] >= 0 {
+			b.OnTrack[i] = 1
+		}
+	}
 }
 
 // inParallel runs work on every core and returns the first error.
