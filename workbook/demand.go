@@ -85,12 +85,9 @@ func (w *writer) budgetSheet(p *plan.Plan) {
 	w.notedTable(sheetBudget, budgetCols, rows, budgetNotes)
 }
 
-// demandHeader is the demand table's CSV header (demand.md).
-var demandHeader = []string{"month", "service_area", "profession", "people_per_year", "needed_wte",
-	"available_wte", "gap_wte", "capacity_people", "shortfall_people"}
-
-// demandProjection writes the demand table by month, for a plan with
-// access targets: worked out, so not read back.
+// demandProjection writes the demand table by month (the columns of
+// projtable.DemandHeader), for a plan with access targets: worked out, so
+// not read back.
 func (w *writer) demandProjection(p *plan.Plan, pr *plan.Projection) {
 	if len(p.Demand) == 0 || w.err != nil {
 		return
@@ -111,7 +108,7 @@ func (w *writer) demandProjection(p *plan.Plan, pr *plan.Projection) {
 			}
 		}
 	}
-	w.sheet(sheetDemandProjection, tableXML(demandHeader, len(dt.Months)*perMonth, func(i int) []any {
+	w.sheet(sheetDemandProjection, tableXML(projtable.DemandHeader, len(dt.Months)*perMonth, func(i int) []any {
 		m, r := i/perMonth, &dt.Months[i/perMonth][i%perMonth]
 		v := demandValues(r)
 		row := []any{dt.Month(m).String(), r.ServiceArea, r.Profession, v[0], v[1], v[2], v[3], v[4], v[5]}

@@ -11,6 +11,7 @@ import (
 
 	"example.org/psyplan/plan"
 	"example.org/psyplan/plan/plantest"
+	"example.org/psyplan/projtable"
 )
 
 const v3File = "../planfile/testdata/good/v3.psyplan" // every version 3 field set
@@ -289,7 +290,7 @@ func TestDemandProjectionSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+pr.Months()*4 || !reflect.DeepEqual(rows[0], demandHeader) {
+	if len(rows) != 1+pr.Months()*4 || !reflect.DeepEqual(rows[0], projtable.DemandHeader) {
 		t.Fatalf("%d rows, heading %q", len(rows), rows[0])
 	}
 	const area = "Adult common mental health problems"
