@@ -265,6 +265,17 @@ func TestVersion3DamageNamesTheCell(t *testing.T) {
 		return bytes.Replace(b, []byte(`<c r="D3"><v>60</v></c>`), []byte(`<c r="D3" t="e"><v>#DIV/0!</v></c>`), 1)
 	}})
 	mustRefuse(t, data, `'Demand mix'!D3: the cell shows the error "#DIV/0!"`)
+	// a formula Excel never worked out
+	f, err := excelize.OpenReader(bytes.NewReader(book(t, read(t, v3File))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellFormula(sheetBudget, "B4", "B3*1.04")
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	mustRefuse(t, buf.Bytes(), "Budget!B4: the formula has no saved result")
 }
 
 // The sheet "Demand projection" is the demand table by month, with the
