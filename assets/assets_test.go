@@ -24,17 +24,17 @@ func defaultPlan(t *testing.T) *plan.Plan {
 
 // The shipped file is in the writer's own form, so a plan saved from it
 // and exported again is byte for byte the same file.
-func TestDefaultPlanIsCanonicalVersion2(t *testing.T) {
+func TestDefaultPlanIsCanonicalVersion3(t *testing.T) {
 	p := defaultPlan(t)
 	out, err := planfile.Write(p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(out, assets.DefaultPlan) {
-		t.Error("default.psyplan.json is not as planfile.Write writes it: read it and write it back")
+		t.Error("default.psyplan is not as planfile.Write writes it: read it and write it back")
 	}
-	if !bytes.Contains(assets.DefaultPlan, []byte(`"version": 2,`)) {
-		t.Error("not a version 2 file")
+	if !bytes.Contains(assets.DefaultPlan, []byte(`"version": 3,`)) {
+		t.Error("not a version 3 file")
 	}
 	if !p.CountSalariedTrainees || p.QualifierWaitMonths != 6 || p.PayUpliftPctPerYear != 3 || p.Uncertainty.Zero() {
 		t.Errorf("settings: trainees counted %v, wait %d, pay award %v, uncertainty %+v",
