@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,8 +46,8 @@ func solveFlags(fs *flag.FlagSet, o *options) {
 
 func bandFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.scenario, "scenario", "", "the scenario to draw around (default: the plan itself)")
-	fs.IntVar(&o.runs, "runs", plan.DefaultBandRuns, "how many runs, 1 to 100,000")
-	fs.Int64Var(&o.seed, "seed", 1, "the random seed, any 64-bit whole number")
+	fs.Var((*decimalInt)(&o.runs), "runs", "how many runs, 1 to 100,000")
+	fs.Var((*decimalInt64)(&o.seed), "seed", "the random seed, any 64-bit whole number")
 	fs.StringVar(&o.format, "format", "csv", "csv or json")
 }
 
@@ -79,6 +80,9 @@ func runSolve(c *call) error {
 	if name == "" {
 		name = a.ScenarioName()
 	}
+	if msg := plan.NameProblem(name); msg != "" {
+		return badArg("--name: the scenario's name %s", msg)
+	}
 	if p.Scenario(name) != nil {
 		return badArg("--name %q: the plan has a scenario of that name already", name)
 	}
@@ -90,6 +94,7 @@ func runSolve(c *call) error {
 	if err := c.lib.SavePlan(c.ctx, id, p); err != nil {
 		return err
 	}
+	c.stored = fmt.Sprintf("; the answer was kept as the scenario %q of plan %d", name, id)
 	return c.printAnswer(p, a, name)
 }
 
@@ -129,8 +134,11 @@ func (c *call) question(p *plan.Plan) (plan.Question, error) {
 	}
 	if c.opts.professions != "" {
 		for _, id := range strings.Split(c.opts.professions, ",") {
-			if p.Profession(id) == nil {
+			switch {
+			case p.Profession(id) == nil:
 				return q, badArg("--professions: %q is not a profession of this plan", id)
+			case slices.Contains(q.Professions, id):
+				return q, badArg("--professions: %q is named twice", id)
 			}
 			q.Professions = append(q.Professions, id)
 		}

@@ -104,6 +104,10 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		a.Gap = -best
 	}
 	a.Solved = *a.solved(p, base, hi)
+	if why := a.beyondLimits(); why != "" {
+		a.Reachable, a.Reason = false, why
+		return a, nil
+	}
 	if a.Lever == LeverIntake {
 		for _, c := range a.Solved.ExtraCohorts[len(extraCohorts(base)):] {
 			a.ExtraIntake += c.Intake
@@ -113,6 +117,29 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		a.ExtraPayCost, err = a.extraPayCost(p, base)
 	}
 	return a, err
+}
+
+// beyondLimits says when the solved scenario needs more than a plan can
+// hold (an intake, recruits or funded posts above 1,000,000 on one line or
+// cohort), so it could not be kept: the answer is then not reachable.
+func (a *Answer) beyondLimits() string {
+	most := 0.0
+	for _, c := range a.Solved.ExtraCohorts {
+		most = max(most, float64(c.Intake))
+	}
+	for _, o := range a.Solved.Posts {
+		for _, v := range []*float64{o.RecruitsWTEPerYear, o.FundedWTE} {
+			if v != nil {
+				most = max(most, *v)
+			}
+		}
+	}
+	if most <= MaxWTE {
+		return ""
+	}
+	what := map[string]string{LeverIntake: "an intake of %s people on one cohort",
+		LeverRecruitment: "%s WTE of recruits a year on one post line", LeverFunded: "%s funded WTE on one post line"}[a.Lever]
+	return fmt.Sprintf("the answer, +%d %%, needs "+what+", more than the %s a plan can hold", a.Pct, Num(math.Ceil(most)), Num(MaxWTE))
 }
 
 // missAt is how far the model is from the aim at month index i: minus the
