@@ -191,3 +191,36 @@ func TestRollupDemandAndBudget(t *testing.T) {
 	// 8 WTE at £36,000 in each plan: £288,000 a year each.
 	near(t, "2020/21 headroom", *budget[0].Headroom, 500000-2*288000)
 }
+
+// Side by side gains the shortfall at each target point after the
+// baseline (May 2020: 2,000 people, none treatable without CBT staff) and
+// the headroom of each year with a budget (2020/21: £12,000), per column.
+func TestCompareAddsShortfallAndHeadroom(t *testing.T) {
+	p := demandPlan()
+	p.Budget = []BudgetYear{{2020, 300000}}
+	p.Scenarios = []Scenario{{Name: "More PWPs", Posts: []PostOverride{{Profession: "pwp", ServiceArea: "Adult", InPostWTE: ptr(10.0)}}}}
+	c, err := Compare(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var short, head *ComparisonRow
+	for i := range c.Rows {
+		switch c.Rows[i].Measure {
+		case MeasureShortfall:
+			short = &c.Rows[i]
+		case MeasureHeadroom:
+			head = &c.Rows[i]
+		}
+	}
+	if short == nil || short.When != "2020-05" || head == nil || head.When != "2020/21" {
+		t.Fatalf("rows %+v", c.Rows)
+	}
+	near(t, "plan shortfall", short.Values[0], 2000)
+	near(t, "scenario shortfall", short.Values[1], 2000)
+	near(t, "plan headroom", head.Values[0], 12000)
+	// 10 WTE instead of 8 cost £6,000 a month more: £72,000 a year.
+	near(t, "scenario headroom", head.Values[1], 12000-72000)
+	if got := Figure(UnitPeople, 2000, false, true); got != "2,000 people" {
+		t.Errorf("figure %q", got)
+	}
+}
