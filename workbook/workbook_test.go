@@ -191,3 +191,46 @@ func TestProjectionSheet(t *testing.T) {
 		t.Errorf("service area is not a text cell: %v", typ)
 	}
 }
+
+// The national plan to 2045 has 1,011,661 projection rows month by month
+// (3,360 lines and a total over 301 months): its Projection sheet is
+// written by financial year instead (3,361 rows for each of the 25 years 2020/21 to 2044/45),
+// saying so, so the workbook stays small enough to import again and no
+// sheet passes Excel's 1,048,576 rows.
+func TestLongProjectionIsWrittenByYear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the national plan to 2045")
+	}
+	p := plantest.National()
+	p.Horizon = plan.MonthOf(2045, 3)
+	data := book(t, p)
+	if len(data) > MaxFileBytes {
+		t.Fatalf("the workbook is %d MB, more than import takes", len(data)>>20)
+	}
+	if _, err := Read(data); err != nil {
+		t.Fatalf("the workbook PsyPlan wrote is refused: %v", err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.Rows(sheetProjection)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, first, last := 0, []string(nil), []string(nil)
+	for rows.Next() {
+		cols, _ := rows.Columns()
+		if n == 0 {
+			first = cols
+		}
+		last = cols
+		n++
+	}
+	if n != 1+3361*25 || !strings.HasPrefix(first[0], "financial_year (by year") {
+		t.Fatalf("%d rows, header %v", n, first)
+	}
+	if last[0] != "2044/45" || last[1] != "ALL" {
+		t.Errorf("last row %v", last[:3])
+	}
+}
