@@ -176,7 +176,10 @@ func (r *reader) documentProblems(err error) {
 		r.problem("plans row: document is not a plan file: %v", err)
 		return
 	}
-	for _, e := range errs {
+	for i, e := range errs {
+		if e.Path == "" && i == 0 { // the whole document: not a plan file
+			e.Path = "plans row: document"
+		}
 		r.problem("%s", e.Error())
 	}
 }
