@@ -265,7 +265,7 @@ func TestOlderLibraryIsConvertedToDocuments(t *testing.T) {
 	for _, table := range []string{"plan_uncertainty", "professions", "post_lines", "funded_changes", "cohorts", "milestones",
 		"actuals", "scenarios", "scenario_professions", "scenario_posts"} {
 		var n int
-		if lib.db.QueryRow("SELECT COUNT(*) FROM "+table).Scan(&n); n != 0 {
+		if lib.db.QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); n != 0 {
 			t.Errorf("%d rows left in %s", n, table)
 		}
 	}
@@ -420,5 +420,33 @@ func TestRollupOfADamagedDocument(t *testing.T) {
 	}
 	if list, _ := lib.ListPlans(ctx); list[0].Damaged != "" || list[1].Damaged != "" {
 		t.Errorf("list after the save: %+v", list)
+	}
+}
+
+// A conversion cut short (the program killed after the migration, before
+// or while converting) is finished the next time the library is opened.
+func TestConversionCutShortIsFinished(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	ids := legacyLibrary(t, path, []*plan.Plan{smallPlan(t), v2Plan(t)}, nil)
+	old, err := openWith(path, migrationFiles[:documentVersion-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := migrationFiles[documentVersion-1]
+	rawSQL(t, old, m.sql, fmt.Sprintf("INSERT INTO schema_migrations VALUES (%d, '%s', '2025-01-01T00:00:00Z')", m.version, m.name))
+	old.Close()
+
+	lib, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	for i, want := range []*plan.Plan{smallPlan(t), v2Plan(t)} {
+		if got, err := lib.LoadPlan(ctx, ids[i]); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("plan %d: %v", ids[i], err)
+		}
+		if !hasDocument(t, lib, ids[i]) || legacyRows(t, lib, ids[i]) != 0 {
+			t.Errorf("plan %d was not converted", ids[i])
+		}
 	}
 }
