@@ -11,14 +11,15 @@ import (
 	"example.org/psyplan/planfile"
 )
 
-// DamagedError is a plan in the library that breaks the plan file's rules
-// or whose rows cannot be put together: changed by another program, an
-// older PsyPlan or a damaged disk. It is never opened as if whole; it can
+// DamagedError is a plan in the library that breaks the plan file's rules,
+// whose document is not a plan file, or (kept by an older library) whose
+// rows cannot be put together: changed by another program, an older
+// PsyPlan or a damaged disk. It is never opened as if whole; it can
 // be read as far as readable (RescuePlan), exported and deleted.
 type DamagedError struct {
 	ID       int64
 	Name     string
-	Problems []string // each names the field, or the table and row
+	Problems []string // each names the field, or the table, row and column
 }
 
 // shownProblems caps the problems a message lists.

@@ -11,12 +11,13 @@ import (
 	"example.org/psyplan/plan"
 )
 
-// reader loads the parts of one plan kept in rows by an older library
-// (legacy.go), and the plans row of every plan. It never trusts a row: a value of
-// the wrong kind, or a row that points where it must not (a cohort of
-// another plan's scenario), is noted as a problem and the row left out,
-// so a damaged library gives a message, never a crash. err is kept for
-// the library itself failing (a read error), which stops the reading.
+// reader loads the plans row of a plan and, for a plan that an older
+// library kept in rows (legacy.go), its other rows. It never trusts a
+// row: a value of the wrong kind, or a row that points where it must not
+// (a cohort of another plan's scenario), is noted as a problem and the
+// row left out, so a damaged library gives a message, never a crash. err
+// is kept for the library itself failing (a read error), which stops the
+// reading.
 type reader struct {
 	ctx      context.Context
 	tx       *sql.Tx
