@@ -149,6 +149,13 @@ func Project(p *Plan, scenario string) (*Projection, error) {
 	if err != nil {
 		return nil, err
 	}
+	return m.project(scenario), nil
+}
+
+// project steps every line of the model, two cores sharing the lines of a
+// big plan, and sums the totals.
+func (m *model) project(scenario string) *Projection {
+	p := m.plan
 	n := m.months
 	pj := &Projection{Scenario: scenario, Baseline: p.Baseline, Horizon: p.Horizon}
 	pj.Lines = make([]Line, len(m.lines))
@@ -185,7 +192,7 @@ func Project(p *Plan, scenario string) (*Projection, error) {
 		pj.Lines[i].addTo(pj.Total)
 	}
 	pj.Target, pj.Gap = m.targets(pj.Total)
-	return pj, nil
+	return pj
 }
 
 // addTo adds every month of the line into the totals.

@@ -168,13 +168,22 @@ func (l *Library) FindPlan(ctx context.Context, ref string) (int64, error) {
 	}
 	switch len(ids) {
 	case 0:
-		return 0, fmt.Errorf("no plan has the id or name %q (psyplan list shows them)", ref)
+		return 0, &RefError{fmt.Sprintf("no plan has the id or name %q (psyplan list shows them)", ref)}
 	case 1:
 		return id, nil
 	default:
-		return 0, fmt.Errorf("%d plans are named %q (ids %s): give the id instead", len(ids), ref, strings.Join(ids, ", "))
+		return 0, &RefError{fmt.Sprintf("%d plans are named %q (ids %s): give the id instead", len(ids), ref, strings.Join(ids, ", "))}
 	}
 }
+
+// RefError is a plan named by a reference (an id or a name) that names no
+// plan, or several: the person asking gave a wrong reference.
+type RefError struct{ msg string }
+
+func (e *RefError) Error() string { return e.msg }
+
+// Is makes a reference to no plan match ErrNotFound.
+func (e *RefError) Is(target error) bool { return target == ErrNotFound && strings.HasPrefix(e.msg, "no plan") }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339) }
 

@@ -130,15 +130,22 @@ func sheetStart(w *bufio.Writer, ncols int, width float64) {
 
 const sheetEnd = "</sheetData></worksheet>"
 
-// tableXML is a sheet of records: the header, then n rows. A row's cells
-// are text (string), numbers (float64 or int) or blank (nil).
+// tableXML is a sheet of records: the header (a blank title leaves its
+// cell empty), then n rows. A row's cells are text (string), numbers
+// (float64 or int) or blank (nil).
 func tableXML(header []string, n int, row func(i int) []any, width float64, headerStyle int) sheetWriter {
 	return func(w *bufio.Writer) error {
 		sheetStart(w, len(header), width)
 		buf := make([]byte, 0, 1024)
 		buf = append(buf, `<row r="1">`...)
-		for _, h := range header {
-			buf = appendText(buf, h, headerStyle)
+		for i, h := range header {
+			if h == "" {
+				continue
+			}
+			buf = append(buf, `<c r="`...)
+			buf = append(buf, columnName(i)...)
+			buf = append(buf, `1"`...)
+			buf = appendStyled(buf, h, headerStyle)
 		}
 		buf = append(buf, "</row>"...)
 		for i := 0; i < n; i++ {
@@ -254,7 +261,12 @@ func appendValue(buf []byte, x float64) []byte {
 
 // appendText writes an inline string cell: text, never a formula.
 func appendText(buf []byte, s string, style int) []byte {
-	buf = append(buf, `<c`...)
+	return appendStyled(append(buf, `<c`...), s, style)
+}
+
+// appendStyled ends an inline string cell whose "<c" and reference are
+// written, in the style (none if negative).
+func appendStyled(buf []byte, s string, style int) []byte {
 	if style >= 0 {
 		buf = append(buf, ` s="`...)
 		buf = strconv.AppendInt(buf, int64(style), 10)

@@ -174,14 +174,14 @@ func TestProjectionSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+73*4 || rows[0][0] != "month" || rows[0][19] != "gap_wte" {
+	if len(rows) != 1+73*4 || rows[0][0] != "month" || rows[0][20] != "gap_wte" {
 		t.Fatalf("%d rows; header %v", len(rows), rows[0])
 	}
 	// row 2: cbt, then pwp with the escaped name; row 5 the first total
 	if rows[3][1] != "pwp" || rows[3][2] != `Adult <common> & "mental" health` || rows[3][3] != "40" {
 		t.Errorf("pwp row %v", rows[3])
 	}
-	if rows[4][1] != "ALL" || rows[4][18] != "52.5" {
+	if rows[4][1] != "ALL" || rows[4][19] != "52.5" {
 		t.Errorf("total row %v", rows[4])
 	}
 	if typ, _ := f.GetCellType(sheetProjection, "D4"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
