@@ -183,7 +183,9 @@ type RefError struct{ msg string }
 func (e *RefError) Error() string { return e.msg }
 
 // Is makes a reference to no plan match ErrNotFound.
-func (e *RefError) Is(target error) bool { return target == ErrNotFound && strings.HasPrefix(e.msg, "no plan") }
+func (e *RefError) Is(target error) bool {
+	return target == ErrNotFound && strings.HasPrefix(e.msg, "no plan")
+}
 
 func now() string { return time.Now().UTC().Format(time.RFC3339) }
 
