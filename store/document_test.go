@@ -140,6 +140,17 @@ func TestOlderLibraryIsConvertedToDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// an older library held no version 3 field
+	def.QualifiersMove, def.Demand, def.Budget = false, nil, nil
+	for i := range def.Professions {
+		def.Professions[i].ClinicalHoursPerWTE = nil
+	}
+	for i := range def.Scenarios {
+		def.Scenarios[i].QualifiersMove = nil
+	}
+	if errs := plan.Validate(def); errs != nil {
+		t.Fatal(errs)
+	}
 	zeroBand := v2Plan(t)
 	zeroBand.Uncertainty = &plan.Uncertainty{}
 	sound := []*plan.Plan{smallPlan(t), v2Plan(t), zeroBand, def, plantest.NationalV2()}
