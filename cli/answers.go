@@ -57,7 +57,11 @@ func runSolve(c *call) error {
 	if c.opts.format != "text" && c.opts.format != "json" {
 		return badArg("--format %q: choose text or json", c.opts.format)
 	}
-	id, p, err := c.findPlan(c.args[0])
+	id, err := c.findID(c.args[0])
+	if err != nil {
+		return err
+	}
+	p, revision, err := c.lib.LoadPlanAt(c.ctx, id)
 	if err != nil {
 		return err
 	}
@@ -91,8 +95,8 @@ func runSolve(c *call) error {
 	if errs := plan.Validate(p); errs != nil {
 		return fmt.Errorf("the solved scenario breaks the plan's rules, so nothing was saved:\n%v", errs)
 	}
-	if err := c.lib.SavePlan(c.ctx, id, p); err != nil {
-		return err
+	if err := c.lib.SavePlanAt(c.ctx, id, revision, p); err != nil {
+		return err // the plan changed or went while the answer was worked out: nothing kept
 	}
 	c.stored = fmt.Sprintf("; the answer was kept as the scenario %q of plan %d", name, id)
 	return c.printAnswer(p, a, name)
