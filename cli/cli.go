@@ -289,6 +289,11 @@ func (c *call) open(reads bool) error {
 	}
 	lib, err := open(c.ctx, c.opts.db)
 	c.lib = lib
+	if lib != nil {
+		lib.OnWait = func() {
+			fmt.Fprintf(c.stderr, "psyplan: another program is writing to the library; waiting up to %d seconds…\n", int(store.BusyWait.Seconds()))
+		}
+	}
 	return err
 }
 

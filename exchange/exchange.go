@@ -99,6 +99,11 @@ func ReadImport(name string, r io.Reader) (*plan.Plan, error) {
 // ReadImportFile reads the plan file or workbook at path, bounded, and
 // refuses what is not an ordinary file (a folder, a device).
 func ReadImportFile(path string) (*plan.Plan, error) {
+	// Looked at before it is opened: opening a named pipe waits for a
+	// writer that may never come.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return nil, fmt.Errorf("cannot read %s: it is not an ordinary file", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPath(err))
