@@ -116,6 +116,10 @@ func (l *Library) readOnlyErr(err error) error {
 	if isReadOnly(err) {
 		return readOnlyError{l.path}
 	}
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrFull {
+		return fmt.Errorf("the disk holding the library at %s is full, so nothing was stored: make room and try again", l.path)
+	}
 	return err
 }
 
