@@ -261,3 +261,15 @@ func updatePlanRow(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan, doc 
 	}
 	return nil
 }
+
+// FindDocument is the plan whose document is exactly doc (a plan file as
+// planfile.Write writes it), the lowest id of several; 0 when none is:
+// a plan opened from outside that the library already holds.
+func (l *Library) FindDocument(ctx context.Context, doc []byte) (int64, error) {
+	var id int64
+	err := l.db.QueryRowContext(ctx, "SELECT id FROM plans WHERE document = ? ORDER BY id LIMIT 1", string(doc)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
