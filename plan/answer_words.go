@@ -38,10 +38,14 @@ func (a Answer) Sentence(p *Plan) string {
 		format.PoundsShort(a.ExtraPayCost), p.Horizon.Label())
 }
 
-// verbS turns "reach the trajectory" into "reaches the trajectory".
+// verbS turns "reach the trajectory" into "reaches the trajectory", and
+// "meet the access targets" into "meets the access targets".
 func verbS(aim string) string {
 	verb, rest, _ := strings.Cut(aim, " ")
-	return verb + "es " + rest
+	if strings.HasSuffix(verb, "ch") || strings.HasSuffix(verb, "sh") {
+		return verb + "es " + rest
+	}
+	return verb + "s " + rest
 }
 
 // startSpan is when the extra cohorts start: "Apr 2020", or "Apr 2020 to

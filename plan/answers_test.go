@@ -284,3 +284,38 @@ func TestSolveForTheAccessTarget(t *testing.T) {
 		t.Errorf("no demand: %v", err)
 	}
 }
+
+// With qualifiers moving between service areas more funded posts can do
+// worse (qualifiers move to B, where 90 % leave a year, rather than to A):
+// S(p) is not monotone, so a plan already there is answered +0 %, not
+// "not reachable" (found by a hostile test). Three qualifiers of a line
+// with no posts move to A's 10 free posts and B's none at +0 %.
+func TestSolveAlreadyThereWhenMoreDoesWorse(t *testing.T) {
+	jan2024 := MonthOf(2024, 1)
+	base := 17.7
+	p := &Plan{Name: "Not monotone", Baseline: jan2024, Horizon: jan2024 + 23, CapHires: true, QualifiersMove: true,
+		Trajectory:  Trajectory{Interpolation: Linear, BaselineWTE: &base, Milestones: []Milestone{{jan2024 + 23, 0}}},
+		Professions: []Profession{{ID: "cbt", Name: "CBT", WTEPerHead: 1}},
+		Posts: []PostLine{{Profession: "cbt", ServiceArea: "A", InPostWTE: 10, FundedWTE: 20},
+			{Profession: "cbt", ServiceArea: "B", InPostWTE: 10, FundedWTE: 10, LeaverRatePct: ptr(90.0)}},
+		Cohorts: []Cohort{{Profession: "cbt", ServiceArea: "C", Start: jan2024, DurationMonths: 2, Intake: 10, CompletionPct: 100, TakeupPct: 100}},
+	}
+	if g := project(t, p, "").Gap[23]; g < 0 {
+		t.Fatalf("the plan is behind (%v): the test shows nothing", g)
+	}
+	a, err := Solve(p, Question{Lever: LeverFunded})
+	if err != nil || !a.Reachable || a.Pct != 0 {
+		t.Errorf("answer %+v, %v: want already there", a, err)
+	}
+}
+
+// Aimed at demand with a mix profession that has no post line in the
+// service area, funded posts cannot help, and the reason says so.
+func TestSolveSaysWhenAMixProfessionHasNoPosts(t *testing.T) {
+	p := demandPlan() // CBT gives 60 % of Adult's hours and has no post line there
+	p.Demand[0].PeoplePerYear = []PeoplePoint{{mar2020 + 4, 1000}}
+	a, err := Solve(p, Question{Lever: LeverFunded, Target: TargetDemand})
+	if err != nil || a.Reachable || a.Reason != "there are no posts of CBT in Adult to raise (no post line); the target needs 7.5 WTE in Jul 2020" {
+		t.Errorf("answer %+v, %v", a, err)
+	}
+}

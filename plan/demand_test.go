@@ -146,12 +146,12 @@ func TestDemandValidation(t *testing.T) {
 }
 
 func TestParseFinancialYear(t *testing.T) {
-	for s, want := range map[string]int{"2024/25": 2024, "1999/00": 1999} {
+	for s, want := range map[string]int{"2024/25": 2024, "1999/00": 1999, "1899/00": 1899, "2200/01": 2200} {
 		if y, err := ParseFinancialYear(s); err != nil || y != want {
 			t.Errorf("%s: %d %v", s, y, err)
 		}
 	}
-	for _, s := range []string{"2024/26", "2024-25", "24/25", "2024/2025", "1899/00"} {
+	for _, s := range []string{"2024/26", "2024-25", "24/25", "2024/2025", "1898/99", "2201/02"} {
 		if _, err := ParseFinancialYear(s); err == nil {
 			t.Errorf("%s accepted", s)
 		}

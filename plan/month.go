@@ -96,8 +96,8 @@ func ParseFinancialYear(s string) (int, error) {
 	if next != (y+1)%100 {
 		return 0, fmt.Errorf("%q is not a financial year: the year after %d is written %02d", s, y, (y+1)%100)
 	}
-	if y < MinYear || y >= MaxYear {
-		return 0, fmt.Errorf("%q has a year outside %d to %d", s, MinYear, MaxYear)
+	if y < MinYear-1 || y > MaxYear { // 1899/00 holds Jan 1900, 2200/01 Dec 2200
+		return 0, fmt.Errorf("%q is outside %s to %s", s, FinancialYearLabel(MinYear-1), FinancialYearLabel(MaxYear))
 	}
 	return y, nil
 }

@@ -75,6 +75,18 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		return a.missAt(m, by), nil
 	}
 	meets := func(x float64) bool { return x <= 1e-9 }
+	// Already there? The smallest p may be 0 even where more does not
+	// always help: with qualifiers moving between service areas, funded
+	// posts raised everywhere can send qualifiers to lines that lose more
+	// staff, so S(p) is not always monotone (answers.md assumes it is).
+	if zero, err := miss(0); err != nil {
+		return a, err
+	} else if meets(zero) {
+		a.Reachable = true
+		a.setMiss(zero)
+		a.Solved = *a.solved(p, base, 0)
+		return a, nil
+	}
 	hiMiss, err := miss(MaxSolvePct)
 	if err != nil {
 		return a, err
@@ -83,7 +95,7 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		a.Reason = a.whyNot(p, base, hiMiss)
 		return a, nil
 	}
-	lo, hi := -1, MaxSolvePct // S(lo) falls short (S(-1) by definition), S(hi) meets
+	lo, hi := 0, MaxSolvePct // S(lo) falls short, S(hi) meets
 	best := hiMiss
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
@@ -98,11 +110,7 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		}
 	}
 	a.Reachable, a.Pct = true, hi
-	if a.Target == TargetDemand {
-		a.Shortfall = max(0, best)
-	} else {
-		a.Gap = -best
-	}
+	a.setMiss(best)
 	a.Solved = *a.solved(p, base, hi)
 	if why := a.beyondLimits(); why != "" {
 		a.Reachable, a.Reason = false, why
@@ -117,6 +125,16 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		a.ExtraPayCost, err = a.extraPayCost(p, base)
 	}
 	return a, err
+}
+
+// setMiss records how far the answer is from the aim: the gap, or the
+// shortfall of people.
+func (a *Answer) setMiss(x float64) {
+	if a.Target == TargetDemand {
+		a.Shortfall = max(0, x)
+	} else {
+		a.Gap = -x
+	}
 }
 
 // beyondLimits says when the solved scenario needs more than a plan can
@@ -409,6 +427,9 @@ func (a *Answer) whyNot(p *Plan, base *Scenario, miss float64) string {
 	if why := a.cappedAt(p, base); why != "" {
 		return why
 	}
+	if why := a.noPostLine(p, base); why != "" {
+		return why
+	}
 	if a.Target == TargetDemand {
 		return fmt.Sprintf("even %d %% more leaves %s people a year without care in %s",
 			MaxSolvePct, Num(math.Round(miss)), a.By.Label())
@@ -540,6 +561,40 @@ func (a *Answer) demandCapped(p *Plan, pj *Projection, i int) string {
 	}
 	return fmt.Sprintf("funded posts for %s in %s are %s WTE in %s; the target needs %s WTE",
 		name, worst.ServiceArea, Num(math.Round(worstFunded*10)/10), a.By.Label(), Num(math.Round(worst.NeededWTE*10)/10))
+}
+
+// noPostLine says, aimed at demand, when a profession of a service's mix
+// that falls short has no post line there, so no lever of posts can help:
+// "there are no posts of CBT in B to raise; the target needs 4.0 WTE".
+func (a *Answer) noPostLine(p *Plan, base *Scenario) string {
+	if a.Target != TargetDemand {
+		return ""
+	}
+	m, err := modelOf(p, a.solved(p, base, MaxSolvePct), nil)
+	if err != nil {
+		return ""
+	}
+	pj := m.project("")
+	dt, err := MakeDemand(p, pj)
+	if err != nil {
+		return ""
+	}
+	lines := map[LineKey]bool{}
+	for li := range pj.Lines {
+		lines[pj.Lines[li].Key] = true
+	}
+	for _, r := range dt.Months[pj.Index(a.By)] {
+		if r.Total() || r.GapWTE >= 0 || lines[LineKey{r.Profession, r.ServiceArea}] {
+			continue
+		}
+		name := r.Profession
+		if pr := p.Profession(name); pr != nil {
+			name = pr.Name
+		}
+		return fmt.Sprintf("there are no posts of %s in %s to raise (no post line); the target needs %s WTE in %s",
+			name, r.ServiceArea, Num(math.Round(r.NeededWTE*10)/10), a.By.Label())
+	}
+	return ""
 }
 
 func boolTo(b bool) float64 {

@@ -237,8 +237,8 @@ func (v *validator) budget(bs []BudgetYear) {
 	seen := map[int]bool{}
 	for i, b := range bs {
 		path := indexed("budget", i)
-		if b.Year < MinYear || b.Year >= MaxYear {
-			v.add(path+".financial_year", "%s has a year outside %d to %d", FinancialYearLabel(b.Year), MinYear, MaxYear)
+		if b.Year < MinYear-1 || b.Year > MaxYear { // 1899/00 holds Jan 1900, 2200/01 Dec 2200
+			v.add(path+".financial_year", "%s is outside %s to %s", FinancialYearLabel(b.Year), FinancialYearLabel(MinYear-1), FinancialYearLabel(MaxYear))
 		} else if seen[b.Year] {
 			v.add(path+".financial_year", "%s has another budget already", FinancialYearLabel(b.Year))
 		}
