@@ -101,6 +101,9 @@ func labelled(t *testing.T, root fyne.CanvasObject, title string) fyne.CanvasObj
 			for i, o := range c.Objects {
 				if l, ok := o.(*widget.Label); ok && l.Text == title && i+1 < len(c.Objects) {
 					found = c.Objects[i+1]
+					if box, ok := found.(*fyne.Container); ok && len(box.Objects) > 0 { // the field above its explanation
+						found = box.Objects[0]
+					}
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,8 @@ import (
 type overviewView struct {
 	ui      *UI
 	status  *widget.Label
+	demand  *widget.Label // people a year against the access target, when the plan has one
+	budget  *widget.Label // the pay bill against the budget, when the plan has one
 	filter  charts.Filter
 	profSel *widget.Select
 	areaSel *widget.Select
@@ -69,6 +72,12 @@ func newOverviewView(ui *UI) *overviewView {
 	}
 	ov.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ov.status.Wrapping = fyne.TextWrapWord
+	ov.demand = widget.NewLabel("")
+	ov.demand.Wrapping = fyne.TextWrapWord
+	ov.demand.Hide()
+	ov.budget = widget.NewLabel("")
+	ov.budget.Wrapping = fyne.TextWrapWord
+	ov.budget.Hide()
 	ov.profSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
 	ov.areaSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
 	titles := make([]string, len(charts.Kinds))
@@ -82,7 +91,7 @@ func newOverviewView(ui *UI) *overviewView {
 		widget.NewLabel("Service area"), ov.areaSel, compare, widget.NewButtonWithIcon("What does it take?", theme.SearchIcon(), ui.showAnswers))
 	ov.band = newBandBar(ui)
 	ui.session.OnBandChange(ov.drawChart)
-	top := container.NewVBox(ov.status, grid, tools, ov.band.object)
+	top := container.NewVBox(ov.status, ov.demand, ov.budget, grid, tools, ov.band.object)
 	ov.object = container.NewBorder(top, ov.chart.readout, nil, nil, ov.chart)
 	return ov
 }
@@ -178,11 +187,20 @@ func (ov *overviewView) refresh() {
 	p, pr := ov.ui.session.Plan(), ov.ui.session.Projection()
 	if p == nil || pr == nil {
 		ov.status.SetText("")
+		say(ov.demand, "")
+		say(ov.budget, "")
 		return
 	}
 	s := plan.Summarise(p, pr, ov.today())
 	ov.summary = s
 	ov.status.SetText(s.Sentence())
+	say(ov.demand, demandSentence(p, pr))
+	budget := budgetSentence(p, pr)
+	say(ov.budget, budget)
+	ov.budget.Importance = widget.MediumImportance
+	if strings.HasPrefix(budget, "Pay bill over budget") {
+		ov.budget.Importance = widget.DangerImportance
+	}
 	ov.show(p, s)
 	ov.filterOptions(p)
 	ov.drawChart()
