@@ -65,8 +65,8 @@ func newDemandView(ui *UI) *view {
 		count: func(p *plan.Plan) int { return len(p.Demand) },
 		columns: []column{
 			{title: serviceAreaTitle, field: "service_area", width: 250, choices: planServiceAreas, open: true,
-				hint: "choose one, or type a new one",
-				help: "The service area whose staff give the care: its post lines of each profession in the mix are counted.",
+				hint:  "choose one, or type a new one",
+				help:  "The service area whose staff give the care: its post lines of each profession in the mix are counted.",
 				value: func(p *plan.Plan, i int) string { return p.Demand[i].ServiceArea },
 				set:   func(p *plan.Plan, i int, t string) error { p.Demand[i].ServiceArea = strings.TrimSpace(t); return nil }},
 			{title: hoursTitle, field: "hours_per_person", width: 180, hint: "for example 7.5",

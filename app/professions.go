@@ -49,7 +49,7 @@ func newProfessionsView(ui *UI) *view {
 				show:  unlessUnsalaried(func(pr plan.Profession) string { return format.Pounds(pr.TraineeCostPerWTE) }),
 				set:   setFloatOr(0, func(p *plan.Plan, i int) *float64 { return &p.Professions[i].TraineeCostPerWTE })},
 			{title: clinicalHoursTitle, field: "clinical_hours_per_wte_per_year", width: 230, hint: "blank: none (1 to 2,000)",
-				help: clinicalHoursHelp,
+				help:  clinicalHoursHelp,
 				value: func(p *plan.Plan, i int) string { return optNum(p.Professions[i].ClinicalHoursPerWTE) },
 				show: func(p *plan.Plan, i int) string {
 					if h := p.Professions[i].ClinicalHoursPerWTE; h != nil {
