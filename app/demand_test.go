@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -246,4 +247,69 @@ func TestBudgetTable(t *testing.T) {
 	if ui.overview.budget.Visible() {
 		t.Error("the overview speaks of a budget undone")
 	}
+}
+
+// saveTinyDemand gives the tiny plan the demand of
+// TestDemandScreenFromNothing, as one edit.
+func saveTinyDemand(t *testing.T, ui *UI) {
+	t.Helper()
+	err := ui.session.Edit("", func(p *plan.Plan) error {
+		p.Demand = []plan.Demand{{ServiceArea: "Perinatal", HoursPerPerson: 8,
+			PeoplePerYear: []plan.PeoplePoint{{Month: plan.MonthOf(2020, 4), People: 800}, {Month: plan.MonthOf(2024, 4), People: 1000}},
+			Mix:           []plan.MixShare{{Profession: "pwp", SharePct: 40}, {Profession: "cbt", SharePct: 60}}}}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Workshop mode has a demand slide for a plan with access targets (none
+// for a plan without), and the what-if controls move it: more leavers
+// from this month, fewer people treated when the plan is judged, ten
+// years on.
+func TestWorkshopDemandSlide(t *testing.T) {
+	ui := openTinyDemandPlan(t)
+	ui.present()
+	for _, k := range ui.presenting.kinds {
+		if k.Name == "demand" || k.Name == "demand-wte" {
+			t.Errorf("a plan with no demand has the slide %q", k.Name)
+		}
+	}
+	ui.leavePresentation()
+	saveTinyDemand(t, ui)
+	if err := ui.session.Edit("", func(p *plan.Plan) error {
+		p.Horizon = thisMonth().Add(12 * 10)
+		p.Trajectory.Milestones[0].Month = thisMonth().Add(12 * 9)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ui.present()
+	ps := ui.presenting
+	for ps.kinds[ps.slide].Name != "demand" {
+		ps.key(fyne.KeyRight)
+		if ps.slide == 0 || ps.slide >= len(ps.kinds) {
+			t.Fatal("no demand slide")
+		}
+	}
+	if ps.title.Text != "People a year: capacity against the access target" {
+		t.Errorf("title %q", ps.title.Text)
+	}
+	before := ps.sentence.Text
+	if !strings.Contains(before, "can treat 667 people a year against a target of 1,000") {
+		t.Fatalf("demand slide says %q", before)
+	}
+	ps.leavers.SetValue(5)
+	if after := ps.sentence.Text; after == before || !strings.Contains(after, "the workforce can treat ") {
+		t.Errorf("the what-if did not move the demand slide: %q", after)
+	}
+	if len(ui.session.Plan().Scenarios) != 0 {
+		t.Error("a what-if changed the saved plan")
+	}
+	ps.key(fyne.KeyRight)
+	if ps.kinds[ps.slide].Name != "demand-wte" || !strings.Contains(ps.sentence.Text, "The constraint: CBT therapists in perinatal") {
+		t.Errorf("next slide %q says %q", ps.title.Text, ps.sentence.Text)
+	}
+	ui.leavePresentation()
 }
