@@ -60,11 +60,11 @@ func newDemandView(ui *UI) *view {
 		dv.problems[part] = l
 	}
 	dv.entries = newRecordTable(ui, &records{
-		noun: "service area", list: "demand",
+		noun: "service area", list: "demand", heading: "Service areas and their care",
 		source: dv.plan, edit: dv.edit, selected: dv.entryChosen,
 		count: func(p *plan.Plan) int { return len(p.Demand) },
 		columns: []column{
-			{title: serviceAreaTitle, field: "service_area", width: 250, choices: planServiceAreas, open: true,
+			{title: serviceAreaTitle, field: "service_area", width: 300, choices: planServiceAreas, open: true,
 				hint:  "choose one, or type a new one",
 				help:  "The service area whose staff give the care: its post lines of each profession in the mix are counted.",
 				value: func(p *plan.Plan, i int) string { return p.Demand[i].ServiceArea },
@@ -75,9 +75,9 @@ func newDemandView(ui *UI) *view {
 				value: func(p *plan.Plan, i int) string { return blankZero(p.Demand[i].HoursPerPerson) },
 				show:  func(p *plan.Plan, i int) string { return blankZero(p.Demand[i].HoursPerPerson) },
 				set:   setFloatOr(0, func(p *plan.Plan, i int) *float64 { return &p.Demand[i].HoursPerPerson })},
-			{title: "Target now", field: "target", width: 200,
+			{title: "Target now", field: "target", width: 200, tableOnly: true,
 				value: func(p *plan.Plan, i int) string { return dv.targetNow(p, i) }},
-			{title: "Mix", field: "mix", width: 300,
+			{title: "Mix", field: "mix", width: 600, tableOnly: true,
 				value: func(p *plan.Plan, i int) string { return mixText(p, p.Demand[i].Mix) }},
 		},
 		add:    addDemand,
@@ -90,7 +90,7 @@ func newDemandView(ui *UI) *view {
 		return nil
 	}
 	dv.targets = newRecordTable(ui, &records{
-		noun: "target", source: dv.plan, edit: dv.edit,
+		noun: "target", source: dv.plan, edit: dv.edit, heading: "Its access target",
 		listOf: func() string { return fmt.Sprintf("demand[%d].people_per_year", dv.entries.selected) },
 		count: func(p *plan.Plan) int {
 			if d := entry(p); d != nil {
@@ -132,7 +132,7 @@ func newDemandView(ui *UI) *view {
 		},
 	})
 	dv.mix = newRecordTable(ui, &records{
-		noun: "profession", source: dv.plan, edit: dv.edit,
+		noun: "profession", source: dv.plan, edit: dv.edit, heading: "Who gives its care",
 		listOf: func() string { return fmt.Sprintf("demand[%d].mix", dv.entries.selected) },
 		count: func(p *plan.Plan) int {
 			if d := entry(p); d != nil {
@@ -173,16 +173,15 @@ func newDemandView(ui *UI) *view {
 	draftRow := container.NewBorder(nil, nil, nil, dv.discard, dv.banner)
 	dv.sum = widget.NewLabel("")
 	dv.sum.Wrapping = fyne.TextWrapWord
-	help := widget.NewLabel("Each service area's access target (people entering treatment a year), the hours of care one " +
-		"person takes, and who gives them. With each profession's clinical hours per WTE, they say the WTE needed, " +
-		"which the Overview sets against the staff in post the projection gives.")
+	help := widget.NewLabel("Each service area's access target (people starting treatment a year), the hours of care one person " +
+		"takes, and who gives them: with clinical hours per WTE, the WTE needed, set against the staff in post projected.")
 	help.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(dv.sentence, help, draftRow, dv.problems["other"])
-	entries := container.NewBorder(boldLabel("Service areas and their care"), dv.problems["entries"], nil, nil, dv.entries.object)
-	targets := container.NewBorder(boldLabel("Access target of the service area chosen"), dv.problems["targets"], nil, nil, dv.targets.object)
-	mix := container.NewBorder(boldLabel("Who gives the hours (the mix)"), container.NewVBox(dv.sum, dv.problems["mix"]), nil, nil, dv.mix.object)
-	split := container.NewHSplit(entries, container.NewGridWithRows(2, targets, mix))
-	split.Offset = 0.5
+	entries := container.NewBorder(nil, dv.problems["entries"], nil, nil, dv.entries.object)
+	targets := container.NewBorder(nil, dv.problems["targets"], nil, nil, dv.targets.object)
+	mix := container.NewBorder(nil, container.NewVBox(dv.sum, dv.problems["mix"]), nil, nil, dv.mix.object)
+	split := container.NewVSplit(entries, container.NewGridWithColumns(2, targets, mix))
+	split.Offset = 0.42
 	dv.object = container.NewBorder(top, nil, nil, nil, split)
 	dv.refresh()
 	return &view{name: demandName, object: dv.object, refresh: dv.refresh, first: func() {
@@ -266,13 +265,17 @@ func (dv *demandView) refreshParts() {
 		dv.banner.Hide()
 		dv.discard.Hide()
 	}
-	dv.showProblems(p)
 	dv.showSum(p)
-	dv.sentence.SetText("")
+	dv.showProblems(p)
+	sentence := ""
 	if !drafting && p != nil {
 		if pr := dv.ui.session.Projection(); pr != nil {
-			dv.sentence.SetText(demandSentence(p, pr))
+			sentence = demandSentence(p, pr)
 		}
+	}
+	say(dv.sentence, sentence)
+	if dv.object != nil {
+		dv.object.Refresh() // the labels shown or hidden take their room
 	}
 }
 
@@ -305,6 +308,9 @@ func (dv *demandView) showProblems(p *plan.Plan) {
 	if dv.draft != nil && p != nil {
 		for _, e := range plan.Validate(p) {
 			part, text := dv.placeProblem(p, e)
+			if part == "mix" && e.Path == fmt.Sprintf("demand[%d].mix", dv.entries.selected) && dv.sum.Visible() {
+				continue // the running sum under the mix says it already
+			}
 			lines[part] = append(lines[part], text)
 		}
 	}

@@ -29,7 +29,10 @@ type column struct {
 	enabled func(p *plan.Plan, i int) bool // when the field can be typed in, if not always
 	open    bool                           // with choices: a drop-down that can be typed in too
 	hint    string
-	help    string // a planner's explanation, under the field in the form
+	help    string // a planner's explanation, beside (or under) the field in the form
+	// tableOnly shows the column in the table but not in the form (a
+	// figure worked out, which the form would only repeat).
+	tableOnly bool
 	blank   string // what an empty field means, when it means a value ("0")
 }
 
@@ -59,6 +62,7 @@ type records struct {
 	// paste then refuses only what is wrong in the pasted rows themselves.
 	source func() *plan.Plan
 	edit   func(key string, fn func(p *plan.Plan) error) error
+	heading string // before the table's buttons, if set
 	// selected is told the record chosen (-1: none), if set.
 	selected func(i int)
 }
@@ -139,12 +143,19 @@ func newRecordTable(ui *UI, def *records) *recordTable {
 	for i := range def.columns {
 		rt.fields = append(rt.fields, rt.field(i))
 	}
+	form := fyne.CanvasObject(container.NewGridWithColumns(2, rt.form, rt.formB))
+	if rt.formColumns() <= 2 {
+		form = rt.form // one column: each field as wide as the table
+	}
 	rt.hint = widget.NewLabel("")
 	add := widget.NewButtonWithIcon("Add "+def.noun, theme.ContentAddIcon(), rt.addRecord)
 	rt.remove = widget.NewButtonWithIcon("Delete "+def.noun, theme.DeleteIcon(), rt.removeRecord)
 	paste := widget.NewButtonWithIcon("Paste rows", theme.ContentPasteIcon(), rt.pasteFromClipboard)
 	tools := container.NewHBox(add, rt.remove, paste)
-	editor := container.NewVBox(rt.hint, container.NewGridWithColumns(2, rt.form, rt.formB), rt.message)
+	if def.heading != "" {
+		tools = container.NewHBox(widget.NewLabelWithStyle(def.heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), add, rt.remove, paste)
+	}
+	editor := container.NewVBox(rt.hint, form, rt.message)
 	split := container.NewVSplit(rt.table, container.NewVScroll(editor))
 	split.Offset = 0.6
 	rt.object = container.NewBorder(tools, nil, nil, nil, split)
@@ -173,6 +184,17 @@ func (rt *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	o.(*widget.Label).SetText(show(p, id.Row))
 }
 
+// formColumns is how many columns the form shows.
+func (rt *recordTable) formColumns() int {
+	n := 0
+	for _, c := range rt.def.columns {
+		if !c.tableOnly {
+			n++
+		}
+	}
+	return n
+}
+
 // field makes the form's control for column i.
 func (rt *recordTable) field(i int) fyne.CanvasObject {
 	c := rt.def.columns[i]
@@ -196,18 +218,34 @@ func (rt *recordTable) field(i int) fyne.CanvasObject {
 		e.OnChanged = func(v string) { rt.typed(i, v) }
 		o = e
 	}
+	if c.tableOnly {
+		return o
+	}
+	k, n := 0, rt.formColumns() // the field's place among the form's
+	for _, other := range rt.def.columns[:i] {
+		if !other.tableOnly {
+			k++
+		}
+	}
 	form := rt.form
-	if i >= (len(rt.def.columns)+1)/2 {
+	if n > 2 && k >= (n+1)/2 {
 		form = rt.formB
 	}
 	form.Add(widget.NewLabel(c.title))
-	if c.help != "" {
+	switch {
+	case c.help == "":
+		form.Add(o)
+	case n <= 2: // a wide form: the explanation beside a field of a fixed width
+		help := widget.NewLabel(c.help)
+		help.Wrapping = fyne.TextWrapWord
+		help.SizeName = theme.SizeNameCaptionText
+		width := container.NewGridWrap(fyne.NewSize(240, o.MinSize().Height), o)
+		form.Add(container.NewBorder(nil, nil, width, nil, help))
+	default:
 		help := widget.NewLabel(c.help)
 		help.Wrapping = fyne.TextWrapWord
 		help.SizeName = theme.SizeNameCaptionText
 		form.Add(container.NewVBox(o, help))
-	} else {
-		form.Add(o)
 	}
 	return o
 }
