@@ -33,7 +33,7 @@ type column struct {
 	// tableOnly shows the column in the table but not in the form (a
 	// figure worked out, which the form would only repeat).
 	tableOnly bool
-	blank   string // what an empty field means, when it means a value ("0")
+	blank     string // what an empty field means, when it means a value ("0")
 }
 
 // same tells whether the typed text already says what the plan holds,
@@ -60,8 +60,8 @@ type records struct {
 	// source and edit replace the session's plan and its edits, for a
 	// screen that holds a draft until it is valid (the Demand screen);
 	// paste then refuses only what is wrong in the pasted rows themselves.
-	source func() *plan.Plan
-	edit   func(key string, fn func(p *plan.Plan) error) error
+	source  func() *plan.Plan
+	edit    func(key string, fn func(p *plan.Plan) error) error
 	heading string // before the table's buttons, if set
 	// selected is told the record chosen (-1: none), if set.
 	selected func(i int)
