@@ -20,8 +20,11 @@ import (
 type overviewView struct {
 	ui      *UI
 	status  *widget.Label
-	demand  *widget.Label // people a year against the access target, when the plan has one
-	budget  *widget.Label // the pay bill against the budget, when the plan has one
+	// demand and budget are the sentences on people a year against the
+	// access target and the pay bill against the budget ("" when the
+	// plan has none), shown together in money.
+	demand, budget string
+	money          *widget.RichText
 	filter  charts.Filter
 	profSel *widget.Select
 	areaSel *widget.Select
@@ -72,12 +75,9 @@ func newOverviewView(ui *UI) *overviewView {
 	}
 	ov.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ov.status.Wrapping = fyne.TextWrapWord
-	ov.demand = widget.NewLabel("")
-	ov.demand.Wrapping = fyne.TextWrapWord
-	ov.demand.Hide()
-	ov.budget = widget.NewLabel("")
-	ov.budget.Wrapping = fyne.TextWrapWord
-	ov.budget.Hide()
+	ov.money = widget.NewRichText()
+	ov.money.Wrapping = fyne.TextWrapWord
+	ov.money.Hide()
 	ov.profSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
 	ov.areaSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
 	titles := make([]string, len(charts.Kinds))
@@ -87,11 +87,12 @@ func newOverviewView(ui *UI) *overviewView {
 	ov.kindSel = widget.NewSelect(titles, func(string) { ov.drawChart() })
 	ov.kindSel.SetSelected(titles[0])
 	compare := widget.NewCheck("Compare scenarios", func(on bool) { ui.session.SetCompare(on); ov.drawChart() })
-	tools := container.NewHBox(widget.NewLabel("Chart"), ov.kindSel, widget.NewLabel("Profession"), ov.profSel,
+	kind := container.NewGridWrap(fyne.NewSize(330, ov.kindSel.MinSize().Height), ov.kindSel) // long titles read whole
+	tools := container.NewHBox(widget.NewLabel("Chart"), kind, widget.NewLabel("Profession"), ov.profSel,
 		widget.NewLabel("Service area"), ov.areaSel, compare, widget.NewButtonWithIcon("What does it take?", theme.SearchIcon(), ui.showAnswers))
 	ov.band = newBandBar(ui)
 	ui.session.OnBandChange(ov.drawChart)
-	top := container.NewVBox(ov.status, ov.demand, ov.budget, grid, tools, ov.band.object)
+	top := container.NewVBox(ov.status, ov.money, grid, tools, ov.band.object)
 	ov.object = container.NewBorder(top, ov.chart.readout, nil, nil, ov.chart)
 	return ov
 }
@@ -187,23 +188,43 @@ func (ov *overviewView) refresh() {
 	p, pr := ov.ui.session.Plan(), ov.ui.session.Projection()
 	if p == nil || pr == nil {
 		ov.status.SetText("")
-		say(ov.demand, "")
-		say(ov.budget, "")
+		ov.showMoney("", "")
 		return
 	}
 	s := plan.Summarise(p, pr, ov.today())
 	ov.summary = s
 	ov.status.SetText(s.Sentence())
-	say(ov.demand, demandSentence(p, pr))
-	budget := budgetSentence(p, pr)
-	say(ov.budget, budget)
-	ov.budget.Importance = widget.MediumImportance
-	if strings.HasPrefix(budget, "Pay bill over budget") {
-		ov.budget.Importance = widget.DangerImportance
-	}
+	ov.showMoney(demandSentence(p, pr), budgetSentence(p, pr))
 	ov.show(p, s)
 	ov.filterOptions(p)
 	ov.drawChart()
+}
+
+// showMoney shows the demand and budget sentences in one paragraph, the
+// pay bill in red when it goes over the budget.
+func (ov *overviewView) showMoney(demand, budget string) {
+	if demand == ov.demand && budget == ov.budget {
+		return
+	}
+	ov.demand, ov.budget = demand, budget
+	var segs []widget.RichTextSegment
+	if demand != "" {
+		segs = append(segs, &widget.TextSegment{Text: demand + " ", Style: widget.RichTextStyleInline})
+	}
+	if budget != "" {
+		style := widget.RichTextStyleInline
+		if strings.HasPrefix(budget, "Pay bill over budget") {
+			style.ColorName = theme.ColorNameError
+		}
+		segs = append(segs, &widget.TextSegment{Text: budget, Style: style})
+	}
+	ov.money.Segments = segs
+	ov.money.Refresh()
+	if len(segs) == 0 {
+		ov.money.Hide()
+	} else {
+		ov.money.Show()
+	}
 }
 
 func (ov *overviewView) show(p *plan.Plan, s plan.Summary) {
