@@ -18,23 +18,23 @@ import (
 // overviewView is the headline figures for the scenario shown, a status
 // in words, and the growth chart.
 type overviewView struct {
-	ui      *UI
-	status  *widget.Label
+	ui     *UI
+	status *widget.Label
 	// demand and budget are the sentences on people a year against the
 	// access target and the pay bill against the budget ("" when the
 	// plan has none), shown together in money.
 	demand, budget string
 	money          *widget.RichText
-	filter  charts.Filter
-	profSel *widget.Select
-	areaSel *widget.Select
-	kindSel *widget.Select
-	figures map[string]*figure
-	chart   *chartView
-	object  fyne.CanvasObject
-	today   func() plan.Month
-	summary plan.Summary // as last shown, for tests and slides
-	band    *bandBar
+	filter         charts.Filter
+	profSel        *widget.Select
+	areaSel        *widget.Select
+	kindSel        *widget.Select
+	figures        map[string]*figure
+	chart          *chartView
+	object         fyne.CanvasObject
+	today          func() plan.Month
+	summary        plan.Summary // as last shown, for tests and slides
+	band           *bandBar
 }
 
 // figure is one headline: a caption, a big number and a line under it.
