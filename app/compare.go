@@ -5,7 +5,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
 )
 
@@ -91,26 +90,9 @@ func (cv *compareView) cell(row, col int) string {
 	return compareFigure(r.Unit, r.Values[k], false)
 }
 
-// compareFigure writes a value in its unit: WTE to one decimal, pounds
-// whole, chances as a percentage (differences in points), and a
-// difference with its sign.
+// compareFigure writes a value in its unit (plan.Figure, in full).
 func compareFigure(unit string, v float64, diff bool) string {
-	var s string
-	switch unit {
-	case plan.UnitPounds:
-		s = format.Pounds(v)
-	case plan.UnitPercent:
-		s = format.Percent(v)
-		if diff {
-			s = format.Fixed(v, 1) + " points"
-		}
-	default:
-		s = format.WTE(v)
-	}
-	if diff && v > 0 {
-		s = "+" + s
-	}
-	return s
+	return plan.Figure(unit, v, diff, false)
 }
 
 // refresh works the table out again when the plan has changed and the

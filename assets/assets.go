@@ -7,7 +7,7 @@ import _ "embed"
 // DefaultPlan is the illustrative England plan that a new library starts
 // with, as a plan file.
 //
-//go:embed default.psyplan.json
+//go:embed default.psyplan
 var DefaultPlan []byte
 
 // Icon is the application's icon (256 x 256 PNG).

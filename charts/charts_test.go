@@ -58,7 +58,7 @@ func TestImageMatchesPNG(t *testing.T) {
 			}
 		}
 	}
-	if frame.Plot.Dx() < 500 || frame.Plot.Dy() < 250 || frame.XMax != 108 { // March 2020 to March 2029
+	if frame.Plot.Dx() < 500 || frame.Plot.Dy() < 250 || frame.XMax != 204 { // March 2020 to March 2037
 		t.Errorf("frame %+v", frame)
 	}
 	// the projected line is drawn in blue somewhere in the plot

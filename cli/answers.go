@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,8 +35,9 @@ func exitCode(err error) int {
 
 func solveFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.scenario, "scenario", "", "the scenario to start from (default: the plan itself)")
-	fs.StringVar(&o.by, "by", "", "the month the trajectory must be met, YYYY-MM (default: the first milestone)")
-	fs.StringVar(&o.lever, "lever", plan.LeverIntake, "intake or recruitment")
+	fs.StringVar(&o.target, "target", plan.TargetTrajectory, "what to reach: trajectory or demand (the access targets)")
+	fs.StringVar(&o.by, "by", "", "the month to reach it by, YYYY-MM (default: the first milestone; for demand, the last target point)")
+	fs.StringVar(&o.lever, "lever", plan.LeverIntake, "intake, recruitment or funded")
 	fs.StringVar(&o.professions, "professions", "", "profession ids, comma-separated (default: every one the lever moves)")
 	fs.StringVar(&o.from, "from", "", "the first month the lever may change, YYYY-MM (default: the month after the baseline)")
 	fs.StringVar(&o.name, "name", "", "the new scenario's name (default: Solved: intake +p % by Mon YYYY)")
@@ -44,8 +46,8 @@ func solveFlags(fs *flag.FlagSet, o *options) {
 
 func bandFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.scenario, "scenario", "", "the scenario to draw around (default: the plan itself)")
-	fs.IntVar(&o.runs, "runs", plan.DefaultBandRuns, "how many runs, 1 to 100,000")
-	fs.Int64Var(&o.seed, "seed", 1, "the random seed, any 64-bit whole number")
+	fs.Var((*decimalInt)(&o.runs), "runs", "how many runs, 1 to 100,000")
+	fs.Var((*decimalInt64)(&o.seed), "seed", "the random seed, any 64-bit whole number")
 	fs.StringVar(&o.format, "format", "csv", "csv or json")
 }
 
@@ -71,9 +73,15 @@ func runSolve(c *call) error {
 		c.printAnswer(p, a, "")
 		return errNotReachable
 	}
+	if a.Pct == 0 { // already there: nothing to keep
+		return c.printAnswer(p, a, "")
+	}
 	name := c.opts.name
 	if name == "" {
 		name = a.ScenarioName()
+	}
+	if msg := plan.NameProblem(name); msg != "" {
+		return badArg("--name: the scenario's name %s", msg)
 	}
 	if p.Scenario(name) != nil {
 		return badArg("--name %q: the plan has a scenario of that name already", name)
@@ -86,14 +94,24 @@ func runSolve(c *call) error {
 	if err := c.lib.SavePlan(c.ctx, id, p); err != nil {
 		return err
 	}
+	c.stored = fmt.Sprintf("; the answer was kept as the scenario %q of plan %d", name, id)
 	return c.printAnswer(p, a, name)
 }
 
 // question reads the solver's flags, naming the one at fault.
 func (c *call) question(p *plan.Plan) (plan.Question, error) {
-	q := plan.Question{Scenario: c.opts.scenario, Lever: c.opts.lever}
-	if q.Lever != plan.LeverIntake && q.Lever != plan.LeverRecruitment {
-		return q, badArg("--lever %q: choose intake or recruitment", q.Lever)
+	q := plan.Question{Scenario: c.opts.scenario, Lever: c.opts.lever, Target: c.opts.target}
+	if q.Lever != plan.LeverIntake && q.Lever != plan.LeverRecruitment && q.Lever != plan.LeverFunded {
+		return q, badArg("--lever %q: choose intake, recruitment or funded", q.Lever)
+	}
+	switch q.Target {
+	case plan.TargetTrajectory:
+	case plan.TargetDemand:
+		if len(p.Demand) == 0 {
+			return q, badArg("--target demand: %v", plan.ErrNoDemand)
+		}
+	default:
+		return q, badArg("--target %q: choose trajectory or demand", q.Target)
 	}
 	if q.Scenario != "" && p.Scenario(q.Scenario) == nil {
 		return q, badArg("--scenario %q: the plan has no scenario of that name", q.Scenario)
@@ -116,8 +134,11 @@ func (c *call) question(p *plan.Plan) (plan.Question, error) {
 	}
 	if c.opts.professions != "" {
 		for _, id := range strings.Split(c.opts.professions, ",") {
-			if p.Profession(id) == nil {
+			switch {
+			case p.Profession(id) == nil:
 				return q, badArg("--professions: %q is not a profession of this plan", id)
+			case slices.Contains(q.Professions, id):
+				return q, badArg("--professions: %q is named twice", id)
 			}
 			q.Professions = append(q.Professions, id)
 		}
@@ -138,10 +159,21 @@ func (c *call) printAnswer(p *plan.Plan, a plan.Answer, scenario string) error {
 		return nil
 	}
 	line := map[string]any{"lever": a.Lever, "by": a.By.String()}
-	if a.Reachable {
-		line["pct"], line["extra_intake"], line["scenario"] = a.Pct, a.ExtraIntake, scenario
-		line["gap_wte"] = json.Number(strconv.FormatFloat(a.Gap, 'g', -1, 64))
-	} else {
+	if a.Target == plan.TargetDemand {
+		line["target"] = a.Target
+	}
+	var kept any // null when nothing was kept
+	if scenario != "" {
+		kept = scenario
+	}
+	switch {
+	case a.Reachable && a.Target == plan.TargetDemand:
+		line["pct"], line["extra_intake"], line["scenario"] = a.Pct, a.ExtraIntake, kept
+		line["shortfall_people"] = jsonNum(a.Shortfall)
+	case a.Reachable:
+		line["pct"], line["extra_intake"], line["scenario"] = a.Pct, a.ExtraIntake, kept
+		line["gap_wte"], line["extra_pay_cost_gbp"] = jsonNum(a.Gap), jsonNum(a.ExtraPayCost)
+	default:
 		line["pct"], line["reason"] = nil, a.Reason
 	}
 	b, err := json.Marshal(line)
@@ -150,6 +182,60 @@ func (c *call) printAnswer(p *plan.Plan, a plan.Answer, scenario string) error {
 	}
 	_, err = fmt.Fprintf(c.stdout, "%s\n", b)
 	return err
+}
+
+func jsonNum(x float64) json.Number { return json.Number(strconv.FormatFloat(x, 'g', -1, 64)) }
+
+func tableFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.scenario, "scenario", "", "the scenario to project (default: the plan itself)")
+	fs.StringVar(&o.format, "format", "csv", "csv or json")
+}
+
+// projectFor finds the plan and projects it, or the --scenario of it,
+// after checking --format: demand and budget start so.
+func (c *call) projectFor() (*plan.Plan, *plan.Projection, error) {
+	if c.opts.format != "csv" && c.opts.format != "json" {
+		return nil, nil, badArg("--format %q: choose csv or json", c.opts.format)
+	}
+	_, p, err := c.findPlan(c.args[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	if c.opts.scenario != "" && p.Scenario(c.opts.scenario) == nil {
+		return nil, nil, badArg("--scenario %q: the plan has no scenario of that name", c.opts.scenario)
+	}
+	pj, err := plan.Project(p, c.opts.scenario)
+	return p, pj, err
+}
+
+// runDemand writes the demand table: the people a year the workforce can
+// treat against the access targets (demand.md).
+func runDemand(c *call) error {
+	p, pj, err := c.projectFor()
+	if err != nil {
+		return err
+	}
+	dt, err := plan.MakeDemand(p, pj)
+	if err != nil {
+		return err
+	}
+	if c.opts.format == "json" {
+		return projtable.WriteDemandJSON(c.stdout, dt)
+	}
+	return projtable.WriteDemandCSV(c.stdout, dt)
+}
+
+// runBudget writes the pay bill against the budget, per financial year.
+func runBudget(c *call) error {
+	p, pj, err := c.projectFor()
+	if err != nil {
+		return err
+	}
+	rows := plan.MakeBudget(p, pj)
+	if c.opts.format == "json" {
+		return projtable.WriteBudgetJSON(c.stdout, rows)
+	}
+	return projtable.WriteBudgetCSV(c.stdout, rows)
 }
 
 // runBand writes the band around the plan's projection.

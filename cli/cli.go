@@ -10,7 +10,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -45,9 +48,11 @@ type options struct {
 	profession    string
 	serviceArea   string
 	// solve and band
-	by, from, lever, professions, name string
-	runs                               int
-	seed                               int64
+	by, from, lever, professions, name, target string
+	runs                                       int
+	seed                                       int64
+
+	set map[string]bool // the flags given, even as ""
 }
 
 // call is one run of a command.
@@ -58,6 +63,8 @@ type call struct {
 	stdout io.Writer
 	stderr io.Writer // notes beside the output (a roll-up's absent plans)
 	lib    *store.Library
+	made   string // the library's folder, when opening the library made it
+	stored string // what the command stored, said if its output then fails
 }
 
 var commands = map[string]command{
@@ -74,12 +81,16 @@ var commands = map[string]command{
 			fs.StringVar(&o.format, "format", "", "json (the plan file), csv (the projection table), xlsx, pdf, png or svg")
 			fs.StringVar(&o.out, "out", "", "the file to write")
 			fs.StringVar(&o.chart, "chart", "growth", "the chart of a png or svg export: "+charts.Names())
-			fs.IntVar(&o.width, "width", 1920, "the chart's width in pixels")
-			fs.IntVar(&o.height, "height", 1080, "the chart's height in pixels")
+			fs.Var((*decimalInt)(&o.width), "width", "the chart's width in pixels")
+			fs.Var((*decimalInt)(&o.height), "height", "the chart's height in pixels")
 			fs.StringVar(&o.profession, "profession", "", "a png or svg chart of one profession (its id)")
 			fs.StringVar(&o.serviceArea, "service-area", "", "a png or svg chart of one service area")
 		}, run: runExport, reads: true},
-	"solve": {usage: "psyplan solve [--db PATH] [--scenario NAME] [--by YYYY-MM] [--lever intake|recruitment] [--professions ID,ID] [--from YYYY-MM] [--name NAME] [--format text|json] PLAN",
+	"demand": {usage: "psyplan demand [--db PATH] [--scenario NAME] [--format csv|json] PLAN", args: 1,
+		flags: tableFlags, run: runDemand, reads: true},
+	"budget": {usage: "psyplan budget [--db PATH] [--scenario NAME] [--format csv|json] PLAN", args: 1,
+		flags: tableFlags, run: runBudget, reads: true},
+	"solve": {usage: "psyplan solve [--db PATH] [--scenario NAME] [--target trajectory|demand] [--by YYYY-MM] [--lever intake|recruitment|funded] [--professions ID,ID] [--from YYYY-MM] [--name NAME] [--format text|json] PLAN",
 		args: 1, flags: solveFlags, run: runSolve},
 	"band": {usage: "psyplan band [--db PATH] [--scenario NAME] [--runs N] [--seed S] [--format csv|json] PLAN",
 		args: 1, flags: bandFlags, run: runBand, reads: true},
@@ -135,10 +146,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "psyplan: %v\n", err)
 		return 1
 	}
+	if c.made != "" {
+		fmt.Fprintf(stderr, "psyplan: made the folder %s for the library\n", c.made)
+	}
 	defer c.lib.Close()
 	err = cmd.run(c)
 	if out.err != nil { // whatever the command made of it, say what failed
-		err = fmt.Errorf("cannot write the output: %w", out.err)
+		err = fmt.Errorf("cannot write the output: %w%s", out.err, c.stored)
 	}
 	if err != nil {
 		code := exitCode(err)
@@ -173,6 +187,7 @@ func parseFlags(name string, cmd command, args []string, o *options) ([]string, 
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.db, "db", "", "the plan library file")
+	o.runs, o.seed, o.width, o.height = plan.DefaultBandRuns, 1, 1920, 1080
 	if cmd.flags != nil {
 		cmd.flags(fs, o)
 	}
@@ -188,7 +203,18 @@ func parseFlags(name string, cmd command, args []string, o *options) ([]string, 
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
-	fs.Visit(func(f *flag.Flag) { o.dbGiven = o.dbGiven || f.Name == "db" })
+	o.set = map[string]bool{}
+	var empty error
+	fs.Visit(func(f *flag.Flag) {
+		o.set[f.Name] = true
+		o.dbGiven = o.dbGiven || f.Name == "db"
+		if f.Name != "db" && strings.TrimSpace(f.Value.String()) == "" && empty == nil {
+			empty = fmt.Errorf("--%s needs a value; leave --%s out for the default", f.Name, f.Name)
+		}
+	})
+	if empty != nil {
+		return nil, empty
+	}
 	if cmd.args < 0 && len(positional) == 0 {
 		return nil, fmt.Errorf("takes one argument or more, got none")
 	}
@@ -196,6 +222,35 @@ func parseFlags(name string, cmd command, args []string, o *options) ([]string, 
 		return nil, fmt.Errorf("takes %d argument(s), got %d", cmd.args, len(positional))
 	}
 	return positional, nil
+}
+
+// decimalInt is a whole-number flag written in decimal only: flag.IntVar
+// would read 0x10 as 16 and 010 as 8.
+type decimalInt int
+
+func (d *decimalInt) String() string { return strconv.Itoa(int(*d)) }
+
+func (d *decimalInt) Set(s string) error {
+	v, err := strconv.ParseInt(s, 10, 0)
+	if err != nil {
+		return fmt.Errorf("%q is not a whole number written in decimal", s)
+	}
+	*d = decimalInt(v)
+	return nil
+}
+
+// decimalInt64 is decimalInt for a 64-bit number (the band's seed).
+type decimalInt64 int64
+
+func (d *decimalInt64) String() string { return strconv.FormatInt(int64(*d), 10) }
+
+func (d *decimalInt64) Set(s string) error {
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return fmt.Errorf("%q is not a whole number from -9223372036854775808 to 9223372036854775807 written in decimal", s)
+	}
+	*d = decimalInt64(v)
+	return nil
 }
 
 // Usage is the command line's help.
@@ -223,9 +278,23 @@ func (c *call) open(reads bool) error {
 	if reads {
 		open = exchange.OpenLibraryForReading
 	}
+	if c.opts.db != "" {
+		if dir := filepath.Dir(c.opts.db); !exists(dir) {
+			defer func() {
+				if exists(dir) {
+					c.made = dir
+				}
+			}()
+		}
+	}
 	lib, err := open(c.ctx, c.opts.db)
 	c.lib = lib
 	return err
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // checkedWriter keeps the first error writing to stdout (a full disk, a
@@ -246,6 +315,10 @@ func (cw *checkedWriter) Write(b []byte) (int, error) {
 
 func (c *call) findPlan(ref string) (int64, *plan.Plan, error) {
 	id, err := c.lib.FindPlan(c.ctx, ref)
+	var refErr *store.RefError
+	if errors.As(err, &refErr) {
+		return 0, nil, usageError{err} // a wrong PLAN is a bad argument
+	}
 	if err != nil {
 		return 0, nil, err
 	}
@@ -277,6 +350,7 @@ func (c *call) importPlan(p *plan.Plan) error {
 	if err != nil {
 		return err
 	}
+	c.stored += fmt.Sprintf("; %q was stored as plan %d", p.Name, id)
 	_, err = fmt.Fprintf(c.stdout, "Imported %q: %d professions, %d post lines, %d cohorts, %d scenarios.\n%d\n",
 		p.Name, len(p.Professions), len(p.Posts), len(p.Cohorts), len(p.Scenarios), id)
 	return err

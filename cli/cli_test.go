@@ -46,7 +46,7 @@ func TestImportListProjectExportDelete(t *testing.T) {
 	if !strings.Contains(r.stdout, id+"\tNorth Example ICS: psychological professions 2020-2026\n") {
 		t.Errorf("list: %q", r.stdout)
 	}
-	if !strings.Contains(r.stdout, "\tEngland psychological professions: Long Term Plan expansion 2020-2024 (illustrative)\n") {
+	if !strings.Contains(r.stdout, "\tEngland psychological professions: Long Term Plan and Long Term Workforce Plan, 2020 to 2037 (illustrative)\n") {
 		t.Errorf("a new library lacks the default plan: %q", r.stdout)
 	}
 

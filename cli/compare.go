@@ -12,8 +12,8 @@ var compareCommand = command{
 	args:  1, reads: true, run: runCompare,
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.format, "format", "csv", "csv or json")
-		fs.IntVar(&o.runs, "runs", plan.DefaultBandRuns, "the band's runs for the chance of being on track, 1 to 100,000")
-		fs.Int64Var(&o.seed, "seed", 1, "the band's random seed")
+		fs.Var((*decimalInt)(&o.runs), "runs", "the band's runs for the chance of being on track, 1 to 100,000")
+		fs.Var((*decimalInt64)(&o.seed), "seed", "the band's random seed")
 	},
 }
 

@@ -10,37 +10,36 @@ import (
 )
 
 func runProject(c *call) error {
-	pr, err := c.projection()
+	_, pr, err := c.projectFor()
 	if err != nil {
 		return err
 	}
-	switch c.opts.format {
-	case "csv":
-		return projtable.WriteCSV(c.stdout, pr)
-	case "json":
+	if c.opts.format == "json" {
 		return projtable.WriteJSON(c.stdout, pr)
 	}
-	return fmt.Errorf("--format %q: choose csv or json", c.opts.format)
-}
-
-func (c *call) projection() (*plan.Projection, error) {
-	_, p, err := c.findPlan(c.args[0])
-	if err != nil {
-		return nil, err
-	}
-	return plan.Project(p, c.opts.scenario)
+	return projtable.WriteCSV(c.stdout, pr)
 }
 
 func runExport(c *call) error {
 	if c.opts.out == "" {
-		return fmt.Errorf("--out FILE is required")
+		return badArg("--out FILE is required")
+	}
+	if !exchange.IsFormat(c.opts.format) {
+		return badArg("--format %q: choose %s", c.opts.format, exchange.FormatNames())
+	}
+	if c.opts.format != "png" && c.opts.format != "svg" {
+		for _, f := range []string{"chart", "width", "height", "profession", "service-area"} {
+			if c.opts.set[f] {
+				return badArg("--%s is for png and svg charts; a %s export has no chart to choose", f, c.opts.format)
+			}
+		}
+	}
+	if c.opts.width < 100 || c.opts.height < 100 || c.opts.width > 10000 || c.opts.height > 10000 {
+		return badArg("--width and --height must be from 100 to 10,000 pixels")
 	}
 	_, p, err := c.findPlan(c.args[0])
 	if err != nil {
 		return err
-	}
-	if c.opts.width < 100 || c.opts.height < 100 || c.opts.width > 10000 || c.opts.height > 10000 {
-		return fmt.Errorf("--width and --height must be from 100 to 10,000 pixels")
 	}
 	ex := exchange.Export{Format: c.opts.format, Scenario: c.opts.scenario, Chart: c.opts.chart, Width: c.opts.width, Height: c.opts.height,
 		Filter: charts.Filter{Profession: c.opts.profession, ServiceArea: c.opts.serviceArea}}
@@ -51,8 +50,8 @@ func runExport(c *call) error {
 		return badArg("--profession %q --service-area %q: no post line or cohort of the plan matches, so the chart would be empty",
 			ex.Filter.Profession, ex.Filter.ServiceArea)
 	}
-	if !exchange.IsFormat(ex.Format) {
-		return fmt.Errorf("--format %q: choose %s", ex.Format, exchange.FormatNames())
+	if c.opts.scenario != "" && p.Scenario(c.opts.scenario) == nil {
+		return badArg("--scenario %q: the plan has no scenario of that name", c.opts.scenario)
 	}
 	if err := ex.Write(c.opts.out, p); err != nil {
 		return err

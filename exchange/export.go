@@ -193,6 +193,9 @@ func replaceableMode(path string) (os.FileMode, error) {
 		return 0, fmt.Errorf("cannot write %s: it is a link to another file; PsyPlan does not replace links", path)
 	case !fi.Mode().IsRegular():
 		return 0, fmt.Errorf("cannot write %s: it is not an ordinary file", path)
+	case fi.Mode().Perm()&0o200 == 0:
+		// A desktop program does not replace a file its owner made read-only.
+		return 0, fmt.Errorf("cannot write %s: the file is read-only; choose another name or make it writable first", path)
 	}
 	return fi.Mode().Perm(), nil
 }

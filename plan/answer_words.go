@@ -8,32 +8,76 @@ import (
 	"example.org/psyplan/format"
 )
 
-// Sentence says the answer as a room understands it: "Start 18 % more
-// trainees (PWP, CBT therapist) on courses starting from Sep 2021: 412 more
-// people in all, to reach the trajectory by Apr 2024."
+// Sentence says the answer as a room understands it, in people, WTE and
+// pounds: "Train 18 % more (PWP, CBT therapist) on courses starting Sep
+// 2021 to Apr 2023: 412 more people, to reach the trajectory by Apr 2024,
+// costing £12.3m more in pay to Mar 2029."
 func (a Answer) Sentence(p *Plan) string {
 	who := a.professionNames(p)
+	aim := "reach the trajectory"
+	if a.Target == TargetDemand {
+		aim = "meet the access targets"
+	}
 	switch {
 	case !a.Reachable:
 		return fmt.Sprintf("Not reachable by raising %s (%s): %s.", a.leverWords(), who, a.Reason)
 	case a.Pct == 0:
-		return fmt.Sprintf("Already there: the plan reaches the trajectory by %s without more %s.", a.By.Label(), a.leverWords())
-	case a.Lever == LeverRecruitment:
-		return fmt.Sprintf("Recruit %d %% more from outside (%s), over the whole plan, to reach the trajectory by %s.",
-			a.Pct, who, a.By.Label())
+		return fmt.Sprintf("Already there: the plan %s by %s without more %s.", verbS(aim), a.By.Label(), a.leverWords())
 	}
-	return fmt.Sprintf("Start %d %% more trainees (%s) on courses starting from %s: %s more %s in all, to reach the trajectory by %s.",
-		a.Pct, who, a.From.Label(), format.Whole(float64(a.ExtraIntake)), plural(a.ExtraIntake, "person", "people"), a.By.Label())
+	var what string
+	switch a.Lever {
+	case LeverRecruitment:
+		what = fmt.Sprintf("Recruit %d %% more from outside (%s), over the whole plan", a.Pct, who)
+	case LeverFunded:
+		what = fmt.Sprintf("Fund %d %% more posts (%s) from the baseline on", a.Pct, who)
+	default:
+		what = fmt.Sprintf("Train %d %% more (%s) on courses starting %s: %s more %s",
+			a.Pct, who, a.startSpan(), format.Whole(float64(a.ExtraIntake)), plural(a.ExtraIntake, "person", "people"))
+	}
+	return fmt.Sprintf("%s, to %s by %s, costing %s more in pay to %s.", what, aim, a.By.Label(),
+		format.PoundsShort(a.ExtraPayCost), p.Horizon.Label())
 }
 
-// ScenarioName is the solved scenario's default name: "Solved: intake +12 % by Apr 2024".
+// verbS turns "reach the trajectory" into "reaches the trajectory".
+func verbS(aim string) string {
+	verb, rest, _ := strings.Cut(aim, " ")
+	return verb + "es " + rest
+}
+
+// startSpan is when the extra cohorts start: "Apr 2020", or "Apr 2020 to
+// Sep 2021".
+func (a Answer) startSpan() string {
+	first, last := Month(0), Month(0)
+	for _, c := range a.Solved.ExtraCohorts {
+		if c.Start < a.From || c.QualifyMonth() > a.By {
+			continue
+		}
+		if first == 0 || c.Start < first {
+			first = c.Start
+		}
+		last = max(last, c.Start)
+	}
+	if first == last {
+		return first.Label()
+	}
+	return first.Label() + " to " + last.Label()
+}
+
+// ScenarioName is the solved scenario's default name: "Solved: intake +12
+// % by Apr 2024", or "Solved: intake +12 % for the access target by Mar 2027".
 func (a Answer) ScenarioName() string {
+	if a.Target == TargetDemand {
+		return fmt.Sprintf("Solved: %s +%d %% for the access target by %s", a.Lever, a.Pct, a.By.Label())
+	}
 	return fmt.Sprintf("Solved: %s +%d %% by %s", a.Lever, a.Pct, a.By.Label())
 }
 
 func (a Answer) leverWords() string {
-	if a.Lever == LeverRecruitment {
+	switch a.Lever {
+	case LeverRecruitment:
 		return "recruitment"
+	case LeverFunded:
+		return "funded posts"
 	}
 	return "training intake"
 }

@@ -175,8 +175,10 @@ func TestBandRefusesRunsAndStops(t *testing.T) {
 
 func TestAnswerAndChanceInWords(t *testing.T) {
 	p := solverPlan()
+	p.Professions[0].CostPerWTE = 36000
 	a, _ := Solve(p, Question{})
-	if got, want := a.Sentence(p), "Start 81 % more trainees (PWP) on courses starting from Apr 2020: 5 more people in all, to reach the trajectory by Apr 2021."; got != want {
+	// the 5 extra WTE are paid 36,000 / 12 a month from Apr 2021 to Mar 2022
+	if got, want := a.Sentence(p), "Train 81 % more (PWP) on courses starting Apr 2020: 5 more people, to reach the trajectory by Apr 2021, costing £180k more in pay to Mar 2022."; got != want {
 		t.Errorf("sentence\n%s\nwant\n%s", got, want)
 	}
 	if a.ScenarioName() != "Solved: intake +81 % by Apr 2021" {
@@ -185,5 +187,100 @@ func TestAnswerAndChanceInWords(t *testing.T) {
 	b := &Band{Baseline: mar2020, Runs: 1000, Central: []float64{0, 0}, OnTrack: []float64{0, 0.26}}
 	if got, want := b.ChanceSentence(mar2020+1), "About 1 in 4 runs reach the trajectory by Apr 2020 (260 of 1,000 runs)."; got != want {
 		t.Errorf("chance\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Answers version 2: cohorts qualifying after By cannot help, so the
+// intake lever does not add them (nor count their people).
+func TestSolveIntakeAddsOnlyCohortsQualifyingInTime(t *testing.T) {
+	p := solverPlan()
+	p.Cohorts = append(p.Cohorts, Cohort{Profession: "pwp", ServiceArea: "Adult", Start: mar2020 + 6, DurationMonths: 12, Intake: 100, CompletionPct: 100, TakeupPct: 100})
+	a, err := Solve(p, Question{})
+	if err != nil || !a.Reachable || a.Pct != 81 || a.ExtraIntake != 5 || len(a.Solved.ExtraCohorts) != 1 {
+		t.Fatalf("answer %+v, %v: want +81 %%, 5 people on one extra cohort", a, err)
+	}
+}
+
+// fundedPlan: 100 PWPs in 100 funded posts, 2 recruits a month offered,
+// nobody leaves, £12,000 a WTE a year; +10 % (110) wanted in Apr 2021.
+// Capped at funded posts, only the funded lever helps: +10 % funds 110,
+// which the recruits fill by Aug 2020 (102, 104, 106, 108, 110); +9 %
+// stops at 109. Extra pay: 2+4+6+8 WTE-months to Jul 2020, then 10 WTE
+// for the 20 months Aug 2020 to Mar 2022: 220 x £1,000 = £220,000.
+func fundedPlan() *Plan {
+	p := onePWPLine()
+	p.Professions[0].CostPerWTE = 12000
+	p.Posts[0].InPostWTE, p.Posts[0].FundedWTE, p.Posts[0].RecruitsWTEPerYear = 100, 100, 24
+	p.Trajectory.Milestones = []Milestone{{mar2020 + 13, 10}}
+	return p
+}
+
+func TestSolveFundedPosts(t *testing.T) {
+	p := fundedPlan()
+	a, err := Solve(p, Question{Lever: LeverFunded})
+	if err != nil || !a.Reachable || a.Pct != 10 {
+		t.Fatalf("answer %+v, %v: want funded +10 %%", a, err)
+	}
+	near(t, "extra pay cost", a.ExtraPayCost, 220000)
+	near(t, "solved funded WTE", *a.Solved.Posts[0].FundedWTE, 110)
+	want := "Fund 10 % more posts (PWP) from the baseline on, to reach the trajectory by Apr 2021, costing £220k more in pay to Mar 2022."
+	if got := a.Sentence(p); got != want {
+		t.Errorf("sentence\n%s\nwant\n%s", got, want)
+	}
+	// Recruitment cannot pass the funded posts: the reason says so.
+	a, _ = Solve(p, Question{Lever: LeverRecruitment})
+	if a.Reachable || !strings.HasPrefix(a.Reason, "funded posts are 100 WTE in Apr 2021 against a trajectory of 110 WTE") {
+		t.Errorf("recruitment: %+v", a)
+	}
+	// With capping off (and no recruits) more funded posts change nothing.
+	p.CapHires, p.Posts[0].RecruitsWTEPerYear = false, 0
+	a, _ = Solve(p, Question{Lever: LeverFunded})
+	if a.Reachable || a.Reason != "hires are not capped at funded posts in this plan, so more funded posts change nothing" {
+		t.Errorf("capping off: %+v", a)
+	}
+}
+
+// Already there: +0 %, nothing to pay.
+func TestSolveAlreadyThere(t *testing.T) {
+	p := fundedPlan()
+	p.Trajectory.Milestones[0].GrowthPct = 0
+	a, err := Solve(p, Question{Lever: LeverFunded})
+	if err != nil || !a.Reachable || a.Pct != 0 || a.ExtraPayCost != 0 {
+		t.Fatalf("answer %+v, %v", a, err)
+	}
+	if got := a.Sentence(p); got != "Already there: the plan reaches the trajectory by Apr 2021 without more funded posts." {
+		t.Errorf("sentence %q", got)
+	}
+}
+
+// The solver aimed at demand: 8 PWPs in 20 funded posts, 6 recruits a
+// year offered (0.5 a month); 1,100 people a year at 10 hours each, all
+// from PWPs giving 1,000 hours: 11 WTE needed. By defaults to the target's
+// point in Jul 2020 (4 months on): 8 + 4 x 0.5 x (1 + p/100) >= 11 needs
+// p = 50 (p = 49 gives 10.98).
+func TestSolveForTheAccessTarget(t *testing.T) {
+	p := onePWPLine()
+	p.Professions[0].ClinicalHoursPerWTE = ptr(1000.0)
+	p.Posts[0].FundedWTE, p.Posts[0].RecruitsWTEPerYear = 20, 6
+	p.Demand = []Demand{{ServiceArea: "Adult", HoursPerPerson: 10,
+		PeoplePerYear: []PeoplePoint{{mar2020 + 4, 1100}}, Mix: []MixShare{{"pwp", 100}}}}
+	a, err := Solve(p, Question{Lever: LeverRecruitment, Target: TargetDemand})
+	if err != nil || !a.Reachable || a.Pct != 50 || a.By != mar2020+4 {
+		t.Fatalf("answer %+v, %v: want +50 %% by Jul 2020", a, err)
+	}
+	near(t, "shortfall", a.Shortfall, 0)
+	if a.ScenarioName() != "Solved: recruitment +50 % for the access target by Jul 2020" {
+		t.Errorf("name %q", a.ScenarioName())
+	}
+	// With 10 funded posts the target is beyond them: the reason says where.
+	p.Posts[0].FundedWTE = 10
+	a, _ = Solve(p, Question{Lever: LeverRecruitment, Target: TargetDemand})
+	if a.Reachable || a.Reason != "funded posts for PWP in Adult are 10 WTE in Jul 2020; the target needs 11 WTE" {
+		t.Errorf("capped: %+v", a)
+	}
+	// A plan with no demand is refused.
+	p.Demand = nil
+	if _, err := Solve(p, Question{Target: TargetDemand}); err != ErrNoDemand {
+		t.Errorf("no demand: %v", err)
 	}
 }

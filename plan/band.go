@@ -67,9 +67,64 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 		b.Target[i] = central.base * (1 + GrowthAt(p, p.Baseline+Month(i))/100)
 	}
 
+	if p.Uncertainty.Zero() { // every run is the central projection
+		b.sameRuns()
+		if progress != nil {
+			progress(runs)
+		}
+		return b, nil
+	}
 	results := make([]float64, runs*n) // results[r*n+i]: run r, month i
+	if kernel := newBandKernel(central); kernel != nil {
+		err = kernelRuns(ctx, kernel, p, seed, runs, results, progress)
+	} else {
+		err = engineRuns(ctx, central, p, seed, runs, results, progress)
+	}
+	if err != nil {
+		return nil, err
+	}
+	b.percentiles(results, runs, n)
+	return b, nil
+}
+
+// bandBlock is how many runs a worker of the kernel takes at once.
+const bandBlock = 16
+
+// kernelRuns makes the runs with the band's kernel, each worker taking
+// blocks of runs in turn.
+func kernelRuns(ctx context.Context, k *bandKernel, p *Plan, seed int64, runs int, results []float64, progress func(int)) error {
+	n := k.m.months
 	var next, done atomic.Int64
-	work := func() error {
+	return inParallel(func() error {
+		kr := &kernelRun{}
+		shifts := make([]map[string]Shift, 0, bandBlock)
+		for {
+			from := int(next.Add(bandBlock) - bandBlock)
+			if from >= runs {
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			to := min(from+bandBlock, runs)
+			shifts = shifts[:0]
+			for r := from; r < to; r++ {
+				shifts = append(shifts, drawShifts(p, seed, r))
+			}
+			k.workforceRuns(results[from*n:to*n], shifts, kr)
+			if d := int(done.Add(int64(to - from))); progress != nil {
+				progress(d)
+			}
+		}
+	})
+}
+
+// engineRuns makes the runs with the engine: for lines that pool their
+// qualifiers (rule 8b).
+func engineRuns(ctx context.Context, central *model, p *Plan, seed int64, runs int, results []float64, progress func(int)) error {
+	n := central.months
+	var next, done atomic.Int64
+	return inParallel(func() error {
 		run := central.clone()
 		sp, scratch := run.workScratch(n)
 		for {
@@ -86,12 +141,20 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 				progress(d)
 			}
 		}
+	})
+}
+
+// sameRuns fills the band of runs that are all the central projection:
+// every percentile is the central workforce, and a run is on track or
+// not as the projection is.
+func (b *Band) sameRuns() {
+	n := len(b.Central)
+	b.Low, b.Median, b.High, b.OnTrack = slices.Clone(b.Central), slices.Clone(b.Central), slices.Clone(b.Central), make([]float64, n)
+	for i := range b.OnTrack {
+		if b.Central[i]-b.Target[i] >= 0 {
+			b.OnTrack[i] = 1
+		}
 	}
-	if err := inParallel(work); err != nil {
-		return nil, err
-	}
-	b.percentiles(results, runs, n)
-	return b, nil
 }
 
 // inParallel runs work on every core and returns the first error.

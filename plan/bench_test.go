@@ -192,3 +192,14 @@ func BenchmarkProjectNationalV3(b *testing.B) {
 		}
 	}
 }
+
+// The band's kernel gives the engine's workforce to the last bit, for the
+// central run and drawn runs, on the national plan with waiting, draws and
+// salaried trainees counted: the band's output is the same bytes.
+func TestBandKernelIsTheEngine(t *testing.T) {
+	p := plantest.NationalV2()
+	p.Horizon = p.Baseline + 60 // five years keep the test quick
+	if err := plan.KernelAgrees(p, 7, 5); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -3,6 +3,10 @@ package plan
 import (
 	"context"
 	"fmt"
+
+	"slices"
+
+	"example.org/psyplan/format"
 )
 
 // Units of a comparison's rows.
@@ -10,6 +14,7 @@ const (
 	UnitWTE     = "WTE"
 	UnitPounds  = "£"
 	UnitPercent = "%" // a chance; its differences are percentage points
+	UnitPeople  = "people"
 )
 
 // Measures of a comparison's rows: what a row is, for programs (the
@@ -22,6 +27,8 @@ const (
 	MeasureUnplaced  = "unplaced_qualifiers"
 	MeasureVacancies = "vacancies"
 	MeasurePayCost   = "pay_cost"
+	MeasureShortfall = "shortfall_people" // people a year short of the access targets
+	MeasureHeadroom  = "budget_headroom"  // budget less pay (negative: over budget)
 )
 
 // PlanColumn is the first column of a comparison: the plan itself.
@@ -67,19 +74,99 @@ func Compare(p *Plan, bands []*Band) (*Comparison, error) {
 			return nil, fmt.Errorf("the band of column %q is not of %q", c.Columns[k], c.Columns[k])
 		}
 	}
+	// Each projection is kept only as its totals (and the figures of its
+	// demand and budget): the side by side of a big plan's ten scenarios
+	// then holds one whole projection at a time, not ten.
 	pjs := make([]*Projection, len(c.Columns))
+	demand := make([][]DemandRow, len(c.Columns))
+	budgets := make([][]BudgetRow, len(c.Columns))
+	points := demandPoints(p)
 	for k, name := range c.Scenarios {
 		pj, err := Project(p, name)
 		if err != nil {
 			return nil, err
 		}
-		pjs[k] = pj
+		if len(points) > 0 {
+			dt, err := MakeDemand(p, pj)
+			if err != nil {
+				return nil, err
+			}
+			for _, m := range points {
+				demand[k] = append(demand[k], dt.Overall(dt.Index(m)))
+			}
+		}
+		budgets[k] = MakeBudget(p, pj)
+		pjs[k] = &Projection{Scenario: pj.Scenario, Baseline: pj.Baseline, Horizon: pj.Horizon,
+			Total: pj.Total, Target: pj.Target, Gap: pj.Gap}
 	}
 	c.At = p.JudgedAt(p.Horizon)
 	c.addMilestones(p, pjs, bands)
 	c.addAtJudged(pjs)
 	c.addPayCost(pjs)
+	for j, m := range points {
+		c.add(MeasureShortfall, m.String(), "People a year short of the access targets, "+m.Label(), UnitPeople,
+			func(k int) float64 { return demand[k][j].ShortfallPeople })
+	}
+	for y, b := range budgets[0] {
+		if b.Budget != nil {
+			c.add(MeasureHeadroom, b.Label(), "Budget headroom, "+b.Label(), UnitPounds, func(k int) float64 { return *budgets[k][y].Headroom })
+		}
+	}
 	return c, nil
+}
+
+// demandPoints is every month of an access target's points after the
+// baseline and up to the horizon, in order, each once.
+func demandPoints(p *Plan) []Month {
+	seen := map[Month]bool{}
+	var out []Month
+	for _, d := range p.Demand {
+		for _, pt := range d.PeoplePerYear {
+			if pt.Month > p.Baseline && pt.Month <= p.Horizon && !seen[pt.Month] {
+				seen[pt.Month] = true
+				out = append(out, pt.Month)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Figure writes a comparison's value in its unit for people: WTE to one
+// decimal (whole when short), pounds whole (£1.2m when short), people
+// whole, chances as 55 % (differences in points), a difference with its
+// sign. The window and the report both write figures with it.
+func Figure(unit string, v float64, diff, short bool) string {
+	var s string
+	switch unit {
+	case UnitPounds:
+		s = format.Pounds(v)
+		if short {
+			s = format.PoundsShort(v)
+		}
+	case UnitPercent:
+		s = format.Percent(v)
+		if diff {
+			s = format.Fixed(v, 1) + " points"
+			if short {
+				s = format.Whole(v) + " pts"
+			}
+		}
+	case UnitPeople:
+		s = format.Whole(v)
+		if short {
+			s += " people"
+		}
+	default:
+		s = format.WTE(v)
+		if short {
+			s = format.Whole(v) + " WTE"
+		}
+	}
+	if diff && v > 0 {
+		s = "+" + s
+	}
+	return s
 }
 
 // CompareBands draws the band of the plan and of each scenario, in the

@@ -89,7 +89,11 @@ func MakeDemand(p *Plan, pj *Projection) (*DemandTable, error) {
 	if len(p.Demand) == 0 {
 		return nil, ErrNoDemand
 	}
-	entries, parts := demandParts(p, pj)
+	keys := make([]LineKey, len(pj.Lines))
+	for i := range pj.Lines {
+		keys[i] = pj.Lines[i].Key
+	}
+	entries, parts := demandParts(p, keys)
 	n := pj.Months()
 	dt := &DemandTable{Scenario: pj.Scenario, Baseline: pj.Baseline, Months: make([][]DemandRow, n)}
 	rowsPerMonth := len(entries) + 1
@@ -100,9 +104,10 @@ func MakeDemand(p *Plan, pj *Projection) (*DemandTable, error) {
 	for i := 0; i < n; i++ {
 		rows := all[i*rowsPerMonth : i*rowsPerMonth : (i+1)*rowsPerMonth]
 		overall := DemandRow{ServiceArea: TotalWord, Profession: TotalWord}
+		available := func(li int) float64 { return pj.Lines[li].inPostAt(i) }
 		for k, d := range entries {
 			var area DemandRow
-			rows, area = demandRows(rows, d, parts[k], pj, i)
+			rows, area = demandRows(rows, d, parts[k], pj.Month(i), available)
 			overall.add(area)
 		}
 		dt.Months[i] = append(rows, overall)
@@ -111,11 +116,11 @@ func MakeDemand(p *Plan, pj *Projection) (*DemandTable, error) {
 }
 
 // demandParts sorts the entries by service area and each mix by
-// profession id, finding each profession's line in the projection.
-func demandParts(p *Plan, pj *Projection) ([]*Demand, [][]demandPart) {
-	lines := make(map[LineKey]int, len(pj.Lines))
-	for i := range pj.Lines {
-		lines[pj.Lines[i].Key] = i
+// profession id, finding each profession's line among the lines keys.
+func demandParts(p *Plan, keys []LineKey) ([]*Demand, [][]demandPart) {
+	lines := make(map[LineKey]int, len(keys))
+	for i, k := range keys {
+		lines[k] = i
 	}
 	entries := make([]*Demand, len(p.Demand))
 	for i := range p.Demand {
@@ -140,15 +145,16 @@ func demandParts(p *Plan, pj *Projection) ([]*Demand, [][]demandPart) {
 }
 
 // demandRows appends one entry's profession rows and its total row at
-// month index i (rules 1 to 7 of demand.md), and returns the total.
-func demandRows(rows []DemandRow, d *Demand, parts []demandPart, pj *Projection, i int) ([]DemandRow, DemandRow) {
-	people := d.PeopleAt(pj.Month(i))
+// month m (rules 1 to 7 of demand.md), with available(line) the line's
+// staff in post then, and returns the total.
+func demandRows(rows []DemandRow, d *Demand, parts []demandPart, m Month, available func(line int) float64) ([]DemandRow, DemandRow) {
+	people := d.PeopleAt(m)
 	area := DemandRow{ServiceArea: d.ServiceArea, Profession: TotalWord, PeoplePerYear: people, CapacityPeople: math.Inf(1)}
 	for _, pt := range parts {
 		r := DemandRow{ServiceArea: d.ServiceArea, Profession: pt.profession, PeoplePerYear: people}
 		r.NeededWTE = people * d.HoursPerPerson * pt.share / 100 / pt.hours
 		if pt.line >= 0 {
-			r.AvailableWTE = pj.Lines[pt.line].inPostAt(i)
+			r.AvailableWTE = available(pt.line)
 		}
 		r.GapWTE = r.AvailableWTE - r.NeededWTE
 		r.CapacityPeople = r.AvailableWTE * pt.hours / (d.HoursPerPerson * pt.share / 100)

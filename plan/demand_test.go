@@ -157,3 +157,70 @@ func TestParseFinancialYear(t *testing.T) {
 		}
 	}
 }
+
+// A roll-up's demand is the sum of its members' ALL/ALL rows in their own
+// months, and its budget the sum of theirs, blank in a year one member
+// has no budget for. Two copies of demandPlan, the second a month later
+// (its target 1,000 in Apr 2020): in Apr 2020 both count (1,500 and 1,000
+// people; capacity 0 each), in Mar 2020 only the first.
+func TestRollupDemandAndBudget(t *testing.T) {
+	a, b := demandPlan(), demandPlan()
+	a.Budget = []BudgetYear{{2020, 300000}, {2021, 1000}}
+	b.Baseline, b.Horizon = mar2020+1, mar2020+25
+	b.Demand[0].PeoplePerYear[0].Month = mar2020 + 1
+	b.Budget = []BudgetYear{{2020, 200000}}
+	members := []RollupMember{{Name: "A", Plan: a}, {Name: "B", Plan: b}}
+	rp, err := ProjectRollup(members)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := RollupDemand(members, rp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "Mar 2020 people", rows[0].PeoplePerYear, 1000)
+	near(t, "Apr 2020 people", rows[1].PeoplePerYear, 1500+1000)
+	near(t, "Apr 2020 shortfall", rows[1].ShortfallPeople, 2500)
+	// A: 1,500 x 10 x 0.4 / 1,000 + 1,500 x 10 x 0.6 / 800 = 6 + 11.25; B: 4 + 7.5
+	near(t, "Apr 2020 WTE needed", rows[1].NeededWTE, 17.25+11.5)
+	budget := RollupBudget(members, rp)
+	if budget[0].Label() != "2020/21" || budget[0].Budget == nil || budget[1].Budget != nil {
+		t.Fatalf("budget %+v", budget)
+	}
+	near(t, "2020/21 budget", *budget[0].Budget, 500000)
+	// 8 WTE at £36,000 in each plan: £288,000 a year each.
+	near(t, "2020/21 headroom", *budget[0].Headroom, 500000-2*288000)
+}
+
+// Side by side gains the shortfall at each target point after the
+// baseline (May 2020: 2,000 people, none treatable without CBT staff) and
+// the headroom of each year with a budget (2020/21: £12,000), per column.
+func TestCompareAddsShortfallAndHeadroom(t *testing.T) {
+	p := demandPlan()
+	p.Budget = []BudgetYear{{2020, 300000}}
+	p.Scenarios = []Scenario{{Name: "More PWPs", Posts: []PostOverride{{Profession: "pwp", ServiceArea: "Adult", InPostWTE: ptr(10.0)}}}}
+	c, err := Compare(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var short, head *ComparisonRow
+	for i := range c.Rows {
+		switch c.Rows[i].Measure {
+		case MeasureShortfall:
+			short = &c.Rows[i]
+		case MeasureHeadroom:
+			head = &c.Rows[i]
+		}
+	}
+	if short == nil || short.When != "2020-05" || head == nil || head.When != "2020/21" {
+		t.Fatalf("rows %+v", c.Rows)
+	}
+	near(t, "plan shortfall", short.Values[0], 2000)
+	near(t, "scenario shortfall", short.Values[1], 2000)
+	near(t, "plan headroom", head.Values[0], 12000)
+	// 10 WTE instead of 8 cost £6,000 a month more: £72,000 a year.
+	near(t, "scenario headroom", head.Values[1], 12000-72000)
+	if got := Figure(UnitPeople, 2000, false, true); got != "2,000 people" {
+		t.Errorf("figure %q", got)
+	}
+}

@@ -352,7 +352,9 @@ func (st *lineStep) hireOwn(i int) {
 	s.inTraining = st.training
 	s.funded = nonNegative(prev.funded + s.funded) // s.funded held the month's changes
 	stay := prev.inPost - prev.inPost*st.lr
-	s.movedOut = min(s.movedOut, stay) // s.movedOut held the month's demand
+	if stay < s.movedOut { // s.movedOut held the month's demand: min, written out (the built-in's NaN care is slow)
+		s.movedOut = stay
+	}
 	stay -= s.movedOut
 	st.queue.join(s.qualified, i)
 	st.stay, st.room = stay, math.Inf(1)
@@ -367,8 +369,13 @@ func (st *lineStep) hireOwn(i int) {
 func (st *lineStep) finish(i, wait int) {
 	prev, s := &st.months[i-1], &st.months[i]
 	s.recruited = st.offered
-	if st.line.cap {
-		s.recruited = max(0, min(st.offered, st.room-s.hiredQualified))
+	if st.line.cap { // max(0, min(offered, room - hired)), written out
+		if left := st.room - s.hiredQualified; left < s.recruited {
+			s.recruited = left
+		}
+		if !(s.recruited > 0) {
+			s.recruited = 0
+		}
 	}
 	s.unplaced, s.waiting = st.queue.giveUp(i - wait)
 	s.inPost = st.stay + s.hiredQualified + s.recruited

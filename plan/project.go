@@ -149,6 +149,31 @@ func Project(p *Plan, scenario string) (*Projection, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := m.checkSize(); err != nil {
+		return nil, err
+	}
+	return m.project(scenario), nil
+}
+
+// MaxLineMonths is the most post-line months one projection holds (about
+// 100 bytes each): the national plan to 2070 holds 2 million; ten times
+// that would take more memory than a laptop should give one output.
+const MaxLineMonths = 12_000_000
+
+// checkSize refuses, before anything is allocated for it, a projection
+// too large to hold, naming its size.
+func (m *model) checkSize() error {
+	if n := len(m.lines) * m.months; n > MaxLineMonths {
+		return fmt.Errorf("the plan is too large to project at once: %s post lines over %s months is %s line-months, and PsyPlan projects up to %s (shorten the horizon or split the plan)",
+			Num(float64(len(m.lines))), Num(float64(m.months)), Num(float64(n)), Num(MaxLineMonths))
+	}
+	return nil
+}
+
+// project steps every line of the model, two cores sharing the lines of a
+// big plan, and sums the totals.
+func (m *model) project(scenario string) *Projection {
+	p := m.plan
 	n := m.months
 	pj := &Projection{Scenario: scenario, Baseline: p.Baseline, Horizon: p.Horizon}
 	pj.Lines = make([]Line, len(m.lines))
@@ -185,7 +210,7 @@ func Project(p *Plan, scenario string) (*Projection, error) {
 		pj.Lines[i].addTo(pj.Total)
 	}
 	pj.Target, pj.Gap = m.targets(pj.Total)
-	return pj, nil
+	return pj
 }
 
 // addTo adds every month of the line into the totals.

@@ -258,3 +258,23 @@ func TestScenarioOverrides(t *testing.T) {
 		t.Error("unknown scenario projected without error")
 	}
 }
+
+// A plan too large to hold is refused before anything is allocated for
+// it, naming its size: 10,000 professions in 5 service areas to 2070.
+func TestHugePlanRefusedNamingItsSize(t *testing.T) {
+	p := &Plan{Name: "Huge", Baseline: MonthOf(2020, 3), Horizon: MonthOf(2070, 3), CapHires: true,
+		Trajectory: Trajectory{Interpolation: Linear}}
+	for i := 0; i < 10000; i++ {
+		id := "p" + string(rune('a'+i%26)) + itoa(i)
+		p.Professions = append(p.Professions, Profession{ID: id, Name: id, WTEPerHead: 1})
+		for a := 0; a < 5; a++ {
+			p.Posts = append(p.Posts, PostLine{Profession: id, ServiceArea: "Area " + itoa(a), InPostWTE: 1, FundedWTE: 1})
+		}
+	}
+	_, err := Project(p, "")
+	if err == nil || err.Error() != "the plan is too large to project at once: 50,000 post lines over 601 months is 30,050,000 line-months, and PsyPlan projects up to 12,000,000 (shorten the horizon or split the plan)" {
+		t.Errorf("err %v", err)
+	}
+}
+
+func itoa(i int) string { return Num(float64(i)) }

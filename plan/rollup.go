@@ -69,6 +69,10 @@ func ProjectRollup(members []RollupMember) (*RollupProjection, error) {
 		return nil, err
 	}
 	keys, index := rollupLines(models)
+	if n := len(keys) * rp.Months(); n > MaxLineMonths {
+		return nil, fmt.Errorf("the roll-up is too large to project at once: %s post lines over %s months is %s line-months, and PsyPlan projects up to %s",
+			Num(float64(len(keys))), Num(float64(rp.Months())), Num(float64(n)), Num(MaxLineMonths))
+	}
 	rp.Lines = make([]Line, len(keys))
 	for li, k := range keys {
 		rp.Lines[li].Key = k

@@ -52,8 +52,9 @@ type Answer struct {
 }
 
 // Solve finds the smallest whole percent p in 0 to 1,000 for which the
-// solved scenario S(p) of answers.md meets the trajectory at By
-// (gap >= -1e-9), by bisection: S(p) only grows with p.
+// solved scenario S(p) of answers.md meets the trajectory at By (gap >=
+// -1e-9), or, aimed at demand, leaves no shortfall of people at By
+// (demand.md), by bisection: S(p) only grows with p.
 func Solve(p *Plan, q Question) (Answer, error) {
 	a := Answer{Question: q}
 	base, err := scenarioOf(p, q.Scenario)
@@ -64,44 +65,137 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		return a, err
 	}
 	by := int(a.By - p.Baseline)
-	gap := func(pct int) (float64, error) {
-		m, err := modelOf(p, a.solvedUpTo(p, base, pct, a.By), nil)
+	// miss is how far S(pct) is from the aim at By: minus the gap, or the
+	// shortfall of people; it meets the aim at 1e-9 or less.
+	miss := func(pct int) (float64, error) {
+		m, err := modelOf(p, a.solved(p, base, pct), nil)
 		if err != nil {
 			return 0, err
 		}
-		return m.gapAt(by), nil
+		return a.missAt(m, by), nil
 	}
-	meets := func(g float64) bool { return g >= -1e-9 }
-	hiGap, err := gap(MaxSolvePct)
+	meets := func(x float64) bool { return x <= 1e-9 }
+	hiMiss, err := miss(MaxSolvePct)
 	if err != nil {
 		return a, err
 	}
-	if !meets(hiGap) {
-		a.Reason = a.whyNot(p, base, hiGap)
+	if !meets(hiMiss) {
+		a.Reason = a.whyNot(p, base, hiMiss)
 		return a, nil
 	}
 	lo, hi := -1, MaxSolvePct // S(lo) falls short (S(-1) by definition), S(hi) meets
-	a.Gap = hiGap
+	best := hiMiss
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
-		g, err := gap(mid)
+		x, err := miss(mid)
 		if err != nil {
 			return a, err
 		}
-		if meets(g) {
-			hi, a.Gap = mid, g
+		if meets(x) {
+			hi, best = mid, x
 		} else {
 			lo = mid
 		}
 	}
 	a.Reachable, a.Pct = true, hi
+	if a.Target == TargetDemand {
+		a.Shortfall = max(0, best)
+	} else {
+		a.Gap = -best
+	}
 	a.Solved = *a.solved(p, base, hi)
+	if why := a.beyondLimits(); why != "" {
+		a.Reachable, a.Reason = false, why
+		return a, nil
+	}
 	if a.Lever == LeverIntake {
 		for _, c := range a.Solved.ExtraCohorts[len(extraCohorts(base)):] {
 			a.ExtraIntake += c.Intake
 		}
 	}
-	return a, nil
+	if a.Pct > 0 {
+		a.ExtraPayCost, err = a.extraPayCost(p, base)
+	}
+	return a, err
+}
+
+// beyondLimits says when the solved scenario needs more than a plan can
+// hold (an intake, recruits or funded posts above 1,000,000 on one line or
+// cohort), so it could not be kept: the answer is then not reachable.
+func (a *Answer) beyondLimits() string {
+	most := 0.0
+	for _, c := range a.Solved.ExtraCohorts {
+		most = max(most, float64(c.Intake))
+	}
+	for _, o := range a.Solved.Posts {
+		for _, v := range []*float64{o.RecruitsWTEPerYear, o.FundedWTE} {
+			if v != nil {
+				most = max(most, *v)
+			}
+		}
+	}
+	if most <= MaxWTE {
+		return ""
+	}
+	what := map[string]string{LeverIntake: "an intake of %s people on one cohort",
+		LeverRecruitment: "%s WTE of recruits a year on one post line", LeverFunded: "%s funded WTE on one post line"}[a.Lever]
+	return fmt.Sprintf("the answer, +%d %%, needs "+what+", more than the %s a plan can hold", a.Pct, Num(math.Ceil(most)), Num(MaxWTE))
+}
+
+// missAt is how far the model is from the aim at month index i: minus the
+// trajectory's gap, or the people a year short of the access targets.
+func (a *Answer) missAt(m *model, i int) float64 {
+	inPost, workforce := m.stateAt(i)
+	if a.Target != TargetDemand {
+		total := 0.0
+		for _, v := range workforce {
+			total += v
+		}
+		return -(total - m.base*(1+GrowthAt(m.plan, m.plan.Baseline+Month(i))/100))
+	}
+	return m.shortfallAt(i, inPost)
+}
+
+// shortfallAt is the ALL/ALL row's shortfall_people of the demand table
+// at month index i, with each line's staff in post then.
+func (m *model) shortfallAt(i int, inPost []float64) float64 {
+	keys := make([]LineKey, len(m.lines))
+	for li := range m.lines {
+		keys[li] = m.lines[li].key
+	}
+	entries, parts := demandParts(m.plan, keys)
+	month := m.plan.Baseline + Month(i)
+	rows := make([]DemandRow, 0, 8)
+	short := 0.0
+	for k, d := range entries {
+		var area DemandRow
+		rows, area = demandRows(rows[:0], d, parts[k], month, func(li int) float64 { return inPost[li] })
+		short += area.ShortfallPeople
+	}
+	return short
+}
+
+// extraPayCost is the pay cost of the answer's solved scenario minus the
+// base's, over the months after the baseline (answers.md).
+func (a *Answer) extraPayCost(p *Plan, base *Scenario) (float64, error) {
+	cost := func(sc *Scenario) (float64, error) {
+		m, err := modelOf(p, sc, nil)
+		if err != nil {
+			return 0, err
+		}
+		pj := m.project("")
+		total := 0.0
+		for i := 1; i < len(pj.Total); i++ {
+			total += pj.Total[i].PayCost
+		}
+		return total, nil
+	}
+	with, err := cost(&a.Solved)
+	if err != nil {
+		return 0, err
+	}
+	without, err := cost(base)
+	return with - without, err
 }
 
 // fillDefaults checks the question and fills in what it leaves out.
@@ -109,17 +203,23 @@ func (a *Answer) fillDefaults(p *Plan, base *Scenario) error {
 	switch a.Lever {
 	case "":
 		a.Lever = LeverIntake
-	case LeverIntake, LeverRecruitment:
+	case LeverIntake, LeverRecruitment, LeverFunded:
 	default:
-		return fmt.Errorf("the lever %q is not one of %q or %q", a.Lever, LeverIntake, LeverRecruitment)
+		return fmt.Errorf("the lever %q is not one of %q, %q or %q", a.Lever, LeverIntake, LeverRecruitment, LeverFunded)
+	}
+	switch a.Target {
+	case "":
+		a.Target = TargetTrajectory
+	case TargetTrajectory:
+	case TargetDemand:
+		if len(p.Demand) == 0 {
+			return ErrNoDemand
+		}
+	default:
+		return fmt.Errorf("the target %q is not one of %q or %q", a.Target, TargetTrajectory, TargetDemand)
 	}
 	if a.By == 0 {
-		for _, ms := range p.Trajectory.Milestones {
-			if ms.Month > p.Baseline {
-				a.By = ms.Month
-				break
-			}
-		}
+		a.By = defaultBy(p, a.Target)
 		if a.By == 0 {
 			return fmt.Errorf("the plan has no milestone: say by which month the trajectory must be met")
 		}
@@ -144,22 +244,55 @@ func (a *Answer) fillDefaults(p *Plan, base *Scenario) error {
 	return nil
 }
 
+// defaultBy is the month the solver aims at unless told: the plan's first
+// milestone after the baseline (trajectory; 0 when none), or the latest
+// point of any access target inside the months after the baseline, else
+// the horizon (demand).
+func defaultBy(p *Plan, target string) Month {
+	if target == TargetDemand {
+		by := Month(0)
+		for _, d := range p.Demand {
+			for _, pt := range d.PeoplePerYear {
+				if pt.Month > p.Baseline && pt.Month <= p.Horizon && pt.Month > by {
+					by = pt.Month
+				}
+			}
+		}
+		if by == 0 {
+			by = p.Horizon
+		}
+		return by
+	}
+	for _, ms := range p.Trajectory.Milestones {
+		if ms.Month > p.Baseline {
+			return ms.Month
+		}
+	}
+	return 0
+}
+
 // leverProfessions is every profession the lever can move: with a cohort
-// (intake), or with a post line that recruits (recruitment).
+// (intake), with a post line that recruits (recruitment), or with a post
+// line (funded).
 func (a *Answer) leverProfessions(p *Plan, base *Scenario) []string {
 	has := map[string]bool{}
-	if a.Lever == LeverIntake {
+	switch a.Lever {
+	case LeverIntake:
 		for _, c := range p.Cohorts {
 			has[c.Profession] = true
 		}
 		for _, c := range extraCohorts(base) {
 			has[c.Profession] = true
 		}
-	} else {
+	case LeverRecruitment:
 		for _, l := range p.Posts {
 			if recruitsInForce(l, base) > 0 {
 				has[l.Profession] = true
 			}
+		}
+	default:
+		for _, l := range p.Posts {
+			has[l.Profession] = true
 		}
 	}
 	ids := []string{}
@@ -193,13 +326,6 @@ func recruitsInForce(l PostLine, base *Scenario) float64 {
 
 // solved is S(pct): the base with the lever raised by pct %.
 func (a *Answer) solved(p *Plan, base *Scenario, pct int) *Scenario {
-	return a.solvedUpTo(p, base, pct, 0)
-}
-
-// solvedUpTo is S(pct) without the extra cohorts starting after month
-// last (0: none left out): they change nothing up to last, and the solver
-// only looks at the gap at By, so it need not project them.
-func (a *Answer) solvedUpTo(p *Plan, base *Scenario, pct int, last Month) *Scenario {
 	s := Scenario{}
 	if base != nil {
 		s = *base.cloneScenario()
@@ -209,11 +335,13 @@ func (a *Answer) solvedUpTo(p *Plan, base *Scenario, pct int, last Month) *Scena
 	for _, id := range a.Professions {
 		chosen[id] = true
 	}
-	if a.Lever == LeverIntake {
+	switch a.Lever {
+	case LeverIntake:
 		baseCohorts := append(append(make([]Cohort, 0, len(p.Cohorts)+len(s.ExtraCohorts)), p.Cohorts...), s.ExtraCohorts...)
 		s.ExtraCohorts = append(make([]Cohort, 0, len(baseCohorts)), s.ExtraCohorts...)
 		for _, c := range baseCohorts {
-			if !chosen[c.Profession] || c.Start < a.From || (last != 0 && c.Start > last) {
+			// only cohorts that qualify by By can help
+			if !chosen[c.Profession] || c.Start < a.From || c.QualifyMonth() > a.By {
 				continue
 			}
 			c.Intake = int(math.Ceil(float64(c.Intake) * float64(pct) / 100))
@@ -222,28 +350,44 @@ func (a *Answer) solvedUpTo(p *Plan, base *Scenario, pct int, last Month) *Scena
 				s.ExtraCohorts = append(s.ExtraCohorts, c)
 			}
 		}
-		return &s
-	}
-	for _, l := range p.Posts {
-		if !chosen[l.Profession] {
-			continue
+	case LeverRecruitment:
+		for _, l := range p.Posts {
+			if chosen[l.Profession] {
+				s.override(l.Key()).RecruitsWTEPerYear = ptrTo(recruitsInForce(l, base) * (1 + float64(pct)/100))
+			}
 		}
-		r := recruitsInForce(l, base) * (1 + float64(pct)/100)
-		s.setRecruits(l.Key(), r)
+	default:
+		for _, l := range p.Posts {
+			if chosen[l.Profession] {
+				s.override(l.Key()).FundedWTE = ptrTo(fundedInForce(l, base) * (1 + float64(pct)/100))
+			}
+		}
 	}
 	return &s
 }
 
-// setRecruits overrides a post line's recruits, in the line's existing
-// override if the scenario has one.
-func (s *Scenario) setRecruits(k LineKey, r float64) {
-	for i := range s.Posts {
-		if s.Posts[i].Profession == k.Profession && s.Posts[i].ServiceArea == k.ServiceArea {
-			s.Posts[i].RecruitsWTEPerYear = &r
-			return
+// fundedInForce is the line's baseline funded WTE in the base.
+func fundedInForce(l PostLine, base *Scenario) float64 {
+	f := l.FundedWTE
+	if base != nil {
+		for _, o := range base.Posts {
+			if o.Profession == l.Profession && o.ServiceArea == l.ServiceArea {
+				setIf(&f, o.FundedWTE)
+			}
 		}
 	}
-	s.Posts = append(s.Posts, PostOverride{Profession: k.Profession, ServiceArea: k.ServiceArea, RecruitsWTEPerYear: &r})
+	return f
+}
+
+// override is the scenario's override of a post line, made if it has none.
+func (s *Scenario) override(k LineKey) *PostOverride {
+	for i := range s.Posts {
+		if s.Posts[i].Profession == k.Profession && s.Posts[i].ServiceArea == k.ServiceArea {
+			return &s.Posts[i]
+		}
+	}
+	s.Posts = append(s.Posts, PostOverride{Profession: k.Profession, ServiceArea: k.ServiceArea})
+	return &s.Posts[len(s.Posts)-1]
 }
 
 func (s *Scenario) cloneScenario() *Scenario {
@@ -251,15 +395,32 @@ func (s *Scenario) cloneScenario() *Scenario {
 	return &p.Clone().Scenarios[0]
 }
 
-// whyNot says in plain words why even the largest rise falls short.
-func (a *Answer) whyNot(p *Plan, base *Scenario, gap float64) string {
+// whyNot says in plain words why even the largest rise falls short,
+// naming what stops it: nothing to raise, no course qualifying in time,
+// funded posts (hires are capped at them), or volume.
+func (a *Answer) whyNot(p *Plan, base *Scenario, miss float64) string {
 	who := strings.Join(a.Professions, ", ")
 	if len(a.Professions) == 0 {
 		return fmt.Sprintf("no profession can be moved by %s in this plan", a.Lever)
 	}
-	short := fmt.Sprintf("even %d %% more leaves the workforce %s WTE short of the trajectory in %s",
-		MaxSolvePct, Num(math.Round(-gap*10)/10), a.By.Label())
-	if a.Lever == LeverRecruitment {
+	if why := a.nothingToRaise(p, base, who); why != "" {
+		return why
+	}
+	if why := a.cappedAt(p, base); why != "" {
+		return why
+	}
+	if a.Target == TargetDemand {
+		return fmt.Sprintf("even %d %% more leaves %s people a year without care in %s",
+			MaxSolvePct, Num(math.Round(miss)), a.By.Label())
+	}
+	return fmt.Sprintf("even %d %% more leaves the workforce %s WTE short of the trajectory in %s",
+		MaxSolvePct, Num(math.Round(miss*10)/10), a.By.Label())
+}
+
+// nothingToRaise says why the lever has nothing to work on, or "".
+func (a *Answer) nothingToRaise(p *Plan, base *Scenario, who string) string {
+	switch a.Lever {
+	case LeverRecruitment:
 		total := 0.0
 		for _, l := range p.Posts {
 			if contains(a.Professions, l.Profession) {
@@ -269,7 +430,12 @@ func (a *Answer) whyNot(p *Plan, base *Scenario, gap float64) string {
 		if total == 0 {
 			return fmt.Sprintf("no post line of %s recruits from outside, so there is nothing to raise", who)
 		}
-		return short + " (recruits only fill funded vacancies while capping is on)"
+		return ""
+	case LeverFunded:
+		if !capsHires(p, base) {
+			return "hires are not capped at funded posts in this plan, so more funded posts change nothing"
+		}
+		return ""
 	}
 	starts, qualifies := 0, 0
 	var durations []int
@@ -292,9 +458,95 @@ func (a *Answer) whyNot(p *Plan, base *Scenario, gap float64) string {
 		return fmt.Sprintf("courses of %d months starting from %s qualify after %s",
 			durations[0], a.From.Label(), a.By.Label())
 	case qualifies == 0:
-		return fmt.Sprintf("no cohort of %s starting from %s qualifies by %s", who, a.From.Label(), a.By.Label())
+		return fmt.Sprintf("no course of %s starting from %s qualifies by %s", who, a.From.Label(), a.By.Label())
 	}
-	return short + " (qualifiers only fill funded vacancies while capping is on)"
+	return ""
+}
+
+func capsHires(p *Plan, base *Scenario) bool {
+	if base != nil && base.CapHires != nil {
+		return *base.CapHires
+	}
+	return p.CapHires
+}
+
+// cappedAt says, for the intake and recruitment levers with hires capped
+// at funded posts, when the funded posts are what stops the answer: every
+// funded post of the lines that matter is filled at By in S(1000), and
+// they fall short of what the aim needs. "" otherwise.
+func (a *Answer) cappedAt(p *Plan, base *Scenario) string {
+	if a.Lever == LeverFunded || !capsHires(p, base) {
+		return ""
+	}
+	m, err := modelOf(p, a.solved(p, base, MaxSolvePct), nil)
+	if err != nil {
+		return ""
+	}
+	pj := m.project("")
+	i := pj.Index(a.By)
+	if a.Target == TargetDemand {
+		return a.demandCapped(p, pj, i)
+	}
+	funded, vacant := 0.0, 0.0
+	for li := range pj.Lines {
+		r := pj.Lines[li].Row(i)
+		funded += r.Funded
+		if contains(a.Professions, pj.Lines[li].Key.Profession) {
+			vacant += r.Vacancies
+		}
+	}
+	if vacant > 0.05 || funded+pj.Total[i].TraineeWTE*boolTo(p.CountSalariedTrainees) >= pj.Target[i] {
+		return ""
+	}
+	return fmt.Sprintf("funded posts are %s WTE in %s against a trajectory of %s WTE, and hires only fill funded posts: raise funded posts (the funded lever)",
+		Num(math.Round(funded*10)/10), a.By.Label(), Num(math.Round(pj.Target[i]*10)/10))
+}
+
+// demandCapped names the service area and profession whose funded posts,
+// all filled, fall furthest short of what the access target needs.
+func (a *Answer) demandCapped(p *Plan, pj *Projection, i int) string {
+	dt, err := MakeDemand(p, pj)
+	if err != nil {
+		return ""
+	}
+	lines := map[LineKey]*Line{}
+	for li := range pj.Lines {
+		lines[pj.Lines[li].Key] = &pj.Lines[li]
+	}
+	worst, short := DemandRow{}, 0.0
+	var worstFunded float64
+	for _, r := range dt.Months[i] {
+		if r.Total() || r.GapWTE >= 0 {
+			continue
+		}
+		funded := 0.0
+		if l := lines[LineKey{r.Profession, r.ServiceArea}]; l != nil {
+			row := l.Row(i)
+			if row.Vacancies > 0.05 {
+				continue // posts left empty: not the funded posts' fault
+			}
+			funded = row.Funded
+		}
+		if gap := r.NeededWTE - funded; gap > short {
+			worst, short, worstFunded = r, gap, funded
+		}
+	}
+	if short <= 0 {
+		return ""
+	}
+	name := worst.Profession
+	if pr := p.Profession(name); pr != nil {
+		name = pr.Name
+	}
+	return fmt.Sprintf("funded posts for %s in %s are %s WTE in %s; the target needs %s WTE",
+		name, worst.ServiceArea, Num(math.Round(worstFunded*10)/10), a.By.Label(), Num(math.Round(worst.NeededWTE*10)/10))
+}
+
+func boolTo(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func contains(list []string, s string) bool {
@@ -308,18 +560,30 @@ func contains(list []string, s string) bool {
 
 // gapAt is the total workforce minus the target at month index i, worked
 // out to the last bit as Project works it out, but stepping each line only
-// up to i and keeping nothing else. A big plan's lines are split over two
-// cores; their workforce is still summed in line order.
+// up to i.
 func (m *model) gapAt(i int) float64 {
+	_, workforce := m.stateAt(i)
+	total := 0.0
+	for _, v := range workforce {
+		total += v
+	}
+	return total - m.base*(1+GrowthAt(m.plan, m.plan.Baseline+Month(i))/100)
+}
+
+// stateAt is each line's staff in post and workforce at month index i,
+// stepping each line only up to i and keeping nothing else. A big plan's
+// lines are split over two cores (whole professions when they pool).
+func (m *model) stateAt(i int) (inPost, workforce []float64) {
 	n := i + 1
-	vals := make([]float64, len(m.lines))
+	inPost, workforce = make([]float64, len(m.lines)), make([]float64, len(m.lines))
 	work := func(from, to int) {
 		scratch := make([]stocks, n*m.widestGroup())
 		sp := stepper{m: m}
 		out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
 		sp.stepRange(from, to, out, false, func(li, k int, rates lineRates) {
 			s := &out(li, k)[i]
-			vals[li] = rates.workforce(s.inPost, s.inTraining*rates.traineeWTEPerHead)
+			inPost[li] = s.inPost
+			workforce[li] = rates.workforce(s.inPost, s.inTraining*rates.traineeWTEPerHead)
 		})
 	}
 	half := m.splitAt(len(m.lines) / 2)
@@ -331,9 +595,5 @@ func (m *model) gapAt(i int) float64 {
 	go func() { defer wg.Done(); work(half, len(m.lines)) }()
 	work(0, half)
 	wg.Wait()
-	total := 0.0
-	for _, v := range vals {
-		total += v
-	}
-	return total - m.base*(1+GrowthAt(m.plan, m.plan.Baseline+Month(i))/100)
+	return inPost, workforce
 }

@@ -162,6 +162,7 @@ func (v *validator) professions(ps []Profession) {
 		}
 		seen[pr.ID] = true
 		v.nameLen(path, "name", pr.Name)
+		v.noControl(path, "name", pr.Name)
 		v.between(path, "leaver_rate_pct", pr.LeaverRatePct, 0, 100)
 		v.between(path, "wte_per_head", pr.WTEPerHead, MinWTEPerHead, 1)
 		v.between(path, "cost_per_wte_gbp", pr.CostPerWTE, 0, MaxCostPerWTE)
@@ -311,6 +312,7 @@ func (v *validator) scenarios(p *Plan, lines map[LineKey]bool) {
 	for i, s := range p.Scenarios {
 		path := indexed("scenarios", i)
 		v.nameLen(path, "name", s.Name)
+		v.noControl(path, "name", s.Name)
 		if names[s.Name] {
 			v.add(path+".name", "%q is the name of another scenario", s.Name)
 		}
@@ -373,6 +375,39 @@ func (v *validator) title(record, field, s string) {
 	if s != "" && strings.TrimFunc(s, unicode.IsSpace) == "" {
 		v.add(at(record, field), "must not be only white space")
 	}
+	v.noControl(record, field, s)
+}
+
+// noControl refuses control characters (a line break, ESC, BEL) in a
+// name: names reach file names, CSV headers, SVG and terminals.
+func (v *validator) noControl(record, field, s string) {
+	if msg := controlProblem(s); msg != "" {
+		v.add(at(record, field), "%s", msg)
+	}
+}
+
+func controlProblem(s string) string {
+	if !utf8.ValidString(s) {
+		return "is not valid text (UTF-8)"
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return fmt.Sprintf("must not hold a control character (%U), such as a line break or a tab", r)
+		}
+	}
+	return ""
+}
+
+// NameProblem says what is wrong with a name a person typed for a plan,
+// a scenario or a roll-up ("" when it is fine): empty, only white space,
+// over 200 characters, or holding a control character.
+func NameProblem(s string) string {
+	v := &validator{}
+	v.title("", "", s)
+	if len(v.errs) == 0 {
+		return ""
+	}
+	return v.errs[0].Msg
 }
 
 func (v *validator) nameLen(record, field, s string) {

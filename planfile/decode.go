@@ -3,6 +3,7 @@ package planfile
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"example.org/psyplan/plan"
 )
@@ -26,14 +27,16 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // fields is one JSON object whose keys have been checked against the
-// contract's names.
+// contract's names: keys holds the allowed ones, each once, and vals their
+// values. They are the object's own lists when it is clean (the usual).
 type fields struct {
 	d    *decoder
 	path string
-	m    map[string]*node
+	keys []string
+	vals []*node
 }
 
 // object checks that n is an object holding only the allowed keys, each
@@ -43,20 +46,49 @@ func (d *decoder) object(path string, n *node, allowed ...string) *fields {
 		d.add(path, "must be an object ({ ... }), not %s", kindNames[n.kind])
 		return nil
 	}
-	f := &fields{d: d, path: path, m: make(map[string]*node, len(n.keys))}
+	f := &fields{d: d, path: path, keys: n.keys, vals: n.vals}
+	if clean(n.keys, allowed) {
+		return f
+	}
+	f.keys, f.vals = nil, nil
 	for i, k := range n.keys {
 		if !contains(allowed, k) {
 			d.add(join(path, k), "unknown field")
 			continue
 		}
-		if _, dup := f.m[k]; dup {
+		if contains(f.keys, k) {
 			line, col := lineColumn(d.data, n.koffs[i])
 			d.add(join(path, k), "appears twice in the same object (again at line %d, column %d)", line, col)
 			continue
 		}
-		f.m[k] = n.vals[i]
+		f.keys, f.vals = append(f.keys, k), append(f.vals, n.vals[i])
 	}
 	return f
+}
+
+// clean tells whether every key is allowed and none is repeated. There
+// are never more of those than allowed keys, so it costs little however
+// many keys a hostile file gives.
+func clean(keys, allowed []string) bool {
+	if len(keys) > len(allowed) {
+		return false
+	}
+	for i, k := range keys {
+		if !contains(allowed, k) || contains(keys[:i], k) {
+			return false
+		}
+	}
+	return true
+}
+
+// value is the key's value, nil when absent.
+func (f *fields) value(key string) *node {
+	for i, k := range f.keys {
+		if k == key {
+			return f.vals[i]
+		}
+	}
+	return nil
 }
 
 func contains(list []string, s string) bool {
@@ -71,7 +103,7 @@ func contains(list []string, s string) bool {
 // get returns the key's value, or nil when it is absent or null; a
 // required key that is absent or null is noted.
 func (f *fields) get(key string, required bool) *node {
-	n := f.m[key]
+	n := f.value(key)
 	if n == nil || n.kind == kNull {
 		if required {
 			f.d.add(join(f.path, key), "is required")
@@ -142,9 +174,14 @@ func (f *fields) since(version int, keys ...string) {
 		return
 	}
 	for _, k := range keys {
-		if n := f.m[k]; n != nil && n.kind != kNull {
-			f.d.add(join(f.path, k), "needs \"version\": %d", version)
-			delete(f.m, k)
+		for i, have := range f.keys {
+			if have == k && f.vals[i] != nil && f.vals[i].kind != kNull {
+				f.d.add(join(f.path, k), "needs \"version\": %d", version)
+				// copied, not changed in place: they may be the object's own
+				f.keys = append(f.keys[:i:i], f.keys[i+1:]...)
+				f.vals = append(f.vals[:i:i], f.vals[i+1:]...)
+				break
+			}
 		}
 	}
 }

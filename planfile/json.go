@@ -49,10 +49,58 @@ type parser struct {
 	data  []byte
 	pos   int
 	depth int
+	// A plan of national size has a million values: they are handed out
+	// of blocks, and each key's text is made once, so reading one does not
+	// cost a million allocations.
+	slab []node
+	keys map[string]string
+	// An object's keys and values, or an array's items, are gathered on
+	// these stacks (objects nest), then carved to size out of blocks.
+	stackKeys  []string
+	stackKoffs []int
+	stackVals  []*node
+	blockKeys  []string
+	blockKoffs []int
+	blockVals  []*node
+}
+
+// carve copies src into a block, allocating a new block only when the
+// current one is full.
+func carve[T any](block *[]T, src []T) []T {
+	if len(src) == 0 {
+		return nil
+	}
+	if cap(*block)-len(*block) < len(src) {
+		*block = make([]T, 0, max(1024, len(src)))
+	}
+	start := len(*block)
+	*block = append(*block, src...)
+	return (*block)[start:len(*block):len(*block)]
+}
+
+// node gives a new value of kind k at offset off.
+func (p *parser) node(k kind, off int) *node {
+	if len(p.slab) == 0 {
+		p.slab = make([]node, 256)
+	}
+	n := &p.slab[0]
+	p.slab = p.slab[1:]
+	n.kind, n.off = k, off
+	return n
+}
+
+// intern is the text of a key: one string for every key written alike.
+func (p *parser) intern(raw []byte) string {
+	if k, ok := p.keys[string(raw)]; ok {
+		return k
+	}
+	k := string(raw)
+	p.keys[k] = k
+	return k
 }
 
 func parseJSON(data []byte) (*node, *syntaxError) {
-	p := &parser{data: data}
+	p := &parser{data: data, keys: map[string]string{}}
 	p.space()
 	n, err := p.value()
 	if err != nil {
@@ -90,7 +138,9 @@ func (p *parser) value() (*node, *syntaxError) {
 	case c == '"':
 		off := p.pos
 		s, err := p.str()
-		return &node{kind: kString, off: off, text: s}, err
+		n := p.node(kString, off)
+		n.text = s
+		return n, err
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	default:
@@ -104,10 +154,10 @@ func (p *parser) literal() (*node, *syntaxError) {
 		n    node
 	}{{"true", node{kind: kBool, b: true}}, {"false", node{kind: kBool}}, {"null", node{kind: kNull}}} {
 		if len(p.data)-p.pos >= len(l.word) && string(p.data[p.pos:p.pos+len(l.word)]) == l.word {
-			n := l.n
-			n.off = p.pos
+			n := p.node(l.n.kind, p.pos)
+			n.b = l.n.b
 			p.pos += len(l.word)
-			return &n, nil
+			return n, nil
 		}
 	}
 	return nil, p.fail("invalid JSON: expected a value (text in quotes, a number, true, false, null, a list or an object)")
@@ -125,7 +175,7 @@ func (p *parser) object() (*node, *syntaxError) {
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
-	n := &node{kind: kObject, off: p.pos}
+	n := p.node(kObject, p.pos)
 	p.pos++
 	p.space()
 	if p.peek('}') {
@@ -133,13 +183,14 @@ func (p *parser) object() (*node, *syntaxError) {
 		p.depth--
 		return n, nil
 	}
+	baseK, baseV := len(p.stackKeys), len(p.stackVals)
 	for {
 		p.space()
 		if !p.peek('"') {
 			return nil, p.fail("invalid JSON: expected a key in quotes")
 		}
 		koff := p.pos
-		k, err := p.str()
+		k, err := p.keyStr()
 		if err != nil {
 			return nil, err
 		}
@@ -153,7 +204,7 @@ func (p *parser) object() (*node, *syntaxError) {
 		if err != nil {
 			return nil, err
 		}
-		n.keys, n.koffs, n.vals = append(n.keys, k), append(n.koffs, koff), append(n.vals, v)
+		p.stackKeys, p.stackKoffs, p.stackVals = append(p.stackKeys, k), append(p.stackKoffs, koff), append(p.stackVals, v)
 		p.space()
 		if p.peek(',') {
 			p.pos++
@@ -162,6 +213,10 @@ func (p *parser) object() (*node, *syntaxError) {
 		if p.peek('}') {
 			p.pos++
 			p.depth--
+			n.keys = carve(&p.blockKeys, p.stackKeys[baseK:])
+			n.koffs = carve(&p.blockKoffs, p.stackKoffs[baseK:])
+			n.vals = carve(&p.blockVals, p.stackVals[baseV:])
+			p.stackKeys, p.stackKoffs, p.stackVals = p.stackKeys[:baseK], p.stackKoffs[:baseK], p.stackVals[:baseV]
 			return n, nil
 		}
 		return nil, p.fail("invalid JSON: expected ',' or '}'")
@@ -172,7 +227,7 @@ func (p *parser) array() (*node, *syntaxError) {
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
-	n := &node{kind: kArray, off: p.pos}
+	n := p.node(kArray, p.pos)
 	p.pos++
 	p.space()
 	if p.peek(']') {
@@ -180,13 +235,14 @@ func (p *parser) array() (*node, *syntaxError) {
 		p.depth--
 		return n, nil
 	}
+	base := len(p.stackVals)
 	for {
 		p.space()
 		v, err := p.value()
 		if err != nil {
 			return nil, err
 		}
-		n.vals = append(n.vals, v)
+		p.stackVals = append(p.stackVals, v)
 		p.space()
 		if p.peek(',') {
 			p.pos++
@@ -195,6 +251,8 @@ func (p *parser) array() (*node, *syntaxError) {
 		if p.peek(']') {
 			p.pos++
 			p.depth--
+			n.vals = carve(&p.blockVals, p.stackVals[base:])
+			p.stackVals = p.stackVals[:base]
 			return n, nil
 		}
 		return nil, p.fail("invalid JSON: expected ',' or ']'")
@@ -205,7 +263,12 @@ func (p *parser) peek(c byte) bool { return p.pos < len(p.data) && p.data[p.pos]
 
 // str reads a string; escapes are rare in plans, so only a string that has
 // one is handed to encoding/json to decode.
-func (p *parser) str() (string, *syntaxError) {
+func (p *parser) str() (string, *syntaxError) { return p.text(false) }
+
+// keyStr reads a key, which is one of few: see intern.
+func (p *parser) keyStr() (string, *syntaxError) { return p.text(true) }
+
+func (p *parser) text(isKey bool) (string, *syntaxError) {
 	start := p.pos
 	p.pos++
 	escaped := false
@@ -215,6 +278,9 @@ func (p *parser) str() (string, *syntaxError) {
 		case c == '"':
 			p.pos++
 			raw := p.data[start:p.pos]
+			if !escaped && isKey {
+				return p.intern(raw[1 : len(raw)-1]), nil
+			}
 			if !escaped {
 				return string(raw[1 : len(raw)-1]), nil
 			}
@@ -262,7 +328,9 @@ func (p *parser) number() (*node, *syntaxError) {
 		p.pos = start
 		return nil, p.fail(fmt.Sprintf("the number %s is too large", text))
 	}
-	return &node{kind: kNumber, off: start, num: f, text: text}, nil
+	n := p.node(kNumber, start)
+	n.num, n.text = f, text
+	return n, nil
 }
 
 func (p *parser) accept(c byte) bool {

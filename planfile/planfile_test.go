@@ -2,6 +2,7 @@ package planfile
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -429,6 +430,13 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Read(data)
+		rescued, rerr := Rescue(data)
+		if fmt.Sprint(rerr) != fmt.Sprint(err) {
+			t.Fatalf("Rescue says %v, Read %v", rerr, err)
+		}
+		if rescued != nil {
+			Write(rescued) // a rescued plan is exported as far as it goes: no panic
+		}
 		if err != nil {
 			if p != nil {
 				t.Fatal("refused but returned a plan")

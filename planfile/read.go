@@ -4,7 +4,6 @@
 package planfile
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"unicode/utf8"
@@ -34,23 +33,9 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // refused whole: the error (a plan.Errors when fields are at fault) names
 // each field and what is wrong with it.
 func Read(data []byte) (*plan.Plan, error) {
-	data = bytes.TrimPrefix(data, bom)
-	if !utf8.Valid(data) {
-		line, col := lineColumn(data, firstInvalidUTF8(data))
-		return nil, fmt.Errorf("line %d, column %d: the file is not UTF-8 text (save it as UTF-8 and try again)", line, col)
-	}
-	root, serr := parseJSON(data)
-	if serr != nil {
-		line, col := lineColumn(data, serr.off)
-		return nil, fmt.Errorf("line %d, column %d: %s", line, col, serr.msg)
-	}
-	d := &decoder{data: data}
-	p := d.plan(root)
-	if len(d.errs) == 0 {
-		d.errs = plan.Validate(p)
-	}
-	if len(d.errs) > 0 {
-		return nil, trim(d.errs)
+	p, err := Rescue(data)
+	if err != nil {
+		return nil, err
 	}
 	return p, nil
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
 )
 
@@ -56,23 +55,6 @@ func comparisonRows(c *plan.Comparison, from, to int) ([]string, [][]string) {
 	return header, rows
 }
 
-// figure writes a value in its unit, short enough for a narrow column:
-// WTE whole, pounds as £1.2m, chances as 55 % (differences in points).
-func figure(unit string, v float64, diff bool) string {
-	var s string
-	switch unit {
-	case plan.UnitPounds:
-		s = format.PoundsShort(v)
-	case plan.UnitPercent:
-		s = format.Percent(v)
-		if diff {
-			s = format.Whole(v) + " pts"
-		}
-	default:
-		s = format.Whole(v) + " WTE"
-	}
-	if diff && v > 0 {
-		s = "+" + s
-	}
-	return s
-}
+// figure writes a value in its unit, short enough for a narrow column
+// (plan.Figure, short).
+func figure(unit string, v float64, diff bool) string { return plan.Figure(unit, v, diff, true) }

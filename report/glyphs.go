@@ -54,6 +54,9 @@ func checkPrintable(p *plan.Plan) error {
 	for i, s := range p.Scenarios {
 		fields = append(fields, [2]string{"scenarios[" + strconv.Itoa(i) + "].name", s.Name})
 	}
+	for i, d := range p.Demand {
+		fields = append(fields, [2]string{"demand[" + strconv.Itoa(i) + "].service_area", d.ServiceArea})
+	}
 	for _, f := range fields {
 		if err := check(f[0], f[1]); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/go-pdf/fpdf"
@@ -34,11 +35,16 @@ func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month) e
 	return write(out, p, pr, today, nil)
 }
 
+// uncompressed writes the pages' text as it is, for the tests that read
+// where each piece of text went.
+var uncompressed = false
+
 func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, band *plan.Band) error {
 	if err := checkPrintable(p); err != nil {
 		return err
 	}
 	pdf := fpdf.New("L", "mm", "A4", "")
+	pdf.SetCompression(!uncompressed)
 	pdf.AddUTF8FontFromBytes(font, "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes(font, "B", gobold.TTF)
 	pdf.SetMargins(margin, margin, margin)
@@ -59,6 +65,8 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, b
 	r.answerPage() // answers.go
 	r.chartsPage()
 	r.comparePage() // compare.go
+	r.demandPage()  // demand.go
+	r.budgetPage()
 	r.postsAndTrainees()
 	r.assumptions()
 	if err := pdf.Error(); err != nil {
@@ -117,9 +125,15 @@ func (r *writer) front(today plan.Month) {
 		pdf.SetTextColor(90, 90, 90)
 		pdf.CellFormat(w, 5, f[0], "", 2, "L", false, 0, "")
 		pdf.SetX(x)
-		pdf.SetFont(font, "B", 12)
 		pdf.SetTextColor(30, 30, 30)
-		pdf.CellFormat(w, 7, f[1], "", 0, "L", false, 0, "")
+		// a national plan's figure may be too wide for its column at 12
+		// points: it is set smaller rather than run into the next
+		for size := 12.0; size >= 7; size -= 0.5 {
+			if pdf.SetFont(font, "B", size); pdf.GetStringWidth(f[1]) <= w-2*pdf.GetCellMargin() {
+				break
+			}
+		}
+		pdf.CellFormat(w, 7, r.fit(f[1], w), "", 0, "L", false, 0, "")
 	}
 	pdf.SetY(y + 14)
 	r.chart("growth", margin, pdf.GetY(), pageW-2*margin, pageH-pdf.GetY()-margin-6)
@@ -171,30 +185,50 @@ func (r *writer) chartsPage() {
 	r.chart("pipeline", margin+half+6, top, half, h)
 }
 
-// table writes a header row and rows, numbers right-aligned.
+// table writes a header row and rows, the first column left-aligned and
+// the others (numbers) right-aligned.
 func (r *writer) table(widths []float64, header []string, rows [][]string) {
-	pdf := r.pdf
-	pdf.SetFont(font, "B", 9)
-	pdf.SetFillColor(232, 238, 244)
-	for i, h := range header {
-		align := "R"
-		if i == 0 {
-			align = "L"
-		}
-		pdf.CellFormat(widths[i], 7, h, "B", 0, align, true, 0, "")
-	}
-	pdf.Ln(-1)
-	pdf.SetFont(font, "", 9)
+	aligns := "L" + strings.Repeat("R", len(widths)-1)
+	r.headerRow(widths, aligns, header)
+	r.pdf.SetFont(font, "", 9)
 	for _, row := range rows {
-		for i, cell := range row {
-			align := "R"
-			if i == 0 {
-				align = "L"
-			}
-			pdf.CellFormat(widths[i], 6, cell, "", 0, align, false, 0, "")
-		}
-		pdf.Ln(-1)
+		r.row(widths, aligns, row)
 	}
+}
+
+// headerRow writes a table's shaded header row; aligns holds each
+// column's alignment, L or R.
+func (r *writer) headerRow(widths []float64, aligns string, header []string) {
+	r.pdf.SetFont(font, "B", 9)
+	r.pdf.SetFillColor(232, 238, 244)
+	for i, h := range header {
+		r.pdf.CellFormat(widths[i], 7, r.fit(h, widths[i]), "B", 0, aligns[i:i+1], true, 0, "")
+	}
+	r.pdf.Ln(-1)
+}
+
+// row writes a table row in the current font.
+func (r *writer) row(widths []float64, aligns string, cells []string) {
+	for i, c := range cells {
+		r.pdf.CellFormat(widths[i], 6, r.fit(c, widths[i]), "", 0, aligns[i:i+1], false, 0, "")
+	}
+	r.pdf.Ln(-1)
+}
+
+// fit shortens text that would run past a cell w wide in the current
+// font, ending it with "…", so that it never runs into the next cell.
+func (r *writer) fit(text string, w float64) string {
+	room := w - 2*r.pdf.GetCellMargin()
+	if r.pdf.GetStringWidth(text) <= room {
+		return text
+	}
+	runes := []rune(text)
+	for n := len(runes) - 1; n > 0; n-- {
+		if short := strings.TrimRight(string(runes[:n]), " ") + "…"; r.pdf.GetStringWidth(short) <= room {
+			return short
+		}
+	}
+	return ""
 }
 
 // postsAndTrainees summarises posts and cohorts by profession.
@@ -270,10 +304,26 @@ func (r *writer) assumptions() {
 	pdf.AddPage()
 	r.heading("Assumptions")
 	var rows [][]string
+	hours := false // a column for clinical hours only when a profession gives any
 	for _, pr := range p.Professions {
-		rows = append(rows, []string{pr.Name, format.Fixed(pr.LeaverRatePct, -1) + " %", format.Fixed(pr.WTEPerHead, -1), format.Pounds(pr.CostPerWTE)})
+		hours = hours || pr.ClinicalHoursPerWTE != nil
 	}
-	r.table([]float64{110, 40, 35, 45}, []string{"Profession", "Leavers a year", "WTE per head", "Cost per WTE a year"}, rows)
+	for _, pr := range p.Professions {
+		row := []string{pr.Name, format.Fixed(pr.LeaverRatePct, -1) + " %", format.Fixed(pr.WTEPerHead, -1), format.Pounds(pr.CostPerWTE)}
+		if hours {
+			row = append(row, "–")
+			if pr.ClinicalHoursPerWTE != nil {
+				row[4] = format.Fixed(*pr.ClinicalHoursPerWTE, -1)
+			}
+		}
+		rows = append(rows, row)
+	}
+	if hours {
+		r.table([]float64{100, 36, 32, 45, 56}, []string{"Profession", "Leavers a year", "WTE per head", "Cost per WTE a year",
+			"Clinical hours a WTE a year"}, rows)
+	} else {
+		r.table([]float64{110, 40, 35, 45}, []string{"Profession", "Leavers a year", "WTE per head", "Cost per WTE a year"}, rows)
+	}
 	pdf.Ln(3)
 	pdf.SetFont(font, "", 10)
 	traj := "Trajectory: "
@@ -293,6 +343,10 @@ func (r *writer) assumptions() {
 		capping = "Everyone qualified or recruited is hired, even above the funded establishment."
 	}
 	pdf.MultiCell(0, 5.5, capping, "", "L", false)
+	if qualifiersMove(p, r.pr.Scenario) {
+		pdf.MultiCell(0, 5.5, "Qualifiers with no funded post in the service area they trained for take vacant posts of their "+
+			"profession in other service areas.", "", "L", false)
+	}
 	pdf.MultiCell(0, 5.5, "Pay costs: "+p.PriceBase()+".", "", "L", false)
 	if p.Notes != "" {
 		pdf.Ln(3)
@@ -300,4 +354,13 @@ func (r *writer) assumptions() {
 		pdf.SetFont(font, "", 10)
 		pdf.MultiCell(0, 5.5, p.Notes, "", "L", false)
 	}
+}
+
+// qualifiersMove tells whether qualifiers move between service areas in
+// the scenario (the plan itself for "").
+func qualifiersMove(p *plan.Plan, scenario string) bool {
+	if s := p.Scenario(scenario); s != nil && s.QualifiersMove != nil {
+		return *s.QualifiersMove
+	}
+	return p.QualifiersMove
 }

@@ -21,3 +21,20 @@ func BenchmarkLoadNational(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSaveNational checks and stores the national synthetic plan over
+// itself, as the window's every save of it does.
+func BenchmarkSaveNational(b *testing.B) {
+	lib := openTemp(b)
+	p := plantest.National()
+	id, err := lib.CreatePlan(ctx, p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := lib.SavePlan(ctx, id, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

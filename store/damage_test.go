@@ -36,30 +36,34 @@ func TestDamagedRowsAreReported(t *testing.T) {
 	}
 }
 
-// damagedLibrary holds two copies of the v2 plan, then damages the first
-// with raw SQL as statements say (PLAN is its id, OTHER the second's).
+// damagedLibrary is a library of an older PsyPlan (plans kept in rows)
+// holding two copies of the v2 plan, the first damaged with raw SQL as
+// statements say (PLAN is its id, OTHER the second's), opened by this one:
+// the sound copy is converted to its document, the damaged one stays in
+// its rows.
 func damagedLibrary(t *testing.T, statements ...string) (lib *Library, damaged, other int64) {
 	t.Helper()
-	lib = openTemp(t)
-	var err error
-	if damaged, err = lib.CreatePlan(ctx, v2Plan(t)); err != nil {
+	path := filepath.Join(t.TempDir(), "library.db")
+	ids := legacyLibrary(t, path, []*plan.Plan{v2Plan(t), v2Plan(t)}, func(ids []int64) []string {
+		r := strings.NewReplacer("PLAN", strconv.FormatInt(ids[0], 10), "OTHER", strconv.FormatInt(ids[1], 10))
+		var out []string
+		for _, s := range statements {
+			out = append(out, r.Replace(s))
+		}
+		return out
+	})
+	lib, err := Open(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if other, err = lib.CreatePlan(ctx, v2Plan(t)); err != nil {
-		t.Fatal(err)
-	}
-	r := strings.NewReplacer("PLAN", strconv.FormatInt(damaged, 10), "OTHER", strconv.FormatInt(other, 10))
-	rawSQL(t, lib, "PRAGMA foreign_keys = OFF")
-	for _, s := range statements {
-		rawSQL(t, lib, r.Replace(s))
-	}
-	rawSQL(t, lib, "PRAGMA foreign_keys = ON")
-	return lib, damaged, other
+	t.Cleanup(func() { lib.Close() })
+	return lib, ids[0], ids[1]
 }
 
-// Each damage is refused on opening with a message naming what is wrong,
-// marked in the list, readable as far as it goes, and deletable; the
-// other plan of the library is untouched.
+// Each damage of a plan an older library kept in rows is refused on
+// opening with a message naming what is wrong, marked in the list,
+// readable as far as it goes, and deletable; the other plan of the
+// library is untouched.
 func TestDamagedPlans(t *testing.T) {
 	cases := []struct {
 		name      string
@@ -170,7 +174,7 @@ func TestDamageByAnotherProgramIsSeen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Exec("UPDATE professions SET wte_per_head = 0 WHERE plan_id = ? AND pos = 0", id); err != nil {
+	if _, err := db.Exec("UPDATE plans SET document = json_set(document, '$.professions[0].wte_per_head', 0) WHERE id = ?", id); err != nil {
 		t.Fatal(err)
 	}
 	list, _ := lib.ListPlans(ctx)

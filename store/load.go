@@ -3,20 +3,23 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile"
 )
 
-// DamagedError is a plan in the library that breaks the plan file's rules
-// or whose rows cannot be put together: changed by another program, an
-// older PsyPlan or a damaged disk. It is never opened as if whole; it can
+// DamagedError is a plan in the library that breaks the plan file's rules,
+// whose document is not a plan file, or (kept by an older library) whose
+// rows cannot be put together: changed by another program, an older
+// PsyPlan or a damaged disk. It is never opened as if whole; it can
 // be read as far as readable (RescuePlan), exported and deleted.
 type DamagedError struct {
 	ID       int64
 	Name     string
-	Problems []string // each names the field, or the table and row
+	Problems []string // each names the field, or the table, row and column
 }
 
 // shownProblems caps the problems a message lists.
@@ -64,49 +67,143 @@ func (l *Library) LoadPlan(ctx context.Context, id int64) (*plan.Plan, error) {
 }
 
 // RescuePlan reads plan id as far as it can be read: the plan with every
-// row that could be read (rows that could not are left out), and, when
+// part that could be read (parts that could not are left out), and, when
 // the plan is damaged, what is wrong with it (nil when it is sound). err
 // is for a plan that is not there or a library that cannot be read.
-// Export the plan it gives to rescue what a damaged plan still holds.
+// Export the plan it gives to rescue what a damaged plan still holds. A
+// plan whose document cannot be read at all gives its name, area and
+// months as the library lists them.
 func (l *Library) RescuePlan(ctx context.Context, id int64) (*plan.Plan, *DamagedError, error) {
 	var p *plan.Plan
+	var name string
 	var problems []string
 	err := l.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		p, problems, err = loadPlan(ctx, tx, id)
+		p, name, problems, err = readPlan(ctx, tx, id)
 		return err
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, e := range plan.Validate(p) {
-		problems = append(problems, e.Error())
-	}
 	var damage *DamagedError
 	if len(problems) > 0 {
-		damage = &DamagedError{ID: id, Name: p.Name, Problems: problems}
+		damage = &DamagedError{ID: id, Name: name, Problems: problems}
 	}
 	l.remember(id, damage)
 	return p, damage, nil
 }
 
-func loadPlan(ctx context.Context, tx *sql.Tx, id int64) (*plan.Plan, []string, error) {
-	p := &plan.Plan{}
-	r := &reader{ctx: ctx, tx: tx, plan: p}
-	if !r.planRow(id, p) {
-		if r.err != nil {
-			return nil, nil, r.err
+// readPlan reads plan id from its document, or from its rows when an
+// older library kept it so, with every problem found, and its name for
+// messages.
+func readPlan(ctx context.Context, tx *sql.Tx, id int64) (p *plan.Plan, name string, problems []string, err error) {
+	r := &reader{ctx: ctx, tx: tx}
+	var found, legacy bool
+	var doc []byte
+	cols := make([]*string, len(columnNames)) // as the row has them; nil when not text
+	r.rows(func(c *cells) {
+		found = true
+		c.where, c.every = "plans row", true
+		if c.vals[0] == nil {
+			legacy = true
+			return
 		}
-		return nil, nil, ErrNotFound
+		if d := c.text(0); !c.bad {
+			doc = []byte(d)
+		}
+		for i := range cols {
+			if s, ok := c.vals[1+i].(string); ok {
+				cols[i] = &s
+			} else {
+				c.text(1 + i) // noted
+			}
+		}
+		checkUpdated(c, 1+len(cols))
+	}, "SELECT document, name, area, baseline_month, horizon_month, updated_at FROM plans WHERE id = ?", id)
+	switch {
+	case r.err != nil:
+		return nil, "", nil, r.err
+	case !found:
+		return nil, "", nil, ErrNotFound
+	case legacy:
+		p, problems, err := loadPlan(ctx, tx, id)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		for _, e := range plan.Validate(p) {
+			problems = append(problems, e.Error())
+		}
+		return p, p.Name, problems, nil
 	}
-	r.uncertainty(id, p)
-	r.professions(id, p)
-	r.posts(id, p)
-	r.milestones(id, p)
-	r.actuals(id, p)
-	r.scenarios(id, p)
-	r.cohorts(id, p)
-	return p, r.problems, r.err
+	if doc != nil {
+		p, err = planfile.Read(doc)
+		if err == nil {
+			r.sameAsColumns(p, cols)
+		} else {
+			p, _ = planfile.Rescue(doc)
+			r.documentProblems(err)
+		}
+	}
+	if p == nil {
+		p = r.fromColumns(cols)
+	}
+	name = p.Name
+	if name == "" && cols[0] != nil {
+		name = *cols[0]
+	}
+	return p, name, r.problems, nil
+}
+
+// columnNames are the columns of plans that repeat what the plan's
+// document says, for the library to list, find and roll up plans without
+// reading them.
+var columnNames = []string{"name", "area", "baseline_month", "horizon_month"}
+
+// sameAsColumns notes every such column that is not what the document
+// says, as another program could leave it.
+func (r *reader) sameAsColumns(p *plan.Plan, cols []*string) {
+	for i, want := range []string{p.Name, p.Area, p.Baseline.String(), p.Horizon.String()} {
+		if got := cols[i]; got != nil && *got != want {
+			r.problem("plans row: %s is %s, but the plan's document says %s", columnNames[i], shown(*got), shown(want))
+		}
+	}
+}
+
+// documentProblems notes what the plan file reader found wrong with a
+// document: each field at fault, or why it is not a plan file at all.
+func (r *reader) documentProblems(err error) {
+	var errs plan.Errors
+	if !errors.As(err, &errs) {
+		r.problem("plans row: document is not a plan file: %v", err)
+		return
+	}
+	for i, e := range errs {
+		if e.Path == "" && i == 0 { // the whole document: not a plan file
+			e.Path = "plans row: document"
+		}
+		r.problem("%s", e.Error())
+	}
+}
+
+// fromColumns is what the plans row tells of a plan whose document
+// cannot be read at all: its name, area and months.
+func (r *reader) fromColumns(cols []*string) *plan.Plan {
+	p := &plan.Plan{}
+	if cols[0] != nil {
+		p.Name = *cols[0]
+	}
+	if cols[1] != nil {
+		p.Area = *cols[1]
+	}
+	for i, m := range []*plan.Month{&p.Baseline, &p.Horizon} {
+		if s := cols[2+i]; s != nil {
+			var err error
+			if *m, err = plan.ParseMonth(*s); err != nil {
+				r.problem("plans row: %s %v", columnNames[2+i], err)
+			}
+		}
+	}
+	return p
 }
 
 // remember notes what plan id was found to be, for ListPlans.

@@ -29,7 +29,7 @@ func oldLibrary(t *testing.T, path string) int64 {
 	return 7
 }
 
-func rawSQL(t *testing.T, lib *Library, statements ...string) {
+func rawSQL(t testing.TB, lib *Library, statements ...string) {
 	t.Helper()
 	for _, s := range statements {
 		if _, err := lib.db.Exec(s); err != nil {

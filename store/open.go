@@ -241,6 +241,9 @@ func openReadWrite(path string, migrations []migration) (*Library, error) {
 	if err == nil {
 		err = lib.migrate(ctx, migrations)
 	}
+	if err == nil && len(migrations) >= documentVersion {
+		err = lib.convertLegacy(ctx)
+	}
 	if err == nil {
 		err = lib.mark(ctx)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile"
 )
 
 // PlanEntry is a plan as the library lists it (plan.Summary is a projection's headline figures).
@@ -70,13 +71,14 @@ func (l *Library) summaries(ctx context.Context) ([]PlanEntry, error) {
 // CreatePlan stores a valid plan as a new plan of the library and returns
 // its id. An invalid plan is refused and nothing is stored.
 func (l *Library) CreatePlan(ctx context.Context, p *plan.Plan) (int64, error) {
-	if errs := plan.Validate(p); errs != nil {
-		return 0, errs
+	doc, err := document(p)
+	if err != nil {
+		return 0, err
 	}
 	var id int64
-	err := l.write(ctx, func(tx *sql.Tx) error {
+	err = l.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		id, err = insertPlan(ctx, tx, p)
+		id, err = insertPlan(ctx, tx, p, doc)
 		return err
 	})
 	if err == nil {
@@ -88,25 +90,29 @@ func (l *Library) CreatePlan(ctx context.Context, p *plan.Plan) (int64, error) {
 // SavePlan replaces plan id with p, in one transaction. An invalid plan is
 // refused and the stored one is left as it was.
 func (l *Library) SavePlan(ctx context.Context, id int64, p *plan.Plan) error {
-	if errs := plan.Validate(p); errs != nil {
-		return errs
+	doc, err := document(p)
+	if err != nil {
+		return err
 	}
-	err := l.write(ctx, func(tx *sql.Tx) error {
-		if err := updatePlanRow(ctx, tx, id, p); err != nil {
+	err = l.write(ctx, func(tx *sql.Tx) error {
+		if err := updatePlanRow(ctx, tx, id, p, doc); err != nil {
 			return err
 		}
-		for _, table := range []string{"professions", "scenarios", "cohorts", "milestones", "actuals", "plan_uncertainty"} {
-			// post lines go with their profession, scenario rows with their scenario
-			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE plan_id = ?", id); err != nil {
-				return err
-			}
-		}
-		return insertChildren(ctx, tx, id, p)
+		return deleteLegacyRows(ctx, tx, id) // a plan of an older library that was damaged, now mended
 	})
 	if err == nil {
 		l.remember(id, nil)
 	}
 	return err
+}
+
+// document is what the library keeps of a plan: its plan file. An invalid
+// plan is refused, naming every field at fault.
+func document(p *plan.Plan) ([]byte, error) {
+	if errs := plan.Validate(p); errs != nil {
+		return nil, errs
+	}
+	return planfile.Write(p)
 }
 
 // DeletePlan removes a plan and everything in it, without reading it,
@@ -162,41 +168,50 @@ func (l *Library) FindPlan(ctx context.Context, ref string) (int64, error) {
 	}
 	switch len(ids) {
 	case 0:
-		return 0, fmt.Errorf("no plan has the id or name %q (psyplan list shows them)", ref)
+		return 0, &RefError{fmt.Sprintf("no plan has the id or name %q (psyplan list shows them)", ref)}
 	case 1:
 		return id, nil
 	default:
-		return 0, fmt.Errorf("%d plans are named %q (ids %s): give the id instead", len(ids), ref, strings.Join(ids, ", "))
+		return 0, &RefError{fmt.Sprintf("%d plans are named %q (ids %s): give the id instead", len(ids), ref, strings.Join(ids, ", "))}
 	}
+}
+
+// RefError is a plan named by a reference (an id or a name) that names no
+// plan, or several: the person asking gave a wrong reference.
+type RefError struct{ msg string }
+
+func (e *RefError) Error() string { return e.msg }
+
+// Is makes a reference to no plan match ErrNotFound.
+func (e *RefError) Is(target error) bool {
+	return target == ErrNotFound && strings.HasPrefix(e.msg, "no plan")
 }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339) }
 
-func insertPlan(ctx context.Context, tx *sql.Tx, p *plan.Plan) (int64, error) {
+// insertPlan stores a new plan: its document, and the columns that are
+// queried without reading it.
+func insertPlan(ctx context.Context, tx *sql.Tx, p *plan.Plan, doc []byte) (int64, error) {
 	t := now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO plans (name, area, notes, baseline_month, horizon_month, cap_hires,
 		interpolation, baseline_wte, qualifier_wait_months, count_salaried_trainees, pay_uplift_pct_per_year,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		created_at, updated_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), p.CapHires,
 		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE, p.QualifierWaitMonths, p.CountSalariedTrainees,
-		p.PayUpliftPctPerYear, t, t)
+		p.PayUpliftPctPerYear, t, t, string(doc))
 	if err != nil {
 		return 0, err
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	return id, insertChildren(ctx, tx, id, p)
+	return res.LastInsertId()
 }
 
-func updatePlanRow(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
+func updatePlanRow(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan, doc []byte) error {
 	res, err := tx.ExecContext(ctx, `UPDATE plans SET name = ?, area = ?, notes = ?, baseline_month = ?,
 		horizon_month = ?, cap_hires = ?, interpolation = ?, baseline_wte = ?, qualifier_wait_months = ?,
-		count_salaried_trainees = ?, pay_uplift_pct_per_year = ?, updated_at = ? WHERE id = ?`,
+		count_salaried_trainees = ?, pay_uplift_pct_per_year = ?, updated_at = ?, document = ? WHERE id = ?`,
 		p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), p.CapHires,
 		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE, p.QualifierWaitMonths, p.CountSalariedTrainees,
-		p.PayUpliftPctPerYear, now(), id)
+		p.PayUpliftPctPerYear, now(), string(doc), id)
 	if err != nil {
 		return err
 	}

@@ -11,11 +11,13 @@ import (
 	"example.org/psyplan/plan"
 )
 
-// reader loads the parts of one plan. It never trusts a row: a value of
-// the wrong kind, or a row that points where it must not (a cohort of
-// another plan's scenario), is noted as a problem and the row left out,
-// so a damaged library gives a message, never a crash. err is kept for
-// the library itself failing (a read error), which stops the reading.
+// reader loads the plans row of a plan and, for a plan that an older
+// library kept in rows (legacy.go), its other rows. It never trusts a
+// row: a value of the wrong kind, or a row that points where it must not
+// (a cohort of another plan's scenario), is noted as a problem and the
+// row left out, so a damaged library gives a message, never a crash. err
+// is kept for the library itself failing (a read error), which stops the
+// reading.
 type reader struct {
 	ctx      context.Context
 	tx       *sql.Tx
@@ -222,9 +224,7 @@ func (r *reader) planRow(id int64, p *plan.Plan) (found bool) {
 		p.Baseline, p.Horizon, p.CapHires = c.month(3), c.month(4), c.boolean(5)
 		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE = c.text(6), c.optFloat(7)
 		p.QualifierWaitMonths, p.CountSalariedTrainees, p.PayUpliftPctPerYear = c.whole(8), c.boolean(9), c.float(10)
-		if updated, ok := c.vals[11].(string); !ok || !isTime(updated) {
-			c.fail(11, "is %s, not a time", shown(c.vals[11]))
-		}
+		checkUpdated(c, 11)
 	}, `SELECT name, area, notes, baseline_month, horizon_month, cap_hires, interpolation, baseline_wte,
 		qualifier_wait_months, count_salaried_trainees, pay_uplift_pct_per_year, updated_at FROM plans WHERE id = ?`, id)
 	return found
@@ -387,6 +387,13 @@ func (r *reader) cohorts(id int64, p *plan.Plan) {
 	}, `SELECT scenario_id, pos, profession, service_area, start_month, duration_months, intake, completion_pct, takeup_pct,
 		drawn_from_profession, drawn_from_pct
 		FROM cohorts WHERE plan_id = ? ORDER BY scenario_id IS NOT NULL, scenario_id, pos`, id)
+}
+
+// checkUpdated notes a change time (updated_at, column i) that is not one.
+func checkUpdated(c *cells, i int) {
+	if updated, ok := c.vals[i].(string); !ok || !isTime(updated) {
+		c.fail(i, "is %s, not a time", shown(c.vals[i]))
+	}
 }
 
 func isTime(s string) bool {

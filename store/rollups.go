@@ -139,13 +139,22 @@ func memberMonths(ctx context.Context, tx *sql.Tx, m RollupMember) (string, plan
 		return "", 0, 0, err
 	}
 	if m.Scenario != "" {
-		var one int
-		err := tx.QueryRowContext(ctx, "SELECT 1 FROM scenarios WHERE plan_id = ? AND name = ?", m.PlanID, m.Scenario).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return "", 0, 0, fmt.Errorf("plan %d %q has no scenario %q", m.PlanID, name, m.Scenario)
-		}
+		// In the plan's document, without reading the whole plan (or in its
+		// rows, for a damaged plan of an older library).
+		var has sql.NullBool
+		err := tx.QueryRowContext(ctx, `SELECT CASE
+			WHEN document IS NULL THEN EXISTS (SELECT 1 FROM scenarios WHERE plan_id = plans.id AND name = ?1)
+			WHEN json_valid(document) THEN EXISTS (SELECT 1 FROM json_each(document, '$.scenarios') s
+				WHERE json_extract(plans.document, s.fullkey || '.name') = ?1)
+			END FROM plans WHERE id = ?2`, m.Scenario, m.PlanID).Scan(&has)
 		if err != nil {
 			return "", 0, 0, err
+		}
+		if !has.Valid {
+			return "", 0, 0, fmt.Errorf("plan %d %q is damaged (its document is not JSON): rescue it first", m.PlanID, name)
+		}
+		if !has.Bool {
+			return "", 0, 0, fmt.Errorf("plan %d %q has no scenario %q", m.PlanID, name, m.Scenario)
 		}
 	}
 	b, errB := plan.ParseMonth(baseline)
@@ -301,4 +310,22 @@ func memberName(planName, scenario string) string {
 		return planName
 	}
 	return planName + ": " + scenario
+}
+
+// each prepares one statement and runs it n times with the arguments args(i).
+func each(ctx context.Context, tx *sql.Tx, query string, n int, args func(i int) []any) error {
+	if n == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i := 0; i < n; i++ {
+		if _, err := st.ExecContext(ctx, args(i)...); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -66,15 +66,16 @@ func (l *Library) GiveDefaultPlan(ctx context.Context, load func() (*plan.Plan, 
 	if err != nil {
 		return 0, err
 	}
-	if errs := plan.Validate(p); errs != nil {
-		return 0, errs
+	doc, err := document(p)
+	if err != nil {
+		return 0, err
 	}
 	var id int64
 	err = l.write(ctx, func(tx *sql.Tx) error {
 		if _, given, err := getSetting(ctx, tx, settingSeeded); given || err != nil {
 			return err // another process gave it a moment ago
 		}
-		if id, err = insertPlan(ctx, tx, p); err != nil {
+		if id, err = insertPlan(ctx, tx, p, doc); err != nil {
 			return err
 		}
 		return setSetting(ctx, tx, settingSeeded, "yes")

@@ -1,5 +1,7 @@
 // Package store keeps plans in a local SQLite library: one file, every
-// change one transaction, nothing lost when the program is killed.
+// change one transaction, nothing lost when the program is killed. Each
+// plan is kept whole as its plan file (package planfile), beside the few
+// columns the library lists, finds and rolls plans up by.
 package store
 
 import (

@@ -36,11 +36,14 @@ func FuzzReadWorkbook(f *testing.F) {
 		return bytes.Replace(b, []byte(`r="A2"`), []byte(`r="ZZZZZZ2"`), 1)
 	}}))
 	f.Add(rezip(f, data, nil, bomb("xl/media/bomb.xml", nil, nil, 2, 0)))
-	old, err := os.ReadFile("testdata/version1-small.xlsx") // the version 1 layout
-	if err != nil {
-		f.Fatal(err)
+	for _, name := range []string{"testdata/version1-small.xlsx", "testdata/version2-v2.xlsx"} { // the earlier layouts
+		old, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(old)
 	}
-	f.Add(old)
+	f.Add(book(f, read(f, v3File))) // version 3's sheets
 	f.Fuzz(checkRead)
 }
 

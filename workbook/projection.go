@@ -130,15 +130,22 @@ func sheetStart(w *bufio.Writer, ncols int, width float64) {
 
 const sheetEnd = "</sheetData></worksheet>"
 
-// tableXML is a sheet of records: the header, then n rows. A row's cells
-// are text (string), numbers (float64 or int) or blank (nil).
+// tableXML is a sheet of records: the header (a blank title leaves its
+// cell empty), then n rows. A row's cells are text (string), numbers
+// (float64 or int) or blank (nil).
 func tableXML(header []string, n int, row func(i int) []any, width float64, headerStyle int) sheetWriter {
 	return func(w *bufio.Writer) error {
 		sheetStart(w, len(header), width)
 		buf := make([]byte, 0, 1024)
 		buf = append(buf, `<row r="1">`...)
-		for _, h := range header {
-			buf = appendText(buf, h, headerStyle)
+		for i, h := range header {
+			if h == "" {
+				continue
+			}
+			buf = append(buf, `<c r="`...)
+			buf = append(buf, columnName(i)...)
+			buf = append(buf, `1"`...)
+			buf = appendStyled(buf, h, headerStyle)
 		}
 		buf = append(buf, "</row>"...)
 		for i := 0; i < n; i++ {
@@ -190,6 +197,9 @@ func appendCells(buf []byte, n int, cells []any) ([]byte, error) {
 // projectionXML writes the sheet: the projection table's header, then a
 // row per line and month and the month's total, frozen under the header.
 func projectionXML(pr *plan.Projection, headerStyle int) sheetWriter {
+	if MonthlyRows(pr) > MaxMonthlyRows {
+		return yearlyProjectionXML(pr, headerStyle)
+	}
 	return func(w *bufio.Writer) error {
 		sheetStart(w, len(projtable.Header), 14)
 		buf := make([]byte, 0, 1024)
@@ -216,6 +226,61 @@ func projectionXML(pr *plan.Projection, headerStyle int) sheetWriter {
 				}
 			}
 			buf = appendRow(buf, row, month, total, pr.Total[i], []float64{pr.Target[i], pr.Gap[i]})
+			row++
+		}
+		w.Write(buf)
+		_, err := w.WriteString(sheetEnd)
+		return err
+	}
+}
+
+// MaxMonthlyRows is the most rows the Projection sheet takes month by
+// month: about 50 MB of workbook, well inside Excel's 1,048,576 rows and
+// the 100 MB a workbook may be to be imported again. A longer projection
+// is written by financial year instead, and the sheet says so.
+const MaxMonthlyRows = 500_000
+
+// MonthlyRows is the rows of the monthly projection table: one per line
+// and month, and each month's total.
+func MonthlyRows(pr *plan.Projection) int { return (len(pr.Lines) + 1) * pr.Months() }
+
+// yearlyNote heads the first column of a projection written by year.
+const yearlyNote = "financial_year (by year: month by month would pass Excel's row limit; psyplan project writes every month)"
+
+// yearlyProjectionXML is the projection table by NHS financial year
+// (projection.md's yearly rule), line by line, then each year's total.
+func yearlyProjectionXML(pr *plan.Projection, headerStyle int) sheetWriter {
+	return func(w *bufio.Writer) error {
+		sheetStart(w, len(projtable.Header), 14)
+		buf := make([]byte, 0, 1024)
+		buf = append(buf, `<row r="1">`...)
+		for i, h := range projtable.Header {
+			if i == 0 {
+				h = yearlyNote
+			}
+			buf = appendText(buf, h, headerStyle)
+		}
+		buf = append(buf, "</row>"...)
+		lineYears := make([][]plan.Year, len(pr.Lines))
+		for li := range pr.Lines {
+			l := &pr.Lines[li]
+			lineYears[li] = pr.Years(l.Row)
+		}
+		totals := pr.TotalYears()
+		total := appendText(appendText(nil, plan.TotalWord, -1), plan.TotalWord, -1)
+		row := 2
+		for y := range totals {
+			year := appendText(nil, totals[y].Label(), -1)
+			for li, l := range pr.Lines {
+				key := appendText(appendText(nil, l.Key.Profession, -1), l.Key.ServiceArea, -1)
+				buf = appendRow(buf, row, year, key, lineYears[li][y].Row, nil)
+				row++
+				if len(buf) > 1<<15 {
+					w.Write(buf)
+					buf = buf[:0]
+				}
+			}
+			buf = appendRow(buf, row, year, total, totals[y].Row, []float64{totals[y].Target, totals[y].Gap})
 			row++
 		}
 		w.Write(buf)
@@ -254,7 +319,12 @@ func appendValue(buf []byte, x float64) []byte {
 
 // appendText writes an inline string cell: text, never a formula.
 func appendText(buf []byte, s string, style int) []byte {
-	buf = append(buf, `<c`...)
+	return appendStyled(append(buf, `<c`...), s, style)
+}
+
+// appendStyled ends an inline string cell whose "<c" and reference are
+// written, in the style (none if negative).
+func appendStyled(buf []byte, s string, style int) []byte {
 	if style >= 0 {
 		buf = append(buf, ` s="`...)
 		buf = strconv.AppendInt(buf, int64(style), 10)

@@ -59,17 +59,29 @@ type reader struct {
 	errs   []string
 	more   int              // problems past maxProblems
 	places map[string]place // a record's plan-file path ("posts[3]") -> where it was read
-	// version1 is set when the Summary has none of version 2's settings:
-	// the workbook was exported before, and its sheets lack version 2's columns.
-	version1 bool
+	// version is the PsyPlan that exported the workbook, as its Summary
+	// shows: 1 has none of version 2's settings, 2 none of version 3's;
+	// their sheets lack the columns (and sheets) added since.
+	version int
 }
 
-func (r *reader) fail(sheet string, row int, column, format string, args ...any) {
-	where := fmt.Sprintf("%s, row %d", sheet, row)
-	if column != "" {
-		where += ", column " + column
+// fail notes a problem at a sheet's row and column (0 is A; -1 for the
+// row as a whole), whose title is given.
+func (r *reader) fail(sheet string, row, column int, title, format string, args ...any) {
+	r.problem(where(sheet, row, column, title) + ": " + fmt.Sprintf(format, args...))
+}
+
+// where names a place in a sheet: "Posts, row 4, column Funded (WTE)", or
+// on version 3's sheets as a spreadsheet does, "Demand!C4".
+func where(sheet string, row, column int, title string) string {
+	if a1Sheets[sheet] {
+		return cellRef(sheet, row, column)
 	}
-	r.problem(where + ": " + fmt.Sprintf(format, args...))
+	w := fmt.Sprintf("%s, row %d", sheet, row)
+	if title != "" {
+		w += ", column " + title
+	}
+	return w
 }
 
 // maxProblems keeps a badly broken workbook's message readable, and its
@@ -111,12 +123,12 @@ func (r *reader) rows(sheet string, cols []col, use func(row int, vals []cell)) 
 // over the columns added since; any other lacks none.
 func (r *reader) heading(sheet string, row int, cols []col, vals []cell) int {
 	width := len(cols)
-	if old, ok := version1Columns[sheet]; ok && r.version1 && blankCells(vals[old:]) {
+	if old, ok := oldColumns[r.version][sheet]; ok && blankCells(vals[old:]) {
 		width = old
 	}
 	for i, c := range cols[:width] {
 		if row != 1 || strings.TrimSpace(vals[i].text) != c.title {
-			r.fail(sheet, 1, columnName(i), "the heading must be %q (keep the columns as PsyPlan exported them)", c.title)
+			r.fail(sheet, 1, i, columnName(i), "the heading must be %q (keep the columns as PsyPlan exported them)", c.title)
 			return 0
 		}
 	}
@@ -151,7 +163,7 @@ type cells struct {
 }
 
 func (c *cells) bad(i int, format string, args ...any) {
-	c.r.fail(c.sheet, c.row, c.cols[i].title, format, args...)
+	c.r.fail(c.sheet, c.row, i, c.cols[i].title, format, args...)
 }
 
 // text is a text cell exactly as typed: " Perinatal" is not "Perinatal".
@@ -257,6 +269,15 @@ func (c *cells) yesNo(i int, def bool) bool {
 	return def
 }
 
+// optYesNo reads a yes-or-no cell; blank is nil (not overridden).
+func (c *cells) optYesNo(i int) *bool {
+	if c.blank(i) {
+		return nil
+	}
+	b := c.yesNo(i, false)
+	return &b
+}
+
 // month reads "2021-04" or "Apr 2021" typed as text, or a date the
 // spreadsheet stored as a day number or an ISO date.
 func (c *cells) month(i int) plan.Month {
@@ -336,7 +357,8 @@ func (r *reader) plan() *plan.Plan {
 		r.remember(fmt.Sprintf("professions[%d]", len(p.Professions)), c)
 		p.Professions = append(p.Professions, plan.Profession{ID: c.text(0), Name: c.text(1),
 			LeaverRatePct: orDefault(c.optNum(2), 0), WTEPerHead: orDefault(c.optNum(3), 1), CostPerWTE: orDefault(c.optNum(4), 0),
-			TraineesSalaried: c.yesNo(5, false), TraineeWTEPerHead: orDefault(c.optNum(6), 1), TraineeCostPerWTE: orDefault(c.optNum(7), 0)})
+			TraineesSalaried: c.yesNo(5, false), TraineeWTEPerHead: orDefault(c.optNum(6), 1), TraineeCostPerWTE: orDefault(c.optNum(7), 0),
+			ClinicalHoursPerWTE: c.optNum(8)})
 	})
 	r.table(sheetPosts, postCols, func(c *cells) {
 		r.remember(fmt.Sprintf("posts[%d]", len(p.Posts)), c)
@@ -358,6 +380,10 @@ func (r *reader) plan() *plan.Plan {
 		p.Actuals = append(p.Actuals, plan.Actual{Month: c.month(0), Profession: c.text(1), InPostWTE: c.num(2)})
 	})
 	r.scenarios(p)
+	if r.version >= 3 { // an earlier PsyPlan wrote none of these sheets
+		r.demand(p) // demand.go
+		r.budget(p)
+	}
 	return p
 }
 
@@ -404,7 +430,8 @@ func (r *reader) summary(p *plan.Plan) {
 	if r.fatal != nil {
 		return
 	}
-	all := make([][]cell, len(summaryFields))
+	all := make([][]cell, len(summaryFields)+1) // and the row after, blank
+
 	err := r.b.rows(sheetSummary, 2, func(row int, vals []cell) bool {
 		if row > len(all) {
 			return false
@@ -417,18 +444,26 @@ func (r *reader) summary(p *plan.Plan) {
 	}
 	// version 1 wrote a blank row after its settings, then the headline
 	// figures; a blank row 9 above anything else is a version 2 setting
-	// cleared, refused below
-	after := all[summaryVersion1Rows+1]
-	r.version1 = all[summaryVersion1Rows] == nil && (after == nil || strings.TrimSpace(after[0].text) == headlineTitle)
+	// cleared, refused below. So did version 2 after its row 15; a blank
+	// row 16 with a blank row under it is version 2's only in a workbook
+	// without version 3's sheets.
+	headline := func(row []cell) bool { return row != nil && strings.TrimSpace(row[0].text) == headlineTitle }
+	_, v3Sheets := r.b.sheets[sheetDemand]
+	after1, after2 := all[summaryVersion1Rows+1], all[summaryVersion2Rows+1]
 	fields := summaryFields
-	if r.version1 {
-		fields = fields[:summaryVersion1Rows]
+	switch {
+	case all[summaryVersion1Rows] == nil && (after1 == nil || headline(after1)):
+		r.version, fields = 1, fields[:summaryVersion1Rows]
+	case all[summaryVersion2Rows] == nil && (headline(after2) || after2 == nil && !v3Sheets):
+		r.version, fields = 2, fields[:summaryVersion2Rows]
+	default:
+		r.version = 3
 	}
 	var u [4]*float64 // the uncertainty ranges, nil when blank
 	for i, sf := range fields {
 		row := all[i]
 		if row == nil || strings.TrimSpace(row[0].text) != sf.title {
-			r.fail(sheetSummary, i+1, "A", "the label must be %q (keep the rows as PsyPlan exported them)", sf.title)
+			r.fail(sheetSummary, i+1, 0, "A", "the label must be %q (keep the rows as PsyPlan exported them)", sf.title)
 			continue
 		}
 		c := &cells{r: r, sheet: sheetSummary, row: i + 1, cols: []col{{"B", sf.field}}, vals: row[1:]}
@@ -468,6 +503,8 @@ func (r *reader) summary(p *plan.Plan) {
 			u[2] = c.optNum(0)
 		case "uncertainty.recruitment_pct":
 			u[3] = c.optNum(0)
+		case "qualifiers_move_between_service_areas":
+			p.QualifiersMove = c.yesNo(0, false)
 		}
 	}
 	p.Uncertainty = readUncertainty(u)
@@ -519,6 +556,7 @@ func (r *reader) scenarios(p *plan.Plan) {
 		case whatScenario:
 			r.remember(path, c)
 			s.QualifierWaitMonths = c.optWhole(scenarioWaitCol)
+			s.QualifiersMove = c.optYesNo(scenarioMoveCol)
 			switch c.word(4) {
 			case "on", "yes":
 				on := true
@@ -551,7 +589,7 @@ func (r *reader) scenarios(p *plan.Plan) {
 // scenarioRowCols are the columns each kind of scenario row fills: a
 // value elsewhere would be lost, so it is refused.
 var scenarioRowCols = map[string][]int{
-	whatScenario:   {0, 1, 4, scenarioWaitCol},
+	whatScenario:   {0, 1, 4, scenarioWaitCol, scenarioMoveCol},
 	whatProfession: {0, 1, 2, 5, 6, 7},
 	whatPostLine:   {0, 1, 2, 3, 5, 8, 9, 10},
 	whatCohort:     {0, 1, 2, 3, 11, 12, 13, 14, 15, scenarioDrawnCol, scenarioDrawnCol + 1},
@@ -585,12 +623,12 @@ func (r *reader) locate(e plan.FieldError) string {
 	sort.Slice(paths, func(i, j int) bool { return len(paths[i]) > len(paths[j]) })
 	pl := r.places[paths[0]]
 	field := strings.TrimPrefix(strings.TrimPrefix(e.Path, paths[0]), ".")
-	where := fmt.Sprintf("%s, row %d", pl.sheet, pl.row)
-	for _, c := range pl.cols {
+	column, title := -1, ""
+	for k, c := range pl.cols {
 		if c.field == field || (field == "" && c.field == "") {
-			where += ", column " + c.title
+			column, title = k, c.title
 			break
 		}
 	}
-	return where + ": " + e.Msg
+	return where(pl.sheet, pl.row, column, title) + ": " + e.Msg
 }

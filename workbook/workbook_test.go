@@ -174,14 +174,14 @@ func TestProjectionSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+73*4 || rows[0][0] != "month" || rows[0][19] != "gap_wte" {
+	if len(rows) != 1+73*4 || rows[0][0] != "month" || rows[0][20] != "gap_wte" {
 		t.Fatalf("%d rows; header %v", len(rows), rows[0])
 	}
 	// row 2: cbt, then pwp with the escaped name; row 5 the first total
 	if rows[3][1] != "pwp" || rows[3][2] != `Adult <common> & "mental" health` || rows[3][3] != "40" {
 		t.Errorf("pwp row %v", rows[3])
 	}
-	if rows[4][1] != "ALL" || rows[4][18] != "52.5" {
+	if rows[4][1] != "ALL" || rows[4][19] != "52.5" {
 		t.Errorf("total row %v", rows[4])
 	}
 	if typ, _ := f.GetCellType(sheetProjection, "D4"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
@@ -189,5 +189,48 @@ func TestProjectionSheet(t *testing.T) {
 	}
 	if typ, _ := f.GetCellType(sheetProjection, "C4"); typ != excelize.CellTypeInlineString {
 		t.Errorf("service area is not a text cell: %v", typ)
+	}
+}
+
+// The national plan to 2045 has 1,011,661 projection rows month by month
+// (3,360 lines and a total over 301 months): its Projection sheet is
+// written by financial year instead (3,361 rows for each of the 25 years 2020/21 to 2044/45),
+// saying so, so the workbook stays small enough to import again and no
+// sheet passes Excel's 1,048,576 rows.
+func TestLongProjectionIsWrittenByYear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the national plan to 2045")
+	}
+	p := plantest.National()
+	p.Horizon = plan.MonthOf(2045, 3)
+	data := book(t, p)
+	if len(data) > MaxFileBytes {
+		t.Fatalf("the workbook is %d MB, more than import takes", len(data)>>20)
+	}
+	if _, err := Read(data); err != nil {
+		t.Fatalf("the workbook PsyPlan wrote is refused: %v", err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.Rows(sheetProjection)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, first, last := 0, []string(nil), []string(nil)
+	for rows.Next() {
+		cols, _ := rows.Columns()
+		if n == 0 {
+			first = cols
+		}
+		last = cols
+		n++
+	}
+	if n != 1+3361*25 || !strings.HasPrefix(first[0], "financial_year (by year") {
+		t.Fatalf("%d rows, header %v", n, first)
+	}
+	if last[0] != "2044/45" || last[1] != "ALL" {
+		t.Errorf("last row %v", last[:3])
 	}
 }

@@ -51,7 +51,7 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte, b
 	w.table(sheetProfessions, professionCols, len(p.Professions), func(i int) []any {
 		pr := p.Professions[i]
 		return []any{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE,
-			yesNo(pr.TraineesSalaried), traineeWTEPerHead(pr), pr.TraineeCostPerWTE}
+			yesNo(pr.TraineesSalaried), traineeWTEPerHead(pr), pr.TraineeCostPerWTE, opt(pr.ClinicalHoursPerWTE)}
 	})
 	ms := p.Trajectory.Milestones
 	w.table(sheetTrajectory, milestoneCols, len(ms), func(i int) []any { return []any{ms[i].Month.String(), ms[i].GrowthPct} })
@@ -61,8 +61,11 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte, b
 	})
 	rows := scenarioRows(p)
 	w.table(sheetScenarios, scenarioCols, len(rows), func(i int) []any { return rows[i] })
+	w.demandSheets(p) // demand.go
+	w.budgetSheet(p)
 	w.sheet(sheetProjection, projectionXML(pr, w.header))
-	w.years(pr)
+	w.years(p, pr)
+	w.demandProjection(p, pr)
 	w.bandSheet(band) // uncertainty.go
 	w.compareSheet(p) // compare.go
 	if w.err != nil {
@@ -141,6 +144,9 @@ func scenarioRows(p *plan.Plan) [][]any {
 		}
 		r := row(s.Name, whatScenario, "", "", capping)
 		r[scenarioWaitCol] = wait
+		if s.QualifiersMove != nil {
+			r[scenarioMoveCol] = yesNo(*s.QualifiersMove)
+		}
 		rows = append(rows, r)
 		for _, o := range s.Professions {
 			rows = append(rows, row(s.Name, whatProfession, o.Profession, "", nil, opt(o.LeaverRatePct), opt(o.WTEPerHead), opt(o.CostPerWTE)))
@@ -175,24 +181,29 @@ func (w *writer) sheet(name string, write sheetWriter) {
 	w.sheets[name] = write
 }
 
-// years is the total by NHS financial year, as the model contract says.
-func (w *writer) years(pr *plan.Projection) {
+// years is the total by NHS financial year, as the model contract says,
+// with the pay bill against the plan's budget (demand.md; blank in a year
+// with no budget).
+func (w *writer) years(p *plan.Plan, pr *plan.Projection) {
 	ys := pr.TotalYears()
-	header := append(append([]string{"Financial year", "As at"}, yearTitles[:]...), "Trajectory target (WTE)", "Gap (WTE)")
+	budget := plan.MakeBudget(p, pr) // a row for each of ys
+	header := append(append([]string{"Financial year", "As at"}, yearTitles[:]...), "Trajectory target (WTE)", "Gap (WTE)",
+		"Budget for pay (£)", "Headroom (£; negative: over budget)")
 	w.sheet(sheetYears, tableXML(header, len(ys), func(i int) []any {
 		y := ys[i]
 		row := []any{y.Label(), y.Last.Label()}
 		for _, x := range projtable.Values(&y.Row) {
 			row = append(row, x)
 		}
-		return append(row, y.Target, y.Gap)
+		return append(row, y.Target, y.Gap, opt(budget[i].Budget), opt(budget[i].Headroom))
 	}, 16, w.header))
 }
 
 // yearTitles name the projection table's figures (projtable.Values, in
 // its order) for people; a test holds them to the same count.
 var yearTitles = [...]string{"In post (WTE)", "Headcount", "Funded (WTE)", "Vacancies (WTE)", "Leavers (WTE)",
-	"Moved into training (WTE)", "Qualified (WTE)", "Hired qualified (WTE)", "Recruited (WTE)", "Unplaced (WTE)",
+	"Moved into training (WTE)", "Qualified (WTE)", "Hired qualified (WTE)",
+	"Placed in another service area (WTE)", "Recruited (WTE)", "Unplaced (WTE)",
 	"Waiting for a post (WTE)", "In training", "Salaried trainees (WTE)", "Workforce (WTE)", "Pay cost (£)"}
 
 // summary is the first sheet: the plan's settings (read back on import),
@@ -204,6 +215,7 @@ func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 	values := append([]any{p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), capping,
 		p.Trajectory.Interpolation, opt(p.Trajectory.BaselineWTE),
 		p.QualifierWaitMonths, yesNo(p.CountSalariedTrainees), p.PayUpliftPctPerYear}, uncertainty(p.Uncertainty)...)
+	values = append(values, yesNo(p.QualifiersMove))
 	for i, c := range summaryFields {
 		f.SetCellStr(sheetSummary, fmt.Sprintf("A%d", i+1), c.title)
 		setCell(f, fmt.Sprintf("B%d", i+1), values[i])

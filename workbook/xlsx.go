@@ -350,6 +350,9 @@ func escapeXString(s string) string {
 
 // sheetError is a refusal of the whole workbook at a place in a sheet.
 func sheetError(sheet string, row int, column int, msg string, args ...any) error {
+	if a1Sheets[sheet] && row > 0 {
+		return refuse("%s: %s", cellRef(sheet, row, column-1), fmt.Sprintf(msg, args...))
+	}
 	where := sheet
 	if row > 0 {
 		where += fmt.Sprintf(", row %d", row)

@@ -3,9 +3,34 @@ package store
 import (
 	"context"
 	"database/sql"
+	"testing"
 
 	"example.org/psyplan/plan"
 )
+
+// These are the functions with which PsyPlan wrote a plan into rows
+// before plans were kept as documents (migration 5), kept to make the
+// libraries of older PsyPlans in tests.
+
+// insertLegacyPlan writes a plan as PsyPlan did before migration 5: the
+// plans row, no document, and everything in the plan in rows below it.
+func insertLegacyPlan(ctx context.Context, tx *sql.Tx, p *plan.Plan) (int64, error) {
+	t := now()
+	res, err := tx.ExecContext(ctx, `INSERT INTO plans (name, area, notes, baseline_month, horizon_month, cap_hires,
+		interpolation, baseline_wte, qualifier_wait_months, count_salaried_trainees, pay_uplift_pct_per_year,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), p.CapHires,
+		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE, p.QualifierWaitMonths, p.CountSalariedTrainees,
+		p.PayUpliftPctPerYear, t, t)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	return id, insertChildren(ctx, tx, id, p)
+}
 
 // insertChildren writes everything in a plan below the plans row.
 func insertChildren(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) error {
@@ -18,24 +43,6 @@ func insertChildren(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) err
 		}
 	}
 	return insertCohorts(ctx, tx, id, nil, p.Cohorts)
-}
-
-// each prepares one statement and runs it n times with the arguments args(i).
-func each(ctx context.Context, tx *sql.Tx, query string, n int, args func(i int) []any) error {
-	if n == 0 {
-		return nil
-	}
-	st, err := tx.PrepareContext(ctx, query)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	for i := 0; i < n; i++ {
-		if _, err := st.ExecContext(ctx, args(i)...); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // insertUncertainty writes the band's ranges; a plan without a band has
@@ -159,4 +166,35 @@ func insertScenarios(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan) er
 		}
 	}
 	return nil
+}
+
+// legacyLibrary makes at path a library as PsyPlan made it before plans
+// were kept as documents (migrations 1 to 4), holding plans written with
+// the code of then, and then runs on it the statements that damage gives
+// for the plans' ids (raw SQL, with foreign keys off, as another program
+// could). It returns the plans' ids.
+func legacyLibrary(t testing.TB, path string, plans []*plan.Plan, damage func(ids []int64) []string) []int64 {
+	t.Helper()
+	old, err := openWith(path, migrationFiles[:documentVersion-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	ids := make([]int64, len(plans))
+	for i, p := range plans {
+		err := old.tx(ctx, func(tx *sql.Tx) error {
+			var err error
+			ids[i], err = insertLegacyPlan(ctx, tx, p)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if damage != nil {
+		rawSQL(t, old, "PRAGMA foreign_keys = OFF")
+		rawSQL(t, old, damage(ids)...)
+		rawSQL(t, old, "PRAGMA foreign_keys = ON")
+	}
+	return ids
 }

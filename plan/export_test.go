@@ -1,0 +1,36 @@
+package plan
+
+import "fmt"
+
+// KernelAgrees tells whether the band's kernel gives the engine's
+// workforce to the last bit for the central run and runs 0 to runs-1 of
+// seed (tests of package plan_test use it on the national plan).
+func KernelAgrees(p *Plan, seed int64, runs int) error {
+	central, err := newModel(p, "", nil)
+	if err != nil {
+		return err
+	}
+	k := newBandKernel(central)
+	if k == nil {
+		return fmt.Errorf("no kernel for a plan whose lines do not pool")
+	}
+	n := central.months
+	want, got := make([]float64, n), make([]float64, n)
+	run := central.clone()
+	sp, scratch := run.workScratch(n)
+	for r := -1; r < runs; r++ {
+		shifts := map[string]Shift(nil)
+		if r >= 0 {
+			shifts = drawShifts(p, seed, r)
+		}
+		run.shiftFrom(central, shifts)
+		run.workforce(want, sp, scratch)
+		k.workforce(got, shifts, &kernelRun{})
+		for i := range want {
+			if got[i] != want[i] {
+				return fmt.Errorf("run %d, month %d: kernel %v, engine %v", r, i, got[i], want[i])
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,11 @@
+-- One plan, one document (issue 18): each plan is kept whole as its plan
+-- file (planfile.Write), so a field added to the plan file is stored with
+-- no change here. The other columns of plans stay, written at every save
+-- from the same plan, for what lists, finds and rolls plans up without
+-- reading them (name, area, baseline_month, horizon_month, updated_at).
+--
+-- NULL: a plan of an older library, still in the tables of migrations 1
+-- to 3. Opening the library converts each sound one to its document and
+-- deletes its rows (store/legacy.go); a damaged one stays as it is, to be
+-- rescued or deleted. Nothing writes those tables any more.
+ALTER TABLE plans ADD COLUMN document TEXT;
