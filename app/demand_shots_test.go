@@ -12,31 +12,11 @@ import (
 	"example.org/psyplan/plan"
 )
 
-// exampleDemand gives the default England plan illustrative clinical
-// hours, access targets for three service areas and a budget around its
-// pay bill (over it from 2027/28), as a planner would type them.
-func exampleDemand(t testing.TB, ui *UI) {
+// exampleBudget gives the default England plan (which has access
+// targets of its own) a budget around its pay bill, over it from 2027/28.
+func exampleBudget(t testing.TB, ui *UI) {
 	t.Helper()
 	err := ui.session.Edit("", func(p *plan.Plan) error {
-		hours := map[string]float64{"pwp": 1000, "cbt-therapist": 900, "counsellor": 900, "clinical-psychologist": 800,
-			"family-therapist": 800, "cwp": 900, "emhp": 900}
-		for i := range p.Professions {
-			if h, ok := hours[p.Professions[i].ID]; ok {
-				p.Professions[i].ClinicalHoursPerWTE = &h
-			}
-		}
-		m := plan.MonthOf
-		p.Demand = []plan.Demand{
-			{ServiceArea: "Adult common mental health problems", HoursPerPerson: 8,
-				PeoplePerYear: []plan.PeoplePoint{{Month: m(2020, 4), People: 600000}, {Month: m(2024, 4), People: 800000}, {Month: m(2029, 3), People: 1000000}},
-				Mix:           []plan.MixShare{{Profession: "pwp", SharePct: 45}, {Profession: "cbt-therapist", SharePct: 40}, {Profession: "counsellor", SharePct: 15}}},
-			{ServiceArea: "Perinatal", HoursPerPerson: 12,
-				PeoplePerYear: []plan.PeoplePoint{{Month: m(2020, 4), People: 12000}, {Month: m(2029, 3), People: 30000}},
-				Mix:           []plan.MixShare{{Profession: "clinical-psychologist", SharePct: 50}, {Profession: "cbt-therapist", SharePct: 20}, {Profession: "family-therapist", SharePct: 30}}},
-			{ServiceArea: "Children and young people", HoursPerPerson: 10,
-				PeoplePerYear: []plan.PeoplePoint{{Month: m(2020, 4), People: 200000}, {Month: m(2024, 4), People: 300000}, {Month: m(2029, 3), People: 345000}},
-				Mix:           []plan.MixShare{{Profession: "cwp", SharePct: 40}, {Profession: "emhp", SharePct: 40}, {Profession: "clinical-psychologist", SharePct: 20}}},
-		}
 		pr, err := plan.Project(p, "")
 		if err != nil {
 			return err
@@ -62,7 +42,7 @@ func TestDemandScreenshots(t *testing.T) {
 		t.Skip("PSYPLAN_DEMAND_SHOTS not set")
 	}
 	ui, _, _ := newTestUI(t)
-	exampleDemand(t, ui)
+	exampleBudget(t, ui)
 	shot := func(name string) {
 		f, err := os.Create(filepath.Join(dir, name+".png"))
 		if err != nil {

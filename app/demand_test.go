@@ -32,18 +32,11 @@ func tinyDemandPlan() *plan.Plan {
 func openTinyDemandPlan(t *testing.T) *UI {
 	t.Helper()
 	ui, _, _ := newTestUI(t)
-	p := tinyDemandPlan()
-	if err := ui.library.create(p); err != nil {
+	if err := ui.library.create(tinyDemandPlan()); err != nil {
 		t.Fatal(err)
 	}
-	// the library keeps no version 3 field yet (store/): set them in the session
-	if err := ui.session.Edit("", func(q *plan.Plan) error {
-		for i := range q.Professions {
-			q.Professions[i].ClinicalHoursPerWTE = p.Professions[i].ClinicalHoursPerWTE
-		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
+	if h := ui.session.Plan().Professions[0].ClinicalHoursPerWTE; h == nil || *h != 1000 {
+		t.Fatalf("the library lost the clinical hours: %v", h)
 	}
 	return ui
 }

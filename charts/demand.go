@@ -173,10 +173,9 @@ func DemandWTEChart(in Input) Chart {
 	for k, id := range ids {
 		if id == worst.Profession && worstShare < math.Inf(1) {
 			c.constraint = k
-			c.note = "The constraint, in " + worst.ServiceArea + ": " + format.WTE(worst.NeededWTE) + " WTE needed, " +
-				format.WTE(worst.AvailableWTE) + " in post"
+			c.note = "The constraint (in " + worst.ServiceArea + ")"
 			if in.Filter.ServiceArea != "" {
-				c.note = "The constraint: " + format.WTE(worst.NeededWTE) + " WTE needed, " + format.WTE(worst.AvailableWTE) + " in post"
+				c.note = "The constraint"
 			}
 		}
 		c.names = append(c.names, professionLabel(in.Plan, id))
@@ -241,6 +240,9 @@ func (c wteChart) valueLabels(s Size, xr, yr *chart.ContinuousRange) chart.Rende
 		r.SetFontSize(s.font(8.5))
 		r.SetFontColor(Ink)
 		n := len(c.names)
+		if px := s.font(8.5) * chart.DefaultDPI / 72; float64(box.Height())/float64(n) < 2.4*px {
+			return // too many professions for their bars to carry figures that can be read
+		}
 		for i := range c.names {
 			y := float64(n - 1 - i)
 			for _, b := range []struct{ v, dy float64 }{{c.needed[i], 0.19}, {c.inPost[i], -0.19}} {

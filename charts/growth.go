@@ -238,8 +238,13 @@ func legend(g *chart.Chart, s Size) chart.Renderable {
 				}
 				x += int(30 * s.Scale)
 				r.SetFontColor(Ink)
-				r.Text(se.GetName(), x, y+int(1*s.Scale))
-				x += r.MeasureText(se.GetName()).Width() + int(36*s.Scale)
+				name := se.GetName()
+				for len([]rune(name)) > 4 && x+r.MeasureText(name).Width() > right { // alone on its row, and still too long
+					rs := []rune(name)
+					name = string(rs[:len(rs)-2]) + "…"
+				}
+				r.Text(name, x, y+int(1*s.Scale))
+				x += r.MeasureText(name).Width() + int(36*s.Scale)
 			}
 			y += rowH
 		}
