@@ -191,10 +191,6 @@ func newDemandView(ui *UI) *view {
 	}}
 }
 
-func boldLabel(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
 // plan is the plan the screen shows: the draft while there is one of the
 // session's plan as it stands, else the session's.
 func (dv *demandView) plan() *plan.Plan {
