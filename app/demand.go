@@ -60,13 +60,13 @@ func newDemandView(ui *UI) *view {
 		dv.problems[part] = l
 	}
 	dv.entries = newRecordTable(ui, &records{
-		noun: "service area", list: "demand", heading: "Service areas and their care",
+		noun: "service area", list: "demand", heading: "Service areas and their care", tableAt: 0.55,
 		source: dv.plan, edit: dv.edit, selected: dv.entryChosen,
 		count: func(p *plan.Plan) int { return len(p.Demand) },
 		columns: []column{
 			{title: serviceAreaTitle, field: "service_area", width: 300, choices: planServiceAreas, open: true,
 				hint:  "choose one, or type a new one",
-				help:  "The service area whose staff give the care: its post lines of each profession in the mix are counted.",
+				help:  "Whose staff give the care: its post lines of the mix's professions are counted.",
 				value: func(p *plan.Plan, i int) string { return p.Demand[i].ServiceArea },
 				set:   func(p *plan.Plan, i int, t string) error { p.Demand[i].ServiceArea = strings.TrimSpace(t); return nil }},
 			{title: hoursTitle, field: "hours_per_person", width: 180, hint: "for example 7.5",
@@ -90,7 +90,7 @@ func newDemandView(ui *UI) *view {
 		return nil
 	}
 	dv.targets = newRecordTable(ui, &records{
-		noun: "target", source: dv.plan, edit: dv.edit, heading: "Its access target",
+		noun: "target", source: dv.plan, edit: dv.edit, heading: "Its access target", tableAt: 0.45,
 		listOf: func() string { return fmt.Sprintf("demand[%d].people_per_year", dv.entries.selected) },
 		count: func(p *plan.Plan) int {
 			if d := entry(p); d != nil {
@@ -100,7 +100,7 @@ func newDemandView(ui *UI) *view {
 		},
 		columns: []column{
 			{title: targetMonthTitle, field: "month", width: 130, hint: "for example Apr 2024",
-				help:  "The target holds from this month; between two months it rises (or falls) evenly, month by month.",
+				help:  "From this month; between two months the target moves evenly.",
 				value: func(p *plan.Plan, i int) string { return entry(p).PeoplePerYear[i].Month.Label() },
 				set: func(p *plan.Plan, i int, t string) error {
 					m, err := parseMonth(t)
@@ -108,7 +108,7 @@ func newDemandView(ui *UI) *view {
 					return err
 				}},
 			{title: targetPeopleTitle, field: "people", width: 150, hint: "for example 30,000",
-				help:  "People entering treatment in a year: the access target the service is commissioned for.",
+				help:  "People starting treatment a year: the access target commissioned.",
 				value: func(p *plan.Plan, i int) string { return num(entry(p).PeoplePerYear[i].People) },
 				show:  func(p *plan.Plan, i int) string { return format.Whole(entry(p).PeoplePerYear[i].People) },
 				set:   setFloat(func(p *plan.Plan, i int) *float64 { return &entry(p).PeoplePerYear[i].People })},
@@ -132,7 +132,7 @@ func newDemandView(ui *UI) *view {
 		},
 	})
 	dv.mix = newRecordTable(ui, &records{
-		noun: "profession", source: dv.plan, edit: dv.edit, heading: "Who gives its care",
+		noun: "profession", source: dv.plan, edit: dv.edit, heading: "Who gives its care", tableAt: 0.45,
 		listOf: func() string { return fmt.Sprintf("demand[%d].mix", dv.entries.selected) },
 		count: func(p *plan.Plan) int {
 			if d := entry(p); d != nil {
@@ -142,11 +142,11 @@ func newDemandView(ui *UI) *view {
 		},
 		columns: []column{
 			{title: mixProfTitle, field: "profession", width: 220, choices: clinicalProfessionNames,
-				help:  "Only professions with clinical hours per WTE a year (on the Professions screen) can be chosen.",
+				help:  "Those with clinical hours per WTE a year (Professions screen).",
 				value: func(p *plan.Plan, i int) string { return professionName(p, entry(p).Mix[i].Profession) },
 				set:   func(p *plan.Plan, i int, t string) error { entry(p).Mix[i].Profession = professionID(p, t); return nil }},
 			{title: mixShareTitle, field: "share_pct", width: 170, hint: "for example 60",
-				help:  "This profession's share of the hours of care; the shares of a service area add up to 100.",
+				help:  "Its share of the hours of care; the shares add up to 100.",
 				value: func(p *plan.Plan, i int) string { return num(entry(p).Mix[i].SharePct) },
 				show:  func(p *plan.Plan, i int) string { return pctCell(entry(p).Mix[i].SharePct) },
 				set:   setFloat(func(p *plan.Plan, i int) *float64 { return &entry(p).Mix[i].SharePct })},
@@ -173,8 +173,8 @@ func newDemandView(ui *UI) *view {
 	draftRow := container.NewBorder(nil, nil, nil, dv.discard, dv.banner)
 	dv.sum = widget.NewLabel("")
 	dv.sum.Wrapping = fyne.TextWrapWord
-	help := widget.NewLabel("Each service area's access target (people starting treatment a year), the hours of care one person " +
-		"takes, and who gives them: with clinical hours per WTE, the WTE needed, set against the staff in post projected.")
+	help := widget.NewLabel("Each service area's access target, the hours of care a person takes and who gives them: " +
+		"with clinical hours per WTE, the WTE needed, set against the staff in post.")
 	help.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(dv.sentence, help, draftRow, dv.problems["other"])
 	entries := container.NewBorder(nil, dv.problems["entries"], nil, nil, dv.entries.object)

@@ -87,8 +87,7 @@ func newOverviewView(ui *UI) *overviewView {
 	ov.kindSel = widget.NewSelect(titles, func(string) { ov.drawChart() })
 	ov.kindSel.SetSelected(titles[0])
 	compare := widget.NewCheck("Compare scenarios", func(on bool) { ui.session.SetCompare(on); ov.drawChart() })
-	kind := container.NewGridWrap(fyne.NewSize(330, ov.kindSel.MinSize().Height), ov.kindSel) // long titles read whole
-	tools := container.NewHBox(widget.NewLabel("Chart"), kind, widget.NewLabel("Profession"), ov.profSel,
+	tools := container.NewHBox(widget.NewLabel("Chart"), ov.kindSel, widget.NewLabel("Profession"), ov.profSel,
 		widget.NewLabel("Service area"), ov.areaSel, compare, widget.NewButtonWithIcon("What does it take?", theme.SearchIcon(), ui.showAnswers))
 	ov.band = newBandBar(ui)
 	ui.session.OnBandChange(ov.drawChart)

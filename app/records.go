@@ -62,7 +62,8 @@ type records struct {
 	// paste then refuses only what is wrong in the pasted rows themselves.
 	source  func() *plan.Plan
 	edit    func(key string, fn func(p *plan.Plan) error) error
-	heading string // before the table's buttons, if set
+	heading string  // before the table's buttons, if set
+	tableAt float64 // the table's share of the height, the form's the rest (0: 0.6)
 	// selected is told the record chosen (-1: none), if set.
 	selected func(i int)
 }
@@ -158,6 +159,9 @@ func newRecordTable(ui *UI, def *records) *recordTable {
 	editor := container.NewVBox(rt.hint, form, rt.message)
 	split := container.NewVSplit(rt.table, container.NewVScroll(editor))
 	split.Offset = 0.6
+	if def.tableAt > 0 {
+		split.Offset = def.tableAt
+	}
 	rt.object = container.NewBorder(tools, nil, nil, nil, split)
 	rt.refresh()
 	return rt
