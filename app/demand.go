@@ -75,7 +75,7 @@ func newDemandView(ui *UI) *view {
 				value: func(p *plan.Plan, i int) string { return blankZero(p.Demand[i].HoursPerPerson) },
 				show:  func(p *plan.Plan, i int) string { return blankZero(p.Demand[i].HoursPerPerson) },
 				set:   setFloatOr(0, func(p *plan.Plan, i int) *float64 { return &p.Demand[i].HoursPerPerson })},
-			{title: "Target now", field: "target", width: 200, tableOnly: true,
+			{title: "Target when judged", field: "target", width: 200, tableOnly: true,
 				value: func(p *plan.Plan, i int) string { return dv.targetNow(p, i) }},
 			{title: "Mix", field: "mix", width: 600, tableOnly: true,
 				value: func(p *plan.Plan, i int) string { return mixText(p, p.Demand[i].Mix) }},
