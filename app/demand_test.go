@@ -125,6 +125,30 @@ func TestDemandScreenFromNothing(t *testing.T) {
 	}
 }
 
+// Service areas pasted from a spreadsheet are a draft until each has its
+// target and mix; a bad cell refuses the paste, naming it.
+func TestPasteServiceAreas(t *testing.T) {
+	ui := openTinyDemandPlan(t)
+	ds := screen(t, ui, "Demand")
+	paste := func(text string) string { return pasteRows(t, ui, ui.demand.entries.object, text) }
+	if got := paste("Service area\tHours of care per person\nPerinatal\tsix\n"); !strings.Contains(got, "row 1, column Hours of care per person") {
+		t.Errorf("bad hours: %q", got)
+	}
+	if got := paste("Service area\tHours of care per person\nPerinatal\t2000\n"); !strings.Contains(got, "row 1, column Hours of care per person: 2,000 is above 1,000") {
+		t.Errorf("too many hours: %q", got)
+	}
+	if got := paste("Perinatal\t8\nOlder adults\t6\n"); got != "" {
+		t.Fatalf("paste: %q", got)
+	}
+	if n := len(ui.demand.plan().Demand); n != 2 || len(ui.session.Plan().Demand) != 0 {
+		t.Fatalf("%d service areas on screen, %d saved", n, len(ui.session.Plan().Demand))
+	}
+	if got := ui.demand.problems["entries"].Text; !strings.Contains(got, "Older adults: the access target: needs at least one month") {
+		t.Errorf("problems of the service area not chosen: %q", got)
+	}
+	_ = ds
+}
+
 // A share that is not a number is refused in the form's words, and a
 // profession without clinical hours is not offered.
 func TestDemandMixRefusesBadShares(t *testing.T) {

@@ -86,11 +86,16 @@ func (rt *recordTable) locate(errs plan.Errors, p *plan.Plan, first int) error {
 	return errors.New(strings.Join(lines, "\n"))
 }
 
-// inPasted tells whether e is about one of the pasted records.
+// inPasted tells whether e is about a cell of the pasted records (not
+// about what the table leaves to other tables, such as a service area's
+// targets).
 func (rt *recordTable) inPasted(e plan.FieldError, p *plan.Plan, first int) bool {
 	for i := first; i < rt.def.count(p); i++ {
-		if prefix := rt.def.path(i); e.Path == prefix || strings.HasPrefix(e.Path, prefix+".") {
-			return true
+		prefix := rt.def.path(i)
+		for _, c := range rt.editable() {
+			if e.Path == prefix+"."+c.field {
+				return true
+			}
 		}
 	}
 	return false
