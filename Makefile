@@ -2,8 +2,8 @@
 #   make run    opens PsyPlan (on the default plan the first time)
 #   make test   runs every test
 # Both install what a fresh Debian machine with Go lacks (scripts/deps.sh).
-#   make dist           the Windows zip and the Linux archive, in dist/
-#   make check-windows  the Windows build under Wine 10 against the Linux one
+#   make dist           the Windows installer (.msi) and zip and the Linux archive, in dist/
+#   make check-windows  the Windows build under Wine 10 against the Linux one, and the installer
 
 GO      ?= go
 TAGS    := migrated_fynedo
@@ -43,7 +43,7 @@ fuzz:
 screenshots: build
 	xvfb-run -a -s "-screen 0 1920x1080x24" ./bin/psyplan --db "$$(mktemp -d)/library.db" --screenshot screenshots
 
-# dist/PsyPlan-VERSION-windows-amd64.zip and -linux-amd64.tar.xz and
+# dist/PsyPlan-VERSION-windows-amd64.msi, .zip, -linux-amd64.tar.xz and
 # SHA256SUMS, the same bytes for the same commit (scripts/dist.sh).
 dist:
 	@./scripts/deps.sh dist

@@ -5,10 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
+	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/projtable"
 )
@@ -57,7 +61,11 @@ func runSolve(c *call) error {
 	if c.opts.format != "text" && c.opts.format != "json" {
 		return badArg("--format %q: choose text or json", c.opts.format)
 	}
-	id, p, err := c.findPlan(c.args[0])
+	id, err := c.findID(c.args[0])
+	if err != nil {
+		return err
+	}
+	p, revision, err := c.lib.LoadPlanAt(c.ctx, id)
 	if err != nil {
 		return err
 	}
@@ -91,8 +99,8 @@ func runSolve(c *call) error {
 	if errs := plan.Validate(p); errs != nil {
 		return fmt.Errorf("the solved scenario breaks the plan's rules, so nothing was saved:\n%v", errs)
 	}
-	if err := c.lib.SavePlan(c.ctx, id, p); err != nil {
-		return err
+	if err := c.lib.SavePlanAt(c.ctx, id, revision, p); err != nil {
+		return err // the plan changed or went while the answer was worked out: nothing kept
 	}
 	c.stored = fmt.Sprintf("; the answer was kept as the scenario %q of plan %d", name, id)
 	return c.printAnswer(p, a, name)
@@ -250,7 +258,7 @@ func runBand(c *call) error {
 	if c.opts.scenario != "" && p.Scenario(c.opts.scenario) == nil {
 		return badArg("--scenario %q: the plan has no scenario of that name", c.opts.scenario)
 	}
-	b, err := plan.MakeBand(c.ctx, p, c.opts.scenario, c.opts.runs, c.opts.seed, nil)
+	b, err := plan.MakeBand(c.ctx, p, c.opts.scenario, c.opts.runs, c.opts.seed, c.bandProgress(c.opts.runs))
 	if err != nil {
 		return err
 	}
@@ -258,6 +266,34 @@ func runBand(c *call) error {
 		return projtable.WriteBandJSON(c.stdout, b)
 	}
 	return projtable.WriteBandCSV(c.stdout, b)
+}
+
+// bandProgress says on a terminal how far a long band has got and about
+// how long it has left, at most once a second; nil (silent) when standard
+// error is not a terminal, so scripts read only the result.
+func (c *call) bandProgress(runs int) func(done int) {
+	f, ok := c.stderr.(*os.File)
+	if !ok {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	var mu sync.Mutex
+	start, last := time.Now(), time.Now()
+	return func(done int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if time.Since(last) < time.Second && done < runs {
+			return
+		}
+		last = time.Now()
+		left := time.Duration(float64(time.Since(start)) / float64(done) * float64(runs-done)).Round(time.Second)
+		fmt.Fprintf(f, "\rband: %s of %s runs, about %s left   ", format.Whole(float64(done)), format.Whole(float64(runs)), left)
+		if done == runs {
+			fmt.Fprintln(f)
+		}
+	}
 }
 
 // checkTableRuns refuses a --format other than csv or json and --runs

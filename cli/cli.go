@@ -289,6 +289,11 @@ func (c *call) open(reads bool) error {
 	}
 	lib, err := open(c.ctx, c.opts.db)
 	c.lib = lib
+	if lib != nil {
+		lib.OnWait = func() {
+			fmt.Fprintf(c.stderr, "psyplan: another program is writing to the library; waiting up to %d seconds…\n", int(store.BusyWait.Seconds()))
+		}
+	}
 	return err
 }
 
@@ -313,12 +318,19 @@ func (cw *checkedWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
-func (c *call) findPlan(ref string) (int64, *plan.Plan, error) {
+// findID finds the plan a person named by id or name; a wrong PLAN is a
+// bad argument (exit 2).
+func (c *call) findID(ref string) (int64, error) {
 	id, err := c.lib.FindPlan(c.ctx, ref)
 	var refErr *store.RefError
 	if errors.As(err, &refErr) {
-		return 0, nil, usageError{err} // a wrong PLAN is a bad argument
+		return 0, usageError{err}
 	}
+	return id, err
+}
+
+func (c *call) findPlan(ref string) (int64, *plan.Plan, error) {
+	id, err := c.findID(ref)
 	if err != nil {
 		return 0, nil, err
 	}

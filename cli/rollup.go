@@ -81,11 +81,12 @@ func (c *call) createRollup(args []string) error {
 		members[i] = m
 	}
 	id, err := c.lib.CreateRollup(c.ctx, name, members)
-	if errors.Is(err, store.ErrReadOnly) {
-		return err
+	var bad *store.RollupError
+	if errors.As(err, &bad) {
+		return usageError{err} // the roll-up asked for is wrong
 	}
 	if err != nil {
-		return usageError{err}
+		return err // the library could not take it: a full disk, say
 	}
 	_, err = fmt.Fprintf(c.stdout, "Created the roll-up %q of %d plans.\n%d\n", name, len(members), id)
 	return err

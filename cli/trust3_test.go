@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // Issue 21's probes of the command line: the exit code scripts rely on
@@ -107,5 +109,27 @@ func TestMissingLibraryFolderIsMadeAndSaid(t *testing.T) {
 	r := run("list", "--db", db)
 	if r.code != 0 || !strings.Contains(r.stderr, "made the folder "+filepath.Dir(db)) {
 		t.Errorf("list: %+v", r)
+	}
+}
+
+// A named pipe in a folder being imported is refused at once, not waited
+// on for ever; the plan files beside it are imported.
+func TestImportRefusesANamedPipe(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.psyplan"), 0o600); err != nil {
+		t.Skip("no named pipes here")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "good.psyplan"), []byte(solverFile), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan result, 1)
+	go func() { done <- run("import", "--db", filepath.Join(t.TempDir(), "lib.db"), dir) }()
+	select {
+	case r := <-done:
+		if r.code != 1 || !strings.Contains(r.stderr, "pipe.psyplan: it is not an ordinary file") || !strings.Contains(r.stdout, `Imported "Solver"`) {
+			t.Errorf("import: %+v", r)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the import waited on the pipe")
 	}
 }

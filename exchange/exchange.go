@@ -99,6 +99,11 @@ func ReadImport(name string, r io.Reader) (*plan.Plan, error) {
 // ReadImportFile reads the plan file or workbook at path, bounded, and
 // refuses what is not an ordinary file (a folder, a device).
 func ReadImportFile(path string) (*plan.Plan, error) {
+	// Looked at before it is opened: opening a named pipe waits for a
+	// writer that may never come.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return nil, fmt.Errorf("cannot read %s: it is not an ordinary file", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPath(err))
@@ -129,4 +134,28 @@ func ReadPlan(name string, data []byte) (*plan.Plan, error) {
 		return workbook.Read(data)
 	}
 	return planfile.Read(data)
+}
+
+// Outside is a plan file or workbook opened from outside PsyPlan (a
+// double-click, a file dropped on the window): the plan it holds, and the
+// library's plan with the same content when there is one.
+type Outside struct {
+	Path string
+	Plan *plan.Plan
+	ID   int64 // the library's plan with the same content; 0: none, ask to add it
+}
+
+// OpenOutside reads the file whole (or refuses it with the usual message)
+// and looks for the same plan in the library.
+func OpenOutside(ctx context.Context, lib *store.Library, path string) (Outside, error) {
+	p, err := ReadImportFile(path)
+	if err != nil {
+		return Outside{}, err
+	}
+	doc, err := planfile.Write(p)
+	if err != nil {
+		return Outside{}, err
+	}
+	id, err := lib.FindDocument(ctx, doc)
+	return Outside{Path: path, Plan: p, ID: id}, err
 }

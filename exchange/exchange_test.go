@@ -155,3 +155,36 @@ func TestWriteFileAtomicAllOrNothing(t *testing.T) {
 		t.Errorf("file now %q", data)
 	}
 }
+
+// A plan opened from outside is found in the library when it holds the
+// same content, and offered to add when it does not.
+func TestOpenOutsideFindsTheSamePlan(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	lib, err := OpenLibrary(ctx, filepath.Join(dir, "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	p, _ := DefaultPlan()
+	p.Name = "North ICS plan"
+	file := filepath.Join(dir, "north.psyplan")
+	if err := (Export{Format: "json"}).Write(file, p); err != nil {
+		t.Fatal(err)
+	}
+	out, err := OpenOutside(ctx, lib, file)
+	if err != nil || out.ID != 0 || out.Plan.Name != "North ICS plan" {
+		t.Fatalf("not in the library yet: %+v %v", out.ID, err)
+	}
+	id, err := lib.CreatePlan(ctx, out.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err = OpenOutside(ctx, lib, file); err != nil || out.ID != id {
+		t.Errorf("the same plan: id %d, want %d (%v)", out.ID, id, err)
+	}
+	os.WriteFile(file, []byte("{"), 0o600)
+	if _, err := OpenOutside(ctx, lib, file); err == nil {
+		t.Error("a broken file was opened")
+	}
+}

@@ -61,36 +61,139 @@ func newBandKernel(m *model) *bandKernel {
 }
 
 // workforceRuns is workforce for a block of runs at once, shifts[k] and
-// totals[k*n:(k+1)*n] being run k's: each line's inputs are read once for
-// every run of the block rather than once a run, and each run's total is
-// still summed in line order.
+// totals[k*n:(k+1)*n] being run k's: each line is stepped for every run
+// of the block side by side, month by month. A run's month hangs on its
+// month before, a chain of a dozen dependent sums the processor must wait
+// through; the runs of a block hang on nothing of each other, so it works
+// them out together. Each run's total is still summed in line order.
 func (k *bandKernel) workforceRuns(totals []float64, shifts []map[string]Shift, run *kernelRun) {
 	n := k.m.months
-	clear(totals[:len(shifts)*n])
-	if len(run.qualified) < n {
-		run.qualified = make([]float64, n)
-	}
+	runs := len(shifts)
+	clear(totals[:runs*n])
+	run.ready(runs, n)
 	for li := range k.lines {
 		kl := &k.lines[li]
 		l := kl.line
 		for r, sh := range shifts {
+			st := &run.lines[r]
 			leaverPct, recruits := l.leaverRatePct, l.recruitsPerYear
-			var shift *Shift
+			st.shift = nil
 			if s, ok := sh[l.key.Profession]; ok {
-				shift = &s
+				st.shiftCopy = s
+				st.shift = &st.shiftCopy
 				leaverPct = clamp(leaverPct+s.LeaverPts, 0, 100)
 				recruits = math.Max(0, recruits*(1+s.RecruitPct/100))
 			}
-			k.stepLine(kl, leaverPct, recruits/12, shift, totals[r*n:(r+1)*n], run)
+			st.offered = recruits / 12
+			st.lr = 1 - math.Pow(1-leaverPct/100, 1.0/12)
+			st.qualified = run.qualifiedOf(r, n)
+			kl.addQualified(st.qualified, st.shift)
+			st.queue.reset()
+			st.inPost = l.inPost
+			totals[r*n] += kl.workforce(st.inPost, 0)
+		}
+		k.stepRuns(kl, run.lines[:runs], totals, n)
+	}
+}
+
+// addQualified is rule 3 for the line's cohorts into q, by month, with the
+// run's shift of completion and take-up (nil: none), in
+// Cohort.QualifiedWTE's order, without copying the cohort.
+func (kl *kernelLine) addQualified(q []float64, shift *Shift) {
+	for j, c := range kl.cohorts {
+		completion, takeup := c.CompletionPct, c.TakeupPct
+		if shift != nil {
+			completion = clamp(completion+shift.CompletionPts, 0, 100)
+			takeup = clamp(takeup+shift.TakeupPts, 0, 100)
+		}
+		q[kl.qualify[j]] += float64(c.Intake) * completion / 100 * takeup / 100 * kl.line.wtePerHead
+	}
+}
+
+// runLine is one run's state of the line being stepped.
+type runLine struct {
+	inPost, lr, offered float64
+	qualified           []float64
+	queue               waitingList
+	shift               *Shift
+	shiftCopy           Shift
+}
+
+// stepRuns is rules 2 to 10 for one line and every run of a block, month
+// by month, the runs side by side (the same arithmetic as stepLine).
+func (k *bandKernel) stepRuns(kl *kernelLine, runs []runLine, totals []float64, n int) {
+	capped, wait := kl.line.cap, k.m.wait
+	for i := 1; i < n; i++ {
+		demand, funded, trainee := kl.demand[i], kl.funded[i], kl.trainee[i]
+		for r := range runs {
+			st := &runs[r]
+			inPost := st.inPost
+			stay := inPost - inPost*st.lr
+			if demand < stay {
+				stay -= demand
+			} else {
+				stay -= stay
+			}
+			queue := &st.queue
+			if q := st.qualified[i]; q > 0 {
+				queue.join(q, i)
+				st.qualified[i] = 0
+			}
+			var hired, recruited float64
+			switch {
+			case capped:
+				room := funded - stay
+				if room < 0 {
+					room = 0
+				}
+				if len(queue.entries) > queue.head {
+					hired = queue.hire(room)
+				}
+				recruited = room - hired
+				if st.offered < recruited {
+					recruited = st.offered
+				}
+				if !(recruited > 0) {
+					recruited = 0
+				}
+			default:
+				hired, recruited = queue.hire(math.Inf(1)), st.offered
+			}
+			if len(queue.entries) > queue.head {
+				queue.giveUp(i - wait)
+			}
+			inPost = stay + hired + recruited
+			st.inPost = inPost
+			if kl.counted {
+				totals[r*n+i] += inPost + trainee
+			} else {
+				totals[r*n+i] += inPost
+			}
 		}
 	}
 }
 
 // kernelRun is one worker's working space.
 type kernelRun struct {
-	qualified []float64
+	qualified []float64 // workforce's; a block's runs use space
 	queue     waitingList
+	lines     []runLine
+	space     []float64
 }
+
+// ready makes room for a block of runs of n months.
+func (kr *kernelRun) ready(runs, n int) {
+	if len(kr.lines) < runs {
+		kr.lines = make([]runLine, runs)
+	}
+	if len(kr.space) < runs*n {
+		kr.space = make([]float64, runs*n)
+	}
+}
+
+// qualifiedOf is run r's months of qualifiers: all zero (stepRuns clears
+// what it reads).
+func (kr *kernelRun) qualifiedOf(r, n int) []float64 { return kr.space[r*n : (r+1)*n : (r+1)*n] }
 
 // workforce adds up, month by month, the workforce of every line with the
 // run's shifts (nil: none) into total, as model.workforce would.

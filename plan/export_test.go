@@ -32,5 +32,21 @@ func KernelAgrees(p *Plan, seed int64, runs int) error {
 			}
 		}
 	}
+	// A block of runs side by side gives each run's workforce too.
+	shifts := make([]map[string]Shift, runs)
+	for r := range shifts {
+		shifts[r] = drawShifts(p, seed, r)
+	}
+	block := make([]float64, runs*n)
+	k.workforceRuns(block, shifts, &kernelRun{})
+	for r := range shifts {
+		run.shiftFrom(central, shifts[r])
+		run.workforce(want, sp, scratch)
+		for i := range want {
+			if block[r*n+i] != want[i] {
+				return fmt.Errorf("block run %d, month %d: kernel %v, engine %v", r, i, block[r*n+i], want[i])
+			}
+		}
+	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"example.org/psyplan/plan"
 )
@@ -116,8 +117,15 @@ func appendNum(buf []byte, x float64) []byte {
 }
 
 // quote follows RFC 4180: only a field with a comma, a quote or a line
-// break is quoted, with its quotes doubled.
+// break is quoted, with its quotes doubled. Text a spreadsheet would run
+// as a formula (beginning with =, +, -, @, a tab or a carriage return: a
+// scenario named "=HYPERLINK(...)") is written with an apostrophe first,
+// as spreadsheets themselves mark text; service areas and ids cannot
+// begin so, so the projection table's cells never change.
 func quote(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		s = "'" + s
+	}
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ',', '"', '\n', '\r':

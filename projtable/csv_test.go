@@ -51,3 +51,14 @@ func TestCSVQuotingAndNumbers(t *testing.T) {
 		t.Errorf("json rows %v", rows)
 	}
 }
+
+// A scenario named like a formula reaches the compare CSV's header as
+// text a spreadsheet will not run: an apostrophe first.
+func TestCSVTextIsNeverAFormula(t *testing.T) {
+	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "\"'=HYPERLINK(\"\"x\"\")\"", "+1": "'+1", "-2": "'-2", "@a": "'@a",
+		"Plan": "Plan", "a=b": "a=b"} {
+		if got := quote(in); got != want {
+			t.Errorf("quote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

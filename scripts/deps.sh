@@ -4,12 +4,14 @@
 # Fyne and SQLite (cgo), and Xvfb to run the window without a screen.
 set -euo pipefail
 
-# `deps.sh dist` adds the Windows cross-compiler and the archivers for
-# make dist; `deps.sh check-windows` adds debootstrap for the Wine chroot.
+# `deps.sh dist` adds the Windows cross-compiler, the archivers and wixl
+# (msitools: the .msi) for make dist; `deps.sh check-windows` adds
+# debootstrap for the Wine chroot and xdg-utils (the Linux file type).
 need=(gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xauth libgl1-mesa-dri)
 case "${1:-}" in
-  dist) need+=(gcc-mingw-w64-x86-64 zip unzip xz-utils) ;;
-  check-windows) need+=(gcc-mingw-w64-x86-64 zip unzip xz-utils debootstrap) ;;
+  dist) need+=(gcc-mingw-w64-x86-64 zip unzip xz-utils msitools wixl) ;;
+  check-windows) need+=(gcc-mingw-w64-x86-64 zip unzip xz-utils msitools wixl debootstrap
+    xdg-utils shared-mime-info desktop-file-utils libglib2.0-bin) ;;
 esac
 missing=()
 for p in "${need[@]}"; do

@@ -5,8 +5,13 @@
 #   dist/PsyPlan-VERSION-windows-amd64.zip   PsyPlan.exe (the window; no
 #       console opens on a double click), psyplan-cli.exe (the command line
 #       for Command Prompt and PowerShell), LICENSE
+#   dist/PsyPlan-VERSION-windows-amd64.msi   the same two programs as a
+#       Windows Installer package for IT to deploy (msiexec /i … /qn):
+#       Program Files, a Start menu shortcut, the .psyplan file type
+#       (scripts/msi.sh, packaging/windows/PsyPlan.wxs)
 #   dist/PsyPlan-VERSION-linux-amd64.tar.xz  what `fyne package` makes: the
-#       binary, a .desktop menu entry, the icon and an install Makefile
+#       binary, a .desktop menu entry and the icon; with the plan file type
+#       (application/x-psyplan) and our install Makefile (packaging/linux)
 #   dist/SHA256SUMS
 #
 # Both are built by the fyne tool at a pinned version, from a copy of the
@@ -73,6 +78,9 @@ windows() {
   # names in a fixed order.
   ( cd "$stage" && zip -q -X -D -9 "$zip" PsyPlan.exe psyplan-cli.exe LICENSE.txt )
   echo "dist: $(basename "$zip"): $(( $(date +%s) - t )) s"
+  t=$(date +%s)
+  "$src/scripts/msi.sh" "$stage" "$version" "$out/PsyPlan-$version-windows-amd64.msi"
+  echo "dist: PsyPlan-$version-windows-amd64.msi: $(( $(date +%s) - t )) s"
 }
 
 linux() {
@@ -81,6 +89,16 @@ linux() {
   mkdir -p "$stage/$name"
   tar -C "$stage/$name" -xJf "$src/PsyPlan.tar.xz" --strip-components=1
   cp "$src/LICENSE" "$stage/$name/LICENSE"
+  # The plan file type (packaging/linux): the menu entry opens a file of
+  # type application/x-psyplan, the type comes with the archive, and the
+  # archive's Makefile installs both and refreshes the desktop's databases.
+  local d=$stage/$name desktop
+  desktop=$(echo "$d"/usr/local/share/applications/*.desktop)
+  [ -f "$desktop" ] && grep -qx 'Exec=psyplan' "$desktop" ||
+    { echo "dist: no menu entry with Exec=psyplan in fyne's archive" >&2; exit 1; }
+  sed -i -e 's/^Exec=psyplan$/Exec=psyplan %f/' -e '/^Exec=/a MimeType=application/x-psyplan;' "$desktop"
+  install -Dm0644 "$src/packaging/linux/psyplan-mime.xml" "$d/usr/local/share/mime/packages/psyplan.xml"
+  install -m0644 "$src/packaging/linux/Makefile" "$d/Makefile"
   stamp "$stage"
   local tarball=$out/$name.tar.xz
   # Sorted names, one date, owner root, and single-threaded xz: the same
@@ -96,5 +114,5 @@ case "${1:-all}" in
   all) windows; linux ;;
   *) echo "usage: $0 [windows|linux|all]" >&2; exit 2 ;;
 esac
-( cd "$out" && sha256sum -- PsyPlan-"$version"-*.zip PsyPlan-"$version"-*.tar.xz 2>/dev/null >SHA256SUMS || true )
+( cd "$out" && sha256sum -- PsyPlan-"$version"-*.zip PsyPlan-"$version"-*.msi PsyPlan-"$version"-*.tar.xz 2>/dev/null >SHA256SUMS || true )
 ls -l "$out"

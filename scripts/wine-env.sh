@@ -11,7 +11,7 @@
 CH=${WINE_CHROOT:-/var/tmp/psyplan-wine/trixie}
 CH_PKGS="wine wine64 libgl1 libegl1 libgl1-mesa-dri libglx-mesa0 libxcursor1 libxi6 libxrandr2
   libxrender1 libxinerama1 libxfixes3 libxcomposite1 libxxf86vm1 libdbus-1-3 fonts-wine
-  fonts-dejavu-core libgnutls30t64 xvfb xauth procps unzip poppler-utils"
+  fonts-dejavu-core libgnutls30t64 xvfb xauth procps unzip poppler-utils x11-utils imagemagick"
 
 # in_ch CMD...: run CMD in the chroot with a clean environment. LANG=C as a
 # bare Windows account would have it (PsyPlan must set its own language).
@@ -54,7 +54,7 @@ wine_ready() {
   mountpoint -q "$CH/sys"     || mount -t sysfs sys "$CH/sys"
   mountpoint -q "$CH/dev"     || mount --bind /dev "$CH/dev"
   mountpoint -q "$CH/dev/pts" || mount --bind /dev/pts "$CH/dev/pts"
-  if ! in_ch sh -c 'command -v wine && command -v xvfb-run && command -v pdftotext && command -v unzip && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' >/dev/null 2>&1; then
+  if ! in_ch sh -c 'command -v wine && command -v xvfb-run && command -v pdftotext && command -v unzip && command -v xwininfo && command -v import && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' >/dev/null 2>&1; then
     t=$(date +%s)
     { in_ch apt-get update -q && in_ch env DEBIAN_FRONTEND=noninteractive \
         apt-get install -y -q --no-install-recommends $CH_PKGS; } >>"$log" 2>&1 ||

@@ -66,6 +66,30 @@ func (l *Library) LoadPlan(ctx context.Context, id int64) (*plan.Plan, error) {
 	return p, nil
 }
 
+// LoadPlanAt is LoadPlan with the plan's revision, read in the same
+// transaction: SavePlanAt keeps a change only while the plan is still at
+// that revision.
+func (l *Library) LoadPlanAt(ctx context.Context, id int64) (*plan.Plan, int64, error) {
+	var p *plan.Plan
+	var rev int64
+	var problems []string
+	var name string
+	err := l.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if p, name, problems, err = readPlan(ctx, tx, id); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, "SELECT revision FROM plans WHERE id = ?", id).Scan(&rev)
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(problems) > 0 {
+		return nil, 0, &DamagedError{ID: id, Name: name, Problems: problems}
+	}
+	return p, rev, nil
+}
+
 // RescuePlan reads plan id as far as it can be read: the plan with every
 // part that could be read (parts that could not are left out), and, when
 // the plan is damaged, what is wrong with it (nil when it is sound). err

@@ -26,7 +26,7 @@ var ErrNoPath = errors.New("no library given: the library's path is empty")
 // enforced, a write-ahead log so readers never block the writer, a wait
 // (not an error) when another process is writing, and BEGIN IMMEDIATE so
 // two writers queue instead of deadlocking.
-const readWrite = "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=15000&_txlock=immediate&_synchronous=NORMAL"
+const readWrite = "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=1000&_txlock=immediate&_synchronous=NORMAL"
 
 // plain opens a file without changing anything in it: no journal mode,
 // no pragma that writes. The file is looked at this way first.
@@ -78,8 +78,11 @@ func openWith(path string, migrations []migration) (*Library, error) {
 		}
 		return nil, fmt.Errorf("cannot create the library's folder: %w", err)
 	}
+	if err := writableSideFiles(path); err != nil {
+		return nil, err
+	}
 	var lib *Library
-	err := retryBusy(func() error {
+	err := retryBusy(path, nil, func() error {
 		if err := prepare(path); err != nil {
 			return err
 		}
@@ -94,6 +97,9 @@ func openWith(path string, migrations []migration) (*Library, error) {
 		return nil, err
 	}
 	if !writable(path) {
+		if _, statErr := os.Stat(path); errors.Is(statErr, fs.ErrNotExist) {
+			return nil, readOnlyFolderError{readOnlyError{path}}
+		}
 		return nil, readOnlyError{path}
 	}
 	return nil, fmt.Errorf("cannot open the library %s: %w", path, err)
@@ -103,8 +109,37 @@ func checkPath(path string) error {
 	if path == "" {
 		return ErrNoPath
 	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+	case info.IsDir():
 		return fmt.Errorf("%s is a folder, not a library file", path)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s is not an ordinary file (a device or a pipe), so it cannot be a library", path)
+	}
+	return nil
+}
+
+// writableSideFiles gives the owner back write permission on the
+// library's -wal and -shm files when a read-only opening (of a library
+// whose file was read-only then) left them read-only: the library itself
+// can be written now, and SQLite would otherwise refuse every write. Files
+// of another owner are left alone (SQLite then says the library is
+// read-only).
+func writableSideFiles(path string) error {
+	for _, side := range []string{path + "-wal", path + "-shm"} {
+		info, err := os.Stat(side)
+		if err != nil || info.Mode().Perm()&0o200 != 0 || !info.Mode().IsRegular() {
+			continue
+		}
+		if f, err := os.OpenFile(path, os.O_RDWR, 0); err != nil {
+			continue // the library itself is read-only: so be it
+		} else {
+			f.Close()
+		}
+		if err := os.Chmod(side, info.Mode().Perm()|0o200); err != nil && !errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("cannot make %s writable again: %w", side, err)
+		}
 	}
 	return nil
 }
@@ -345,19 +380,49 @@ func (l *Library) checkReadable(migrations []migration) error {
 	return nil
 }
 
-// retryBusy retries fn while SQLite reports the file busy. The busy
-// timeout covers ordinary waits, but while two processes create the same
-// new library one of them can be told "locked" at once (the switch to the
-// write-ahead log is not queued), so opening tries again for a while.
-func retryBusy(fn func() error) error {
-	var err error
-	for try := 0; try < 100; try++ {
-		err = fn()
-		var se sqlite3.Error
-		if !errors.As(err, &se) || (se.Code != sqlite3.ErrBusy && se.Code != sqlite3.ErrLocked) {
+// retryBusy retries fn while SQLite reports the file busy, for at most
+// BusyWait. The busy timeout covers short waits, but while two processes
+// create the same new library one of them can be told "locked" at once
+// (the switch to the write-ahead log is not queued), and another program
+// may hold the library for long (a stopped PsyPlan, a backup tool):
+// waiting stops then, with a message saying so. waiting (may be nil) is
+// told once, when the wait begins.
+func retryBusy(path string, waiting func(), fn func() error) error {
+	deadline := time.Now().Add(BusyWait)
+	told := false
+	for {
+		err := fn()
+		if !isBusy(err) {
 			return err
 		}
+		if time.Now().After(deadline) {
+			return busyError{path}
+		}
+		if !told && waiting != nil {
+			waiting()
+		}
+		told = true
 		time.Sleep(50 * time.Millisecond)
 	}
-	return err
 }
+
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+// BusyWait is how long a change waits for another program that holds the
+// library before it is refused. A variable only so tests can shorten it.
+var BusyWait = 20 * time.Second
+
+// ErrBusy is matched by the error of a change refused because another
+// program held the library for BusyWait: nothing was stored.
+var ErrBusy = errors.New("another program is holding the library")
+
+type busyError struct{ path string }
+
+func (e busyError) Error() string {
+	return fmt.Sprintf("another program has been writing to the library at %s for %d seconds, so nothing was stored; try again when it has finished (a second PsyPlan window, or a backup or sync tool, may hold it)",
+		e.path, int(BusyWait.Seconds()))
+}
+func (e busyError) Is(target error) bool { return target == ErrBusy }

@@ -106,6 +106,39 @@ func (l *Library) SavePlan(ctx context.Context, id int64, p *plan.Plan) error {
 	return err
 }
 
+// ErrChanged is the error of SavePlanAt when the plan was changed or
+// deleted since it was read: nothing is stored.
+var ErrChanged = errors.New("the plan was changed or deleted by another program since it was read, so nothing was stored; try again")
+
+// SavePlanAt is SavePlan only while plan id is still at revision (as
+// LoadPlanAt gave it), checked in the same transaction: an answer worked
+// out on a plan is never kept in a later version of it, or in a plan
+// deleted meanwhile.
+func (l *Library) SavePlanAt(ctx context.Context, id, revision int64, p *plan.Plan) error {
+	doc, err := document(p)
+	if err != nil {
+		return err
+	}
+	err = l.write(ctx, func(tx *sql.Tx) error {
+		var now int64
+		err := tx.QueryRowContext(ctx, "SELECT revision FROM plans WHERE id = ?", id).Scan(&now)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && now != revision) {
+			return ErrChanged
+		}
+		if err != nil {
+			return err
+		}
+		if err := updatePlanRow(ctx, tx, id, p, doc); err != nil {
+			return err
+		}
+		return deleteLegacyRows(ctx, tx, id)
+	})
+	if err == nil {
+		l.remember(id, nil)
+	}
+	return err
+}
+
 // document is what the library keeps of a plan: its plan file. An invalid
 // plan is refused, naming every field at fault.
 func document(p *plan.Plan) ([]byte, error) {
@@ -193,22 +226,26 @@ func now() string { return time.Now().UTC().Format(time.RFC3339) }
 // queried without reading it.
 func insertPlan(ctx context.Context, tx *sql.Tx, p *plan.Plan, doc []byte) (int64, error) {
 	t := now()
-	res, err := tx.ExecContext(ctx, `INSERT INTO plans (name, area, notes, baseline_month, horizon_month, cap_hires,
-		interpolation, baseline_wte, qualifier_wait_months, count_salaried_trainees, pay_uplift_pct_per_year,
-		created_at, updated_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), p.CapHires,
-		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE, p.QualifierWaitMonths, p.CountSalariedTrainees,
-		p.PayUpliftPctPerYear, t, t, string(doc))
-	if err != nil {
+	// A new id is above every id ever given, so a deleted plan's id never
+	// comes back (an answer or a roll-up naming it cannot find another).
+	var id int64
+	if err := tx.QueryRowContext(ctx, `UPDATE plan_ids SET last_plan_id = MAX(last_plan_id, COALESCE((SELECT MAX(id) FROM plans), 0)) + 1
+		RETURNING last_plan_id`).Scan(&id); err != nil {
 		return 0, err
 	}
-	return res.LastInsertId()
+	_, err := tx.ExecContext(ctx, `INSERT INTO plans (id, name, area, notes, baseline_month, horizon_month, cap_hires,
+		interpolation, baseline_wte, qualifier_wait_months, count_salaried_trainees, pay_uplift_pct_per_year,
+		created_at, updated_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), p.CapHires,
+		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE, p.QualifierWaitMonths, p.CountSalariedTrainees,
+		p.PayUpliftPctPerYear, t, t, string(doc))
+	return id, err
 }
 
 func updatePlanRow(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan, doc []byte) error {
 	res, err := tx.ExecContext(ctx, `UPDATE plans SET name = ?, area = ?, notes = ?, baseline_month = ?,
 		horizon_month = ?, cap_hires = ?, interpolation = ?, baseline_wte = ?, qualifier_wait_months = ?,
-		count_salaried_trainees = ?, pay_uplift_pct_per_year = ?, updated_at = ?, document = ? WHERE id = ?`,
+		count_salaried_trainees = ?, pay_uplift_pct_per_year = ?, updated_at = ?, document = ?, revision = revision + 1 WHERE id = ?`,
 		p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), p.CapHires,
 		p.Trajectory.Interpolation, p.Trajectory.BaselineWTE, p.QualifierWaitMonths, p.CountSalariedTrainees,
 		p.PayUpliftPctPerYear, now(), string(doc), id)
@@ -223,4 +260,16 @@ func updatePlanRow(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan, doc 
 		return ErrNotFound
 	}
 	return nil
+}
+
+// FindDocument is the plan whose document is exactly doc (a plan file as
+// planfile.Write writes it), the lowest id of several; 0 when none is:
+// a plan opened from outside that the library already holds.
+func (l *Library) FindDocument(ctx context.Context, doc []byte) (int64, error) {
+	var id int64
+	err := l.db.QueryRowContext(ctx, "SELECT id FROM plans WHERE document = ? ORDER BY id LIMIT 1", string(doc)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
 }

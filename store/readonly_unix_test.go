@@ -61,6 +61,12 @@ func TestReadOnlyLibrary(t *testing.T) {
 			}
 		})
 	}
+	t.Run("side files left read-only by a read-only opening", func(t *testing.T) {
+		dir := filepath.Join(base, "stale")
+		os.Mkdir(dir, 0o777)
+		os.Chmod(dir, 0o777)
+		runAsNobody(t, binary, "stale", filepath.Join(dir, "library.db"), 0)
+	})
 	t.Run("no library in a read-only folder", func(t *testing.T) {
 		dir := filepath.Join(base, "empty")
 		os.Mkdir(dir, 0o555)
@@ -126,7 +132,14 @@ func TestHelperReadOnlyChecks(t *testing.T) {
 }
 
 func readOnlyChecks(t *testing.T, what, path string, id int64) {
+	if what == "stale" {
+		staleSideFilesChecks(t, path)
+		return
+	}
 	want := "the library at " + path + " is read-only"
+	if what == "missing" {
+		want = "cannot make a library at " + path + ": its folder " + filepath.Dir(path) + " is read-only (choose a folder you can write to with --db)"
+	}
 	lib, err := Open(path)
 	if err == nil {
 		lib.Close()
@@ -156,5 +169,38 @@ func readOnlyChecks(t *testing.T, what, path string, id int64) {
 			t.Errorf("%s: a write said %v", name, err)
 		}
 		lib.Close()
+	}
+}
+
+// staleSideFilesChecks: a library read while its file was read-only (so
+// SQLite made its -wal and -shm read-only too) is written again, once its
+// file is writable, with no one deleting anything by hand.
+func staleSideFilesChecks(t *testing.T, path string) {
+	lib, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := lib.CreatePlan(ctx, v2Plan(t))
+	lib.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(path, 0o444)
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ro.LoadPlan(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	ro.Close() // a read-only connection leaves its side files behind, read-only as the file was
+	os.Chmod(path, 0o644)
+	lib, err = Open(path)
+	if err != nil {
+		t.Fatalf("the library is writable again but: %v", err)
+	}
+	defer lib.Close()
+	if err := lib.SetLastPlan(ctx, id); err != nil {
+		t.Errorf("a write after the read-only opening: %v", err)
 	}
 }

@@ -29,6 +29,14 @@ type Rollup struct {
 // ErrRollupNotFound is returned for a roll-up that is not in the library.
 var ErrRollupNotFound = errors.New("no such roll-up in the library")
 
+// RollupError is a roll-up refused for what it is (its name, its plans),
+// not for the library: the person making it can put it right.
+type RollupError struct{ msg string }
+
+func (e *RollupError) Error() string { return e.msg }
+
+func rollupErr(format string, args ...any) error { return &RollupError{fmt.Sprintf(format, args...)} }
+
 // CreateRollup stores a new roll-up and returns its id. A roll-up with no
 // name, a name another roll-up has, no plans, a plan or scenario that is
 // not in the library, a plan named twice, or plans that share no month is
@@ -88,26 +96,26 @@ func insertMembers(ctx context.Context, tx *sql.Tx, id int64, members []RollupMe
 // checkRollup refuses a roll-up that could not be projected, naming what
 // is wrong; self is the roll-up being saved (0 for a new one).
 func checkRollup(ctx context.Context, tx *sql.Tx, self int64, name string, members []RollupMember) error {
-	if strings.TrimSpace(name) == "" {
-		return fmt.Errorf("a roll-up needs a name")
+	if msg := plan.NameProblem(name); msg != "" {
+		return &RollupError{"the roll-up's name " + msg}
 	}
 	var other int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM rollups WHERE name = ? AND id != ?", name, self).Scan(&other)
 	if err == nil {
-		return fmt.Errorf("a roll-up named %q is in the library already (id %d): choose another name", name, other)
+		return rollupErr("a roll-up named %q is in the library already (id %d): choose another name", name, other)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
 	if len(members) == 0 {
-		return fmt.Errorf("roll-up %q has no plans: give at least one", name)
+		return rollupErr("roll-up %q has no plans: give at least one", name)
 	}
 	seen := map[int64]bool{}
 	var spans []string
 	var from, to plan.Month
 	for i, m := range members {
 		if seen[m.PlanID] {
-			return fmt.Errorf("plan %d is in roll-up %q twice: a plan counts once", m.PlanID, name)
+			return rollupErr("plan %d is in roll-up %q twice: a plan counts once", m.PlanID, name)
 		}
 		seen[m.PlanID] = true
 		span, b, h, err := memberMonths(ctx, tx, m)
@@ -121,7 +129,7 @@ func checkRollup(ctx context.Context, tx *sql.Tx, self int64, name string, membe
 		from, to = max(from, b), min(to, h)
 	}
 	if from > to {
-		return fmt.Errorf("the plans of roll-up %q share no month, so they cannot be rolled up: %s", name, strings.Join(spans, "; "))
+		return rollupErr("the plans of roll-up %q share no month, so they cannot be rolled up: %s", name, strings.Join(spans, "; "))
 	}
 	return nil
 }
@@ -133,7 +141,7 @@ func memberMonths(ctx context.Context, tx *sql.Tx, m RollupMember) (string, plan
 	err := tx.QueryRowContext(ctx, "SELECT name, baseline_month, horizon_month FROM plans WHERE id = ?", m.PlanID).
 		Scan(&name, &baseline, &horizon)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", 0, 0, fmt.Errorf("no plan has the id %d (psyplan list shows them)", m.PlanID)
+		return "", 0, 0, rollupErr("no plan has the id %d (psyplan list shows them)", m.PlanID)
 	}
 	if err != nil {
 		return "", 0, 0, err
@@ -151,16 +159,16 @@ func memberMonths(ctx context.Context, tx *sql.Tx, m RollupMember) (string, plan
 			return "", 0, 0, err
 		}
 		if !has.Valid {
-			return "", 0, 0, fmt.Errorf("plan %d %q is damaged (its document is not JSON): rescue it first", m.PlanID, name)
+			return "", 0, 0, rollupErr("plan %d %q is damaged (its document is not JSON): rescue it first", m.PlanID, name)
 		}
 		if !has.Bool {
-			return "", 0, 0, fmt.Errorf("plan %d %q has no scenario %q", m.PlanID, name, m.Scenario)
+			return "", 0, 0, rollupErr("plan %d %q has no scenario %q", m.PlanID, name, m.Scenario)
 		}
 	}
 	b, errB := plan.ParseMonth(baseline)
 	h, errH := plan.ParseMonth(horizon)
 	if errB != nil || errH != nil {
-		return "", 0, 0, fmt.Errorf("plan %d %q is damaged (its months are %q to %q): rescue it first", m.PlanID, name, baseline, horizon)
+		return "", 0, 0, rollupErr("plan %d %q is damaged (its months are %q to %q): rescue it first", m.PlanID, name, baseline, horizon)
 	}
 	return fmt.Sprintf("%s %s to %s", name, b, h), b, h, nil
 }

@@ -157,7 +157,9 @@ func TestBadRollupsAreRefused(t *testing.T) {
 		members []RollupMember
 		want    string
 	}{
-		{" ", []RollupMember{{PlanID: north}}, "a roll-up needs a name"},
+		{" ", []RollupMember{{PlanID: north}}, "the roll-up's name must not be only white space"},
+		{"Humber\x1b[31m", []RollupMember{{PlanID: north}}, "the roll-up's name must not hold a control character (U+001B)"},
+		{strings.Repeat("r", 5000), []RollupMember{{PlanID: north}}, "the roll-up's name is 5000 characters long; at most 200 are allowed"},
 		{"Taken", []RollupMember{{PlanID: south}}, `a roll-up named "Taken" is in the library already (id 1)`},
 		{"R", nil, `roll-up "R" has no plans`},
 		{"R", []RollupMember{{PlanID: north}, {PlanID: 99}}, "no plan has the id 99"},

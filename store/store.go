@@ -25,6 +25,11 @@ type Library struct {
 	// checked remembers which plans were found sound ("") or damaged (the
 	// damage) while the file is unchanged by anyone else (dataVersion),
 	// so listing a library does not read every plan every time.
+	// OnWait, when set, is told when a change must wait for another
+	// program that holds the library (the window's status line, the
+	// command line's standard error).
+	OnWait func()
+
 	mu          sync.Mutex
 	checked     map[int64]string
 	dataVersion int64
@@ -47,6 +52,14 @@ type readOnlyError struct{ path string }
 
 func (e readOnlyError) Error() string        { return fmt.Sprintf("the library at %s is read-only", e.path) }
 func (e readOnlyError) Is(target error) bool { return target == ErrReadOnly }
+
+// readOnlyFolderError is a library that does not exist yet in a folder
+// that cannot be written: there is no library to be read-only.
+type readOnlyFolderError struct{ readOnlyError }
+
+func (e readOnlyFolderError) Error() string {
+	return fmt.Sprintf("cannot make a library at %s: its folder %s is read-only (choose a folder you can write to with --db)", e.path, filepath.Dir(e.path))
+}
 
 type notLibraryError struct{ path, why string }
 
@@ -94,7 +107,7 @@ func (l *Library) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	if l.readOnly {
 		return readOnlyError{l.path}
 	}
-	return l.tx(ctx, fn)
+	return retryBusy(l.path, l.OnWait, func() error { return l.tx(ctx, fn) })
 }
 
 // readOnlyErr replaces SQLite's "attempt to write a readonly database"
@@ -102,6 +115,10 @@ func (l *Library) write(ctx context.Context, fn func(*sql.Tx) error) error {
 func (l *Library) readOnlyErr(err error) error {
 	if isReadOnly(err) {
 		return readOnlyError{l.path}
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrFull {
+		return fmt.Errorf("the disk holding the library at %s is full, so nothing was stored: make room and try again", l.path)
 	}
 	return err
 }
