@@ -114,13 +114,13 @@ func TestDemandScreenFromNothing(t *testing.T) {
 	}
 	sentence := "In Apr 2024 the workforce can treat 667 people a year against a target of 1,000: " +
 		"CBT therapists in perinatal are the constraint, 6.0 WTE needed and 4.0 in post."
-	if got := ui.overview.demand; got != sentence || !ui.overview.money.Visible() || !strings.HasPrefix(ui.overview.money.String(), sentence) {
+	if got := ui.overview.demand; got != sentence || !ui.overview.demandLine.Visible() || ui.overview.demandLine.Text != sentence {
 		t.Errorf("overview says\n%q, want\n%q", got, sentence)
 	}
 
 	// one step back: no demand at all
 	undoTo(t, ui, "demand", func(p *plan.Plan) any { return len(p.Demand) }, 0)
-	if ui.overview.demand != "" || ui.overview.money.Visible() || ui.demand.entries.def.count(ui.demand.plan()) != 0 {
+	if ui.overview.demand != "" || ui.overview.demandLine.Visible() || ui.demand.entries.def.count(ui.demand.plan()) != 0 {
 		t.Error("undo left the demand on screen")
 	}
 }
@@ -254,14 +254,14 @@ func TestBudgetTable(t *testing.T) {
 	if len(b) != 2 || b[0] != (plan.BudgetYear{Year: 2020, GBP: 250000}) || b[1] != (plan.BudgetYear{Year: 2021, GBP: 200000}) {
 		t.Fatalf("budget %+v", b)
 	}
-	if got := ui.overview.budget; got != "Pay bill over budget in 2021/22 by £16k." || ui.overview.money.String() != got {
+	if got := ui.overview.budget; got != "Pay bill over budget in 2021/22 by £16k." || ui.overview.budgetLine.Text != got || ui.overview.budgetLine.Importance != widget.DangerImportance {
 		t.Errorf("overview says %q", got)
 	}
 	if got := pasteRows(t, ui, settings, "2021/23\t1\n"); !strings.Contains(got, "row 1, column Financial year") {
 		t.Errorf("bad year: %q", got)
 	}
 	undoTo(t, ui, "budget", func(p *plan.Plan) any { return len(p.Budget) }, 0)
-	if ui.overview.budget != "" || ui.overview.money.Visible() {
+	if ui.overview.budget != "" || ui.overview.budgetLine.Visible() {
 		t.Error("the overview speaks of a budget undone")
 	}
 }
