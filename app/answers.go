@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,7 +18,9 @@ import (
 // scenario on request (an ordinary edit: Undo takes it back).
 type answersPanel struct {
 	ui          *UI
-	milestone   *widget.Select
+	aim         *widget.Select // the trajectory, or the access targets
+	byItem      *widget.FormItem
+	milestone   *widget.Select // the month to reach the aim by
 	lever       *widget.Select
 	professions *widget.CheckGroup
 	from        *widget.Entry
@@ -28,11 +31,17 @@ type answersPanel struct {
 	message     *widget.Label
 	object      fyne.CanvasObject
 	answer      *plan.Answer // the latest, for Keep; nil until answered
+	form        *widget.Form
 }
 
 const (
 	intakeWords      = "Training intake"
 	recruitmentWords = "Recruitment from outside"
+	fundedWords      = "Funded posts"
+	aimTrajectory    = "The trajectory"
+	aimDemand        = "The access targets (no one short of treatment)"
+	byTrajectory     = "Reach the trajectory by"
+	byDemand         = "Meet the access targets by"
 )
 
 // showAnswers opens the panel over the window, on the scenario shown.
@@ -51,7 +60,12 @@ func newAnswersPanel(ui *UI) *answersPanel {
 	ap := &answersPanel{ui: ui, from: widget.NewEntry(), name: widget.NewEntry()}
 	p := ui.session.Plan()
 	ap.milestone = widget.NewSelect(milestoneLabels(p), func(string) { ap.changed() })
-	ap.lever = widget.NewSelect([]string{intakeWords, recruitmentWords}, func(string) { ap.leverChanged() })
+	aims := []string{aimTrajectory}
+	if len(p.Demand) > 0 {
+		aims = append(aims, aimDemand)
+	}
+	ap.aim = widget.NewSelect(aims, func(string) { ap.aimChanged() })
+	ap.lever = widget.NewSelect([]string{intakeWords, recruitmentWords, fundedWords}, func(string) { ap.leverChanged() })
 	ap.professions = widget.NewCheckGroup(professionNames(p), func([]string) { ap.changed() })
 	ap.from.SetText(p.Baseline.Add(1).Label())
 	ap.from.OnChanged = func(string) { ap.changed() }
@@ -67,19 +81,86 @@ func newAnswersPanel(ui *UI) *answersPanel {
 		ap.milestone.SetSelected(ap.milestone.Options[0])
 	}
 	ap.lever.SetSelected(intakeWords)
-	help := widget.NewLabel("The smallest whole-percent rise that meets the trajectory at the milestone, on " +
-		scenarioLabel(ui.session.Scenario()) + ". Extra trainees come from outside (no one is drawn from posts).")
+	help := widget.NewLabel("The smallest whole-percent rise that meets the trajectory at the milestone, or leaves no one short " +
+		"of the access targets at the month, on " + scenarioLabel(ui.session.Scenario()) +
+		". Extra trainees come from outside (no one is drawn from posts); funded posts rise from the baseline on.")
 	help.Wrapping = fyne.TextWrapWord
+	ap.byItem = widget.NewFormItem(byTrajectory, ap.milestone)
+	ap.aim.SetSelected(aimTrajectory)
 	form := widget.NewForm(
-		widget.NewFormItem("Reach the trajectory by", ap.milestone),
+		widget.NewFormItem("Aim at", ap.aim),
+		ap.byItem,
 		widget.NewFormItem("By raising", ap.lever),
 		widget.NewFormItem("For", professionsBox(ap.professions)),
 		widget.NewFormItem("From (courses starting)", ap.from),
 	)
 	keepRow := container.NewBorder(nil, nil, widget.NewLabel("Scenario name"), ap.keep, ap.name)
 	ap.object = container.NewVBox(help, form, ap.ask, ap.sentence, ap.message, widget.NewSeparator(), keepRow)
+	ap.form = form
 	ap.changed()
 	return ap
+}
+
+// aimChanged offers the months to aim at: the trajectory's milestones, or
+// the access targets' months inside the plan and its horizon, the latest
+// target month chosen (as the solver's default).
+func (ap *answersPanel) aimChanged() {
+	p := ap.ui.session.Plan()
+	if ap.aim.Selected == aimDemand {
+		ap.byItem.Text = byDemand
+		ap.milestone.Options = demandMonthLabels(p)
+		ap.milestone.SetSelected(demandDefaultBy(p).Label())
+	} else {
+		ap.byItem.Text = byTrajectory
+		ap.milestone.Options = milestoneLabels(p)
+		if len(ap.milestone.Options) > 0 {
+			ap.milestone.SetSelected(ap.milestone.Options[0])
+		} else {
+			ap.milestone.ClearSelected()
+		}
+	}
+	if ap.form != nil {
+		ap.form.Refresh()
+	}
+	ap.changed()
+}
+
+// demandMonthLabels are the months of the access targets' points after the
+// baseline and up to the horizon, then the horizon, in order.
+func demandMonthLabels(p *plan.Plan) []string {
+	seen := map[plan.Month]bool{p.Horizon: true}
+	months := []plan.Month{p.Horizon}
+	for _, d := range p.Demand {
+		for _, pt := range d.PeoplePerYear {
+			if pt.Month > p.Baseline && pt.Month <= p.Horizon && !seen[pt.Month] {
+				seen[pt.Month] = true
+				months = append(months, pt.Month)
+			}
+		}
+	}
+	sort.Slice(months, func(a, b int) bool { return months[a] < months[b] })
+	out := make([]string, len(months))
+	for i, m := range months {
+		out[i] = m.Label()
+	}
+	return out
+}
+
+// demandDefaultBy is the solver's month for the access targets unless
+// told: the latest target point after the baseline, else the horizon.
+func demandDefaultBy(p *plan.Plan) plan.Month {
+	by := plan.Month(0)
+	for _, d := range p.Demand {
+		for _, pt := range d.PeoplePerYear {
+			if pt.Month > p.Baseline && pt.Month <= p.Horizon && pt.Month > by {
+				by = pt.Month
+			}
+		}
+	}
+	if by == 0 {
+		return p.Horizon
+	}
+	return by
 }
 
 // professionsBox shows the professions' ticks a few at a time, scrolled.
@@ -109,13 +190,16 @@ func (ap *answersPanel) leverChanged() {
 		names[i] = professionName(p, id)
 	}
 	ap.professions.SetSelected(names)
-	ap.from.Hidden = ap.leverName() == plan.LeverRecruitment // the plan file cannot say "from" for recruits
+	ap.from.Hidden = ap.leverName() != plan.LeverIntake // the plan file cannot say "from" for recruits or funded posts
 	ap.changed()
 }
 
 func (ap *answersPanel) leverName() string {
-	if ap.lever.Selected == recruitmentWords {
+	switch ap.lever.Selected {
+	case recruitmentWords:
 		return plan.LeverRecruitment
+	case fundedWords:
+		return plan.LeverFunded
 	}
 	return plan.LeverIntake
 }
@@ -131,7 +215,10 @@ func (ap *answersPanel) changed() {
 // question reads the panel; an error names the field at fault.
 func (ap *answersPanel) question() (plan.Question, error) {
 	p := ap.ui.session.Plan()
-	q := plan.Question{Scenario: ap.ui.session.Scenario(), Lever: ap.leverName(), Professions: []string{}}
+	q := plan.Question{Scenario: ap.ui.session.Scenario(), Lever: ap.leverName(), Professions: []string{}, Target: plan.TargetTrajectory}
+	if ap.aim.Selected == aimDemand {
+		q.Target = plan.TargetDemand
+	}
 	by, err := parseMonth(ap.milestone.Selected)
 	if err != nil {
 		//lint:ignore ST1005 the message starts with the field's label, as the form shows it

@@ -48,7 +48,7 @@ func TestWhatDoesItTake(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ap.sentence.Text != want.Sentence(p) || !strings.HasPrefix(ap.sentence.Text, "Start ") {
+	if ap.sentence.Text != want.Sentence(p) || !strings.HasPrefix(ap.sentence.Text, "Train ") {
 		t.Fatalf("panel says %q, the solver %q", ap.sentence.Text, want.Sentence(p))
 	}
 	if ap.name.Text != want.ScenarioName() || ap.keep.Disabled() {
@@ -60,10 +60,11 @@ func TestWhatDoesItTake(t *testing.T) {
 		t.Fatalf("not kept: %s", ap.message.Text)
 	}
 	// By hand: each extra cohort is ceil(intake x pct / 100) on a cohort
-	// starting from Apr 2021 (every profession of the ICS trains).
+	// starting from Apr 2021 and qualifying by the milestone (answers.md
+	// version 2; every profession of the ICS trains).
 	var extra []plan.Cohort
 	for _, c := range p.Cohorts {
-		if c.Start >= plan.MonthOf(2021, 4) && math.Ceil(float64(c.Intake*want.Pct)/100) > 0 {
+		if c.Start >= plan.MonthOf(2021, 4) && c.QualifyMonth() <= by && math.Ceil(float64(c.Intake*want.Pct)/100) > 0 {
 			c.Intake = int(math.Ceil(float64(c.Intake*want.Pct) / 100))
 			extra = append(extra, c)
 		}
@@ -161,5 +162,40 @@ func TestUncertaintyFields(t *testing.T) {
 	}
 	if up.fields[3].entry.Text != "25" || up.fields[0].entry.Text != "" {
 		t.Errorf("undo shows %q and %q", up.fields[3].entry.Text, up.fields[0].entry.Text)
+	}
+}
+
+// Aimed at the access targets, with the funded lever: the panel offers
+// the targets' months (the latest chosen, as the solver's default) and
+// asks the solver exactly that question.
+func TestWhatDoesItTakeForTheAccessTargets(t *testing.T) {
+	ui, _, _ := newTestUI(t) // the default plan has access targets
+	p := ui.session.Plan()
+	if len(p.Demand) == 0 {
+		t.Fatal("the default plan has no access targets")
+	}
+	ui.showAnswers()
+	ap := ui.answers
+	ap.aim.SetSelected(aimDemand)
+	by := demandDefaultBy(p)
+	if ap.byItem.Text != byDemand || ap.milestone.Selected != by.Label() || !contains(ap.milestone.Options, p.Horizon.Label()) {
+		t.Errorf("by %q %q of %v", ap.byItem.Text, ap.milestone.Selected, ap.milestone.Options)
+	}
+	ap.lever.SetSelected(fundedWords)
+	funded := plan.LeverProfessions(p, "", plan.LeverFunded)
+	if !ap.from.Hidden || len(ap.professions.Selected) != len(funded) {
+		t.Errorf("funded: from hidden %v, ticked %d of %d", ap.from.Hidden, len(ap.professions.Selected), len(funded))
+	}
+	test.Tap(ap.ask)
+	want, err := plan.Solve(p, plan.Question{Target: plan.TargetDemand, Lever: plan.LeverFunded, By: by, Professions: funded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ap.sentence.Text != want.Sentence(p) || ap.message.Text != "" {
+		t.Errorf("panel says %q (%q), the solver %q", ap.sentence.Text, ap.message.Text, want.Sentence(p))
+	}
+	ap.aim.SetSelected(aimTrajectory)
+	if ap.byItem.Text != byTrajectory || ap.milestone.Selected != milestoneLabels(p)[0] || ap.sentence.Text != "" {
+		t.Errorf("back to the trajectory: %q %q, sentence %q", ap.byItem.Text, ap.milestone.Selected, ap.sentence.Text)
 	}
 }

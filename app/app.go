@@ -58,6 +58,7 @@ type UI struct {
 	answers     *answersPanel    // "What does it take?", when last opened
 	uncertainty *uncertaintyPart // the Trajectory screen's Uncertainty part
 	compare     *compareView     // scenarios side by side (compare.go)
+	demand      *demandView      // the Demand screen
 }
 
 // Run opens the window on the plan last opened and returns the exit code
@@ -159,6 +160,7 @@ func (ui *UI) build() {
 		{name: "Posts", object: ui.posts.object, refresh: ui.posts.refresh, first: ui.posts.selectFirst},
 		{name: "Trainees", object: ui.trainees.object, refresh: ui.trainees.refresh, first: ui.trainees.selectFirst},
 		newProfessionsView(ui),
+		newDemandView(ui),
 		newTrajectoryView(ui),
 		newActualsView(ui),
 		newScenariosView(ui),

@@ -277,7 +277,7 @@ func TestWorkshopMode(t *testing.T) {
 	if ps == nil || !ui.win.FullScreen() {
 		t.Fatal("not presenting full screen")
 	}
-	if !strings.Contains(ps.sentence.Text, ": projected ") || !strings.Contains(ps.sentence.Text, " the 60 % trajectory") { // the summary's sentence
+	if !strings.Contains(ps.sentence.Text, ": projected ") || !strings.Contains(ps.sentence.Text, " % trajectory.") { // the summary's sentence
 		t.Errorf("first slide says %q", ps.sentence.Text)
 	}
 	for _, k := range []fyne.KeyName{fyne.KeyRight, fyne.KeyPageDown, fyne.KeySpace} {

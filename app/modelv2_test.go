@@ -101,6 +101,17 @@ func labelled(t *testing.T, root fyne.CanvasObject, title string) fyne.CanvasObj
 			for i, o := range c.Objects {
 				if l, ok := o.(*widget.Label); ok && l.Text == title && i+1 < len(c.Objects) {
 					found = c.Objects[i+1]
+					if box, ok := found.(*fyne.Container); ok { // the field with its explanation
+						found = nil
+						walk(box, func(o fyne.CanvasObject) {
+							switch o.(type) {
+							case *widget.Entry, *widget.SelectEntry, *widget.Select, *widget.Check:
+								if found == nil {
+									found = o
+								}
+							}
+						})
+					}
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,18 +18,23 @@ import (
 // overviewView is the headline figures for the scenario shown, a status
 // in words, and the growth chart.
 type overviewView struct {
-	ui      *UI
-	status  *widget.Label
-	filter  charts.Filter
-	profSel *widget.Select
-	areaSel *widget.Select
-	kindSel *widget.Select
-	figures map[string]*figure
-	chart   *chartView
-	object  fyne.CanvasObject
-	today   func() plan.Month
-	summary plan.Summary // as last shown, for tests and slides
-	band    *bandBar
+	ui     *UI
+	status *widget.Label
+	// demand and budget are the sentences on people a year against the
+	// access target and the pay bill against the budget ("" when the
+	// plan has none), shown in demandLine and budgetLine.
+	demand, budget         string
+	demandLine, budgetLine *widget.Label
+	filter                 charts.Filter
+	profSel                *widget.Select
+	areaSel                *widget.Select
+	kindSel                *widget.Select
+	figures                map[string]*figure
+	chart                  *chartView
+	object                 fyne.CanvasObject
+	today                  func() plan.Month
+	summary                plan.Summary // as last shown, for tests and slides
+	band                   *bandBar
 }
 
 // figure is one headline: a caption, a big number and a line under it.
@@ -69,6 +75,11 @@ func newOverviewView(ui *UI) *overviewView {
 	}
 	ov.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ov.status.Wrapping = fyne.TextWrapWord
+	ov.demandLine, ov.budgetLine = widget.NewLabel(""), widget.NewLabel("")
+	for _, l := range []*widget.Label{ov.demandLine, ov.budgetLine} {
+		l.Wrapping = fyne.TextWrapWord
+		l.Hide()
+	}
 	ov.profSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
 	ov.areaSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
 	titles := make([]string, len(charts.Kinds))
@@ -82,7 +93,7 @@ func newOverviewView(ui *UI) *overviewView {
 		widget.NewLabel("Service area"), ov.areaSel, compare, widget.NewButtonWithIcon("What does it take?", theme.SearchIcon(), ui.showAnswers))
 	ov.band = newBandBar(ui)
 	ui.session.OnBandChange(ov.drawChart)
-	top := container.NewVBox(ov.status, grid, tools, ov.band.object)
+	top := container.NewVBox(ov.status, ov.demandLine, ov.budgetLine, grid, tools, ov.band.object)
 	ov.object = container.NewBorder(top, ov.chart.readout, nil, nil, ov.chart)
 	return ov
 }
@@ -178,14 +189,32 @@ func (ov *overviewView) refresh() {
 	p, pr := ov.ui.session.Plan(), ov.ui.session.Projection()
 	if p == nil || pr == nil {
 		ov.status.SetText("")
+		ov.showMoney("", "")
 		return
 	}
 	s := plan.Summarise(p, pr, ov.today())
 	ov.summary = s
 	ov.status.SetText(s.Sentence())
+	ov.showMoney(demandSentence(p, pr), budgetSentence(p, pr))
 	ov.show(p, s)
 	ov.filterOptions(p)
 	ov.drawChart()
+}
+
+// showMoney shows the demand and budget sentences, the pay bill in red
+// when it goes over the budget. (Two labels: a RichText of both kept the
+// height it had when first wrapped at no width, and pushed the chart out.)
+func (ov *overviewView) showMoney(demand, budget string) {
+	if demand == ov.demand && budget == ov.budget {
+		return
+	}
+	ov.demand, ov.budget = demand, budget
+	ov.budgetLine.Importance = widget.MediumImportance
+	if strings.HasPrefix(budget, "Pay bill over budget") {
+		ov.budgetLine.Importance = widget.DangerImportance
+	}
+	say(ov.demandLine, demand)
+	say(ov.budgetLine, budget)
 }
 
 func (ov *overviewView) show(p *plan.Plan, s plan.Summary) {

@@ -43,7 +43,7 @@ func (rt *recordTable) paste(text string) error {
 	if len(rows) == 0 {
 		return fmt.Errorf("the clipboard has no rows: copy cells from a spreadsheet first (columns: %s)", titles(cols))
 	}
-	return rt.ui.session.Edit("", func(p *plan.Plan) error {
+	return rt.edit("", func(p *plan.Plan) error {
 		first := rt.def.count(p)
 		for r, cells := range rows {
 			if len(cells) > len(cols) {
@@ -75,9 +75,30 @@ func (rt *recordTable) locate(errs plan.Errors, p *plan.Plan, first int) error {
 	}
 	lines := make([]string, 0, len(errs))
 	for _, e := range errs {
+		if rt.def.source != nil && !rt.inPasted(e, p, first) {
+			continue // the draft's to say, with the rest of what is wrong
+		}
 		lines = append(lines, rt.pastedCell(e, p, first))
 	}
+	if len(lines) == 0 {
+		return nil
+	}
 	return errors.New(strings.Join(lines, "\n"))
+}
+
+// inPasted tells whether e is about a cell of the pasted records (not
+// about what the table leaves to other tables, such as a service area's
+// targets).
+func (rt *recordTable) inPasted(e plan.FieldError, p *plan.Plan, first int) bool {
+	for i := first; i < rt.def.count(p); i++ {
+		prefix := rt.def.path(i)
+		for _, c := range rt.editable() {
+			if e.Path == prefix+"."+c.field {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (rt *recordTable) pastedCell(e plan.FieldError, p *plan.Plan, first int) string {

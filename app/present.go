@@ -22,6 +22,7 @@ import (
 type presenter struct {
 	ui       *UI
 	slide    int
+	kinds    []charts.Kind // the charts of the slides, then the answer's slide
 	whatIf   plan.WhatIf
 	title    *widget.Label
 	sentence *widget.Label
@@ -55,7 +56,7 @@ func (ui *UI) present() {
 }
 
 func newPresenter(ui *UI) *presenter {
-	ps := &presenter{ui: ui, whatIf: plan.WhatIf{RecruitFactor: 1, From: thisMonth()}}
+	ps := &presenter{ui: ui, whatIf: plan.WhatIf{RecruitFactor: 1, From: thisMonth()}, kinds: slideKinds(ui.session.Plan())}
 	ps.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ps.title.SizeName = theme.SizeNameHeadingText
 	ps.sentence = widget.NewLabel("")
@@ -129,7 +130,7 @@ func (ps *presenter) key(k fyne.KeyName) bool {
 }
 
 func (ps *presenter) move(by int) {
-	n := slideCount()
+	n := ps.slideCount()
 	ps.slide = (ps.slide + by + n) % n
 	ps.ui.win.Canvas().Unfocus() // arrows move slides, not a slider
 	ps.show()
@@ -167,12 +168,12 @@ const whatIfName = "What-if (workshop)"
 // show has the session project the plan with the what-if (off the UI
 // goroutine) and draws the current slide.
 func (ps *presenter) show() {
-	ps.counter.SetText(fmt.Sprintf("Slide %d of %d", ps.slide+1, slideCount()))
-	if ps.slide == len(charts.Kinds) {
+	ps.counter.SetText(fmt.Sprintf("Slide %d of %d", ps.slide+1, ps.slideCount()))
+	if ps.slide == len(ps.kinds) {
 		ps.showAnswer()
 		return
 	}
-	kind := charts.Kinds[ps.slide]
+	kind := ps.kinds[ps.slide]
 	ps.controls(true)
 	ps.title.SetText(kind.Title)
 	ps.labels[0].SetText(fmt.Sprintf("Leaver rates %+.1f points", ps.whatIf.LeaverPoints))

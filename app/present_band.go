@@ -37,8 +37,20 @@ func sameWhatIf(a, b plan.WhatIf) bool {
 	return a == b && (capA == nil) == (capB == nil) && (capA == nil || *capA == *capB)
 }
 
+// slideKinds are the charts a plan's slides show: every one, but the
+// demand charts only for a plan with access targets.
+func slideKinds(p *plan.Plan) []charts.Kind {
+	var out []charts.Kind
+	for _, k := range charts.Kinds {
+		if !charts.NeedsDemand(k.Name) || (p != nil && len(p.Demand) > 0) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // slideCount is every chart's slide and the answer's.
-func slideCount() int { return len(charts.Kinds) + 1 }
+func (ps *presenter) slideCount() int { return len(ps.kinds) + 1 }
 
 // draw draws the slide's chart from the latest input.
 func (ps *presenter) draw(name string) error {
@@ -61,7 +73,7 @@ func (ps *presenter) followBand(name string, runs int) {
 			return
 		}
 		ps.live.band, ps.live.bandFor = b, w
-		if ps.slide < len(charts.Kinds) && charts.Kinds[ps.slide].Name == name {
+		if ps.slide < len(ps.kinds) && ps.kinds[ps.slide].Name == name {
 			ps.draw(name)
 		}
 	})
@@ -69,8 +81,8 @@ func (ps *presenter) followBand(name string, runs int) {
 
 // settled is a control let go: the full band for where it rests.
 func (ps *presenter) settled() {
-	if !ps.loading && ps.slide < len(charts.Kinds) {
-		ps.followBand(charts.Kinds[ps.slide].Name, bandRuns)
+	if !ps.loading && ps.slide < len(ps.kinds) {
+		ps.followBand(ps.kinds[ps.slide].Name, bandRuns)
 	}
 }
 
@@ -83,7 +95,7 @@ func (ps *presenter) showAnswer() {
 	ps.sentence.SetText("Working it out…")
 	ps.controls(false)
 	ps.ui.session.SolveAndProject(plan.Question{}, thisMonth(), func(a plan.Answer, in charts.Input, err error) {
-		if ps.ui.presenting != ps || ps.slide != len(charts.Kinds) {
+		if ps.ui.presenting != ps || ps.slide != len(ps.kinds) {
 			return
 		}
 		if err != nil {

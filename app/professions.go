@@ -8,6 +8,12 @@ import (
 	"example.org/psyplan/plan"
 )
 
+const (
+	clinicalHoursTitle = "Clinical hours per WTE a year"
+	clinicalHoursHelp  = "Clinical hours: what one full-time person gives to patients in a year after leave, training, " +
+		"supervision and admin; about 1,000 for most roles. Blank: the role gives none to the Demand screen's targets."
+)
+
 // newProfessionsView is the catalogue of roles and their assumptions.
 func newProfessionsView(ui *UI) *view {
 	rt := newRecordTable(ui, &records{
@@ -42,6 +48,16 @@ func newProfessionsView(ui *UI) *view {
 				value: func(p *plan.Plan, i int) string { return num(p.Professions[i].TraineeCostPerWTE) },
 				show:  unlessUnsalaried(func(pr plan.Profession) string { return format.Pounds(pr.TraineeCostPerWTE) }),
 				set:   setFloatOr(0, func(p *plan.Plan, i int) *float64 { return &p.Professions[i].TraineeCostPerWTE })},
+			{title: clinicalHoursTitle, field: "clinical_hours_per_wte_per_year", width: 230, hint: "blank: none (1 to 2,000)",
+				help:  clinicalHoursHelp,
+				value: func(p *plan.Plan, i int) string { return optNum(p.Professions[i].ClinicalHoursPerWTE) },
+				show: func(p *plan.Plan, i int) string {
+					if h := p.Professions[i].ClinicalHoursPerWTE; h != nil {
+						return format.Whole(*h)
+					}
+					return "none"
+				},
+				set: setOptFloat(func(p *plan.Plan, i int) **float64 { return &p.Professions[i].ClinicalHoursPerWTE })},
 		},
 		add:    addProfession,
 		remove: removeProfession,
@@ -63,7 +79,18 @@ func addProfession(p *plan.Plan) error {
 // cohorts, the staff cohorts draw from, actuals and scenarios follow the
 // profession.
 func renameProfession(p *plan.Plan, i int, id string) error {
-	return p.RenameProfession(p.Professions[i].ID, strings.TrimSpace(id))
+	old, id := p.Professions[i].ID, strings.TrimSpace(id)
+	if err := p.RenameProfession(old, id); err != nil {
+		return err
+	}
+	for k := range p.Demand { // plan.RenameProfession leaves the demand's mixes alone
+		for j := range p.Demand[k].Mix {
+			if p.Demand[k].Mix[j].Profession == old {
+				p.Demand[k].Mix[j].Profession = id
+			}
+		}
+	}
+	return nil
 }
 
 // removeProfession removes a role that nothing uses; one still in use is

@@ -27,8 +27,13 @@ type column struct {
 	choices func(p *plan.Plan) []string    // a drop-down rather than typing
 	check   bool                           // a tick box: value and set use "yes" and "no"
 	enabled func(p *plan.Plan, i int) bool // when the field can be typed in, if not always
+	open    bool                           // with choices: a drop-down that can be typed in too
 	hint    string
-	blank   string // what an empty field means, when it means a value ("0")
+	help    string // a planner's explanation, beside (or under) the field in the form
+	// tableOnly shows the column in the table but not in the form (a
+	// figure worked out, which the form would only repeat).
+	tableOnly bool
+	blank     string // what an empty field means, when it means a value ("0")
 }
 
 // same tells whether the typed text already says what the plan holds,
@@ -52,6 +57,31 @@ type records struct {
 	columns []column
 	add     func(p *plan.Plan) error
 	remove  func(p *plan.Plan, i int)
+	// source and edit replace the session's plan and its edits, for a
+	// screen that holds a draft until it is valid (the Demand screen);
+	// paste then refuses only what is wrong in the pasted rows themselves.
+	source  func() *plan.Plan
+	edit    func(key string, fn func(p *plan.Plan) error) error
+	heading string  // before the table's buttons, if set
+	tableAt float64 // the table's share of the height, the form's the rest (0: 0.6)
+	// selected is told the record chosen (-1: none), if set.
+	selected func(i int)
+}
+
+// plan is the plan the table shows: the session's, or its source's.
+func (rt *recordTable) plan() *plan.Plan {
+	if rt.def.source != nil {
+		return rt.def.source()
+	}
+	return rt.ui.session.Plan()
+}
+
+// edit changes the plan the table shows, as the session's Edit does.
+func (rt *recordTable) edit(key string, fn func(p *plan.Plan) error) error {
+	if rt.def.edit != nil {
+		return rt.def.edit(key, fn)
+	}
+	return rt.ui.session.Edit(key, fn)
 }
 
 func (r *records) path(i int) string {
@@ -114,21 +144,31 @@ func newRecordTable(ui *UI, def *records) *recordTable {
 	for i := range def.columns {
 		rt.fields = append(rt.fields, rt.field(i))
 	}
+	form := fyne.CanvasObject(container.NewGridWithColumns(2, rt.form, rt.formB))
+	if rt.formColumns() <= 2 {
+		form = rt.form // one column: each field as wide as the table
+	}
 	rt.hint = widget.NewLabel("")
 	add := widget.NewButtonWithIcon("Add "+def.noun, theme.ContentAddIcon(), rt.addRecord)
 	rt.remove = widget.NewButtonWithIcon("Delete "+def.noun, theme.DeleteIcon(), rt.removeRecord)
 	paste := widget.NewButtonWithIcon("Paste rows", theme.ContentPasteIcon(), rt.pasteFromClipboard)
 	tools := container.NewHBox(add, rt.remove, paste)
-	editor := container.NewVBox(rt.hint, container.NewGridWithColumns(2, rt.form, rt.formB), rt.message)
+	if def.heading != "" {
+		tools = container.NewHBox(widget.NewLabelWithStyle(def.heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), add, rt.remove, paste)
+	}
+	editor := container.NewVBox(rt.hint, form, rt.message)
 	split := container.NewVSplit(rt.table, container.NewVScroll(editor))
 	split.Offset = 0.6
+	if def.tableAt > 0 {
+		split.Offset = def.tableAt
+	}
 	rt.object = container.NewBorder(tools, nil, nil, nil, split)
 	rt.refresh()
 	return rt
 }
 
 func (rt *recordTable) size() (int, int) {
-	p := rt.ui.session.Plan()
+	p := rt.plan()
 	if p == nil {
 		return 0, len(rt.def.columns)
 	}
@@ -136,7 +176,7 @@ func (rt *recordTable) size() (int, int) {
 }
 
 func (rt *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	p := rt.ui.session.Plan()
+	p := rt.plan()
 	if p == nil || id.Row >= rt.def.count(p) {
 		return
 	}
@@ -148,6 +188,17 @@ func (rt *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	o.(*widget.Label).SetText(show(p, id.Row))
 }
 
+// formColumns is how many columns the form shows.
+func (rt *recordTable) formColumns() int {
+	n := 0
+	for _, c := range rt.def.columns {
+		if !c.tableOnly {
+			n++
+		}
+	}
+	return n
+}
+
 // field makes the form's control for column i.
 func (rt *recordTable) field(i int) fyne.CanvasObject {
 	c := rt.def.columns[i]
@@ -155,6 +206,11 @@ func (rt *recordTable) field(i int) fyne.CanvasObject {
 	switch {
 	case c.set == nil:
 		o = widget.NewLabel("")
+	case c.choices != nil && c.open:
+		e := widget.NewSelectEntry(nil)
+		e.PlaceHolder = c.hint
+		e.OnChanged = func(v string) { rt.typed(i, v) }
+		o = e
 	case c.choices != nil:
 		sel := widget.NewSelect(nil, func(v string) { rt.typed(i, v) })
 		o = sel
@@ -166,12 +222,35 @@ func (rt *recordTable) field(i int) fyne.CanvasObject {
 		e.OnChanged = func(v string) { rt.typed(i, v) }
 		o = e
 	}
+	if c.tableOnly {
+		return o
+	}
+	k, n := 0, rt.formColumns() // the field's place among the form's
+	for _, other := range rt.def.columns[:i] {
+		if !other.tableOnly {
+			k++
+		}
+	}
 	form := rt.form
-	if i >= (len(rt.def.columns)+1)/2 {
+	if n > 2 && k >= (n+1)/2 {
 		form = rt.formB
 	}
 	form.Add(widget.NewLabel(c.title))
-	form.Add(o)
+	switch {
+	case c.help == "":
+		form.Add(o)
+	case n <= 2: // a wide form: the explanation beside a field of a fixed width
+		help := widget.NewLabel(c.help)
+		help.Wrapping = fyne.TextWrapWord
+		help.SizeName = theme.SizeNameCaptionText
+		width := container.NewGridWrap(fyne.NewSize(240, o.MinSize().Height), o)
+		form.Add(container.NewBorder(nil, nil, width, nil, help))
+	default:
+		help := widget.NewLabel(c.help)
+		help.Wrapping = fyne.TextWrapWord
+		help.SizeName = theme.SizeNameCaptionText
+		form.Add(container.NewVBox(o, help))
+	}
 	return o
 }
 
@@ -182,7 +261,7 @@ func (rt *recordTable) typed(col int, text string) {
 	}
 	c := rt.def.columns[col]
 	row := rt.selected
-	err := rt.ui.session.Edit(rt.def.path(row)+"."+c.field, func(p *plan.Plan) error {
+	err := rt.edit(rt.def.path(row)+"."+c.field, func(p *plan.Plan) error {
 		if row >= rt.def.count(p) {
 			return fmt.Errorf("that %s is no longer there", rt.def.noun)
 		}
@@ -224,7 +303,7 @@ func (rt *recordTable) describe(e plan.FieldError) string {
 
 // selectFirst selects the first record, if there is one.
 func (rt *recordTable) selectFirst() {
-	if p := rt.ui.session.Plan(); p != nil && rt.def.count(p) > 0 {
+	if p := rt.plan(); p != nil && rt.def.count(p) > 0 {
 		rt.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	}
 }
@@ -233,14 +312,21 @@ func (rt *recordTable) selectRow(row int) {
 	rt.selected = row
 	rt.message.SetText("")
 	rt.fill(true)
+	if rt.def.selected != nil {
+		rt.def.selected(row)
+	}
 }
 
 // refresh shows the plan as it now is.
 func (rt *recordTable) refresh() {
-	p := rt.ui.session.Plan()
+	p := rt.plan()
 	if p == nil || rt.selected >= rt.def.count(p) {
+		was := rt.selected
 		rt.selected = -1
 		rt.table.UnselectAll()
+		if was >= 0 && rt.def.selected != nil {
+			rt.def.selected(-1)
+		}
 	}
 	rt.table.Refresh()
 	rt.loadForm()
@@ -253,7 +339,7 @@ func (rt *recordTable) loadForm() { rt.fill(false) }
 // fill fills the form; anew (another record chosen) writes every field as
 // the record has it, so a blank that means 1 still shows 1.
 func (rt *recordTable) fill(anew bool) {
-	p := rt.ui.session.Plan()
+	p := rt.plan()
 	has := p != nil && rt.selected >= 0 && rt.selected < rt.def.count(p)
 	rt.loading = true
 	defer func() { rt.loading = false }()
@@ -276,6 +362,14 @@ func (rt *recordTable) fill(anew bool) {
 		case *widget.Check:
 			if on := text == yes; f.Checked != on {
 				f.SetChecked(on)
+			}
+			setEnabled(f, has)
+		case *widget.SelectEntry:
+			if p != nil {
+				f.SetOptions(c.choices(p))
+			}
+			if anew && f.Text != text || !c.same(f.Text, text) {
+				f.SetText(text)
 			}
 			setEnabled(f, has)
 		case *widget.Entry:
@@ -324,7 +418,7 @@ func sameValue(a, b string) bool {
 
 func (rt *recordTable) addRecord() {
 	var n int
-	err := rt.ui.session.Edit("", func(p *plan.Plan) error {
+	err := rt.edit("", func(p *plan.Plan) error {
 		if err := rt.def.add(p); err != nil {
 			return err
 		}
@@ -344,7 +438,7 @@ func (rt *recordTable) removeRecord() {
 	if row < 0 {
 		return
 	}
-	err := rt.ui.session.Edit("", func(p *plan.Plan) error {
+	err := rt.edit("", func(p *plan.Plan) error {
 		if row >= rt.def.count(p) {
 			return nil
 		}

@@ -24,8 +24,9 @@ type scenariosView struct {
 	selected int
 	list     *widget.List
 	capping  *widget.Select
-	settings *widget.Form  // capping and the wait
-	wait     *widget.Entry // the scenario's qualifier_wait_months; blank: the plan's
+	move     *widget.Select // qualifiers moving between service areas
+	settings *widget.Form   // capping and the wait
+	wait     *widget.Entry  // the scenario's qualifier_wait_months; blank: the plan's
 	message  *widget.Label
 	heading  *widget.Label
 	tables   []*recordTable
@@ -34,9 +35,12 @@ type scenariosView struct {
 }
 
 const (
-	capAsPlan = "As the plan"
-	capOn     = "On: joiners only fill funded vacancies"
-	capOff    = "Off: everyone qualified or recruited is hired"
+	capAsPlan  = "As the plan"
+	capOn      = "On: joiners only fill funded vacancies"
+	capOff     = "Off: everyone qualified or recruited is hired"
+	moveAsPlan = "As the plan"
+	moveOn     = "On: qualifiers take vacant posts in other service areas"
+	moveOff    = "Off: qualifiers wait only for posts where they trained"
 )
 
 func newScenariosView(ui *UI) *view {
@@ -66,6 +70,7 @@ func newScenariosView(ui *UI) *view {
 		buttons, nil, nil, sv.list)
 
 	sv.capping = widget.NewSelect([]string{capAsPlan, capOn, capOff}, sv.setCapping)
+	sv.move = widget.NewSelect([]string{moveAsPlan, moveOn, moveOff}, sv.setMove)
 	sv.wait = widget.NewEntry()
 	sv.wait.OnChanged = sv.setWait
 	sv.message = widget.NewLabel("")
@@ -82,7 +87,8 @@ func newScenariosView(ui *UI) *view {
 	help := widget.NewLabel("A scenario changes only what it names; a blank field keeps the plan's value. " +
 		"It is measured against the plan's own trajectory.")
 	help.Wrapping = fyne.TextWrapWord
-	sv.settings = widget.NewForm(widget.NewFormItem("Capping", sv.capping), widget.NewFormItem(waitLabel, sv.wait))
+	sv.settings = widget.NewForm(widget.NewFormItem("Capping", sv.capping), widget.NewFormItem(waitLabel, sv.wait),
+		widget.NewFormItem("Service areas", sv.move))
 	top := container.NewVBox(sv.heading, help, sv.settings, sv.message)
 	sv.detail = container.NewBorder(top, nil, nil, nil, tabs)
 	split := container.NewHSplit(left, sv.detail)
@@ -124,6 +130,7 @@ func (sv *scenariosView) refreshDetail() {
 	if s == nil {
 		sv.heading.SetText("Choose a scenario on the left, or make a new one.")
 		sv.capping.Disable()
+		sv.move.Disable()
 	} else {
 		sv.heading.SetText(s.Name)
 		sv.capping.Enable()
@@ -133,6 +140,14 @@ func (sv *scenariosView) refreshDetail() {
 		}
 		if sv.capping.Selected != want {
 			sv.capping.SetSelected(want)
+		}
+		sv.move.Enable()
+		want = moveAsPlan
+		if s.QualifiersMove != nil {
+			want = map[bool]string{true: moveOn, false: moveOff}[*s.QualifiersMove]
+		}
+		if sv.move.Selected != want {
+			sv.move.SetSelected(want)
 		}
 	}
 	sv.settings.Refresh() // its labels grey with a disabled field, and back
@@ -154,6 +169,29 @@ func (sv *scenariosView) setCapping(choice string) {
 			s.CapHires = &on
 		default:
 			s.CapHires = nil
+		}
+		return nil
+	})
+	if err != nil {
+		sv.ui.showError(err)
+	}
+}
+
+// setMove overrides whether qualifiers take vacant posts in other
+// service areas (As the plan: not overridden).
+func (sv *scenariosView) setMove(choice string) {
+	if sv.loading || sv.selected < 0 {
+		return
+	}
+	i := sv.selected
+	err := sv.ui.session.Edit("", func(p *plan.Plan) error {
+		s := &p.Scenarios[i]
+		switch choice {
+		case moveOn, moveOff:
+			on := choice == moveOn
+			s.QualifiersMove = &on
+		default:
+			s.QualifiersMove = nil
 		}
 		return nil
 	})

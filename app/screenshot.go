@@ -50,14 +50,43 @@ func (ui *UI) screenshots(dir string) int {
 			return fail(err)
 		}
 	}
-	if err := ui.answersScreenshot(dir, len(ui.views)); err != nil {
+	done := len(ui.views)
+	for _, name := range []string{"demand", "demand-wte"} {
+		done++
+		if err := ui.chartScreenshot(dir, done, name); err != nil {
+			return fail(err)
+		}
+	}
+	if err := ui.answersScreenshot(dir, done); err != nil {
 		return fail(err)
 	}
-	if err := ui.slideScreenshots(dir, len(ui.views)+1); err != nil {
+	if err := ui.slideScreenshots(dir, done+1); err != nil {
 		return fail(err)
 	}
 	fyne.Do(ui.app.Quit)
 	return 0
+}
+
+// chartScreenshot saves the Overview showing the named chart, then puts
+// the chart chosen before back.
+func (ui *UI) chartScreenshot(dir string, done int, name string) error {
+	var was string
+	fyne.DoAndWait(func() {
+		ui.tabs.SelectIndex(0)
+		was = ui.overview.kindSel.Selected
+		for _, k := range charts.Kinds {
+			if k.Name == name {
+				ui.overview.kindSel.SetSelected(k.Title)
+			}
+		}
+	})
+	time.Sleep(700 * time.Millisecond)
+	var err error
+	fyne.DoAndWait(func() {
+		err = savePNG(filepath.Join(dir, fmt.Sprintf("%02d-chart-%s.png", done, name)), ui.capture())
+		ui.overview.kindSel.SetSelected(was)
+	})
+	return err
 }
 
 // answersScreenshot saves the "What does it take?" panel, answered.
@@ -83,16 +112,17 @@ func (ui *UI) answersScreenshot(dir string, done int) error {
 func (ui *UI) slideScreenshots(dir string, done int) error {
 	fyne.DoAndWait(ui.present)
 	time.Sleep(1500 * time.Millisecond)
-	for i := range slideCount() {
+	ps := ui.presenting
+	for i := range ps.slideCount() {
 		name := "answer"
-		if i < len(charts.Kinds) {
-			name = charts.Kinds[i].Name
+		if i < len(ps.kinds) {
+			name = ps.kinds[i].Name
 		}
 		var err error
 		fyne.DoAndWait(func() {
 			file := filepath.Join(dir, fmt.Sprintf("%02d-slide-%s.png", done+i+1, name))
 			err = savePNG(file, ui.capture())
-			ui.presenting.move(1)
+			ps.move(1)
 		})
 		if err != nil {
 			return err

@@ -27,7 +27,14 @@ func slideSentence(kind string, p *plan.Plan, pr *plan.Projection, today plan.Mo
 		return fmt.Sprintf("Funded posts reach %s WTE by %s; %s WTE of them are vacant then.",
 			format.Whole(pr.Total[pr.Index(s.At)].Funded), s.At.Label(), format.Whole(s.Vacancies))
 	case "cost":
+		if b := budgetSentence(p, pr); b != "" {
+			return costSentence(p, pr) + " " + b
+		}
 		return costSentence(p, pr)
+	case "demand":
+		return demandSentence(p, pr)
+	case "demand-wte":
+		return neededSentence(p, pr)
 	}
 	return ""
 }
@@ -132,4 +139,27 @@ func signedWhole(x float64) string {
 		return "+" + format.Whole(x)
 	}
 	return format.Whole(x)
+}
+
+// neededSentence says the WTE the access targets need at the month the
+// plan is judged at against the staff in post, and the shortest
+// profession.
+func neededSentence(p *plan.Plan, pr *plan.Projection) string {
+	dt, err := plan.MakeDemand(p, pr)
+	if err != nil {
+		return ""
+	}
+	at := p.JudgedAt(pr.Horizon)
+	i := dt.Index(at)
+	if i < 0 {
+		return ""
+	}
+	all := dt.Overall(i)
+	text := fmt.Sprintf("In %s the access targets need %s WTE of clinical staff; %s WTE are in post in those service areas.",
+		at.Label(), format.WTE(all.NeededWTE), format.WTE(all.AvailableWTE))
+	if c, ok := dt.Constraint(i); ok {
+		text += fmt.Sprintf(" The constraint: %s in %s, %s WTE needed and %s in post.", pluralName(professionName(p, c.Profession)),
+			lowerFirst(c.ServiceArea), format.WTE(c.NeededWTE), format.WTE(c.AvailableWTE))
+	}
+	return text
 }

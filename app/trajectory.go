@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"example.org/psyplan/format"
@@ -24,9 +25,11 @@ type trajectoryView struct {
 	capping       *widget.Check
 	wait          *widget.Entry // qualifier_wait_months
 	countTrainees *widget.Check
+	move          *widget.Check // qualifiers_move_between_service_areas
 	payAward      *widget.Entry
 	message       *widget.Label
 	milestones    *recordTable
+	budget        *recordTable
 	loading       bool
 }
 
@@ -35,6 +38,11 @@ const (
 	payAwardLabel = "Pay award % a year"
 	linearWords   = "Linear (the same WTE each month)"
 	compoundWords = "Compound (the same % each month)"
+	moveLabel     = "Qualifiers take vacant posts in other service areas"
+	moveHelp      = "A newly qualified CBT therapist with no funded post in the service area they trained for takes a vacant " +
+		"CBT therapist post in another service area of this plan, rather than waiting and then being lost to the plan."
+	budgetHelp = "The money for pay in each NHS financial year (April to March), in pounds at the plan's prices. " +
+		"The overview says in which years the pay bill goes over it, and the pay cost chart draws it. Years with none are not judged."
 )
 
 func newTrajectoryView(ui *UI) *view {
@@ -76,6 +84,9 @@ func newTrajectoryView(ui *UI) *view {
 		func(on bool) {
 			tv.apply("count_salaried_trainees", func(p *plan.Plan) error { p.CountSalariedTrainees = on; return nil })
 		})
+	tv.move = widget.NewCheck(moveLabel, func(on bool) {
+		tv.apply("qualifiers_move_between_service_areas", func(p *plan.Plan) error { p.QualifiersMove = on; return nil })
+	})
 	tv.interp = widget.NewSelect([]string{linearWords, compoundWords}, func(s string) {
 		tv.apply("trajectory.interpolation", func(p *plan.Plan) error {
 			p.Trajectory.Interpolation = plan.Linear
@@ -98,6 +109,7 @@ func newTrajectoryView(ui *UI) *view {
 		widget.NewFormItem("Capping", tv.capping),
 		widget.NewFormItem(waitLabel, explained(tv.wait, "a qualifier with no funded post waits this long for one, hired first when a post falls vacant")),
 		widget.NewFormItem("Salaried trainees", tv.countTrainees),
+		widget.NewFormItem("Service areas", explainedBelow(tv.move, moveHelp)),
 		widget.NewFormItem(payAwardLabel, explained(tv.payAward, "every cost rises each April after the baseline; 0 keeps baseline prices")),
 	)
 	tv.milestones = newRecordTable(ui, &records{
@@ -133,11 +145,16 @@ func newTrajectoryView(ui *UI) *view {
 			p.Trajectory.Milestones = append(p.Trajectory.Milestones[:i], p.Trajectory.Milestones[i+1:]...)
 		},
 	})
-	help := widget.NewLabel("The trajectory is the growth the plan must reach: 0 % at the baseline, each milestone's " +
-		"growth at its month, held after the last. Every scenario is measured against it.")
-	help.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(form, tv.message, help, widget.NewLabelWithStyle("Milestones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	return &view{name: "Trajectory", object: container.NewBorder(top, newUncertaintyPart(ui).object, nil, nil, tv.milestones.object), refresh: tv.refresh, first: tv.milestones.selectFirst}
+	tv.budget = newBudgetTable(ui)
+	milestones := headed("Milestones", "The trajectory is the growth the plan must reach: 0 % at the baseline, each milestone's "+
+		"growth at its month, held after the last. Every scenario is measured against it.", tv.milestones.object)
+	budget := headed("Budget for pay", budgetHelp, tv.budget.object)
+	top := container.NewVBox(form, tv.message)
+	return &view{name: "Trajectory", object: container.NewBorder(top, newUncertaintyPart(ui).object, nil, nil,
+		container.NewGridWithColumns(2, milestones, budget)), refresh: tv.refresh, first: func() {
+		tv.milestones.selectFirst()
+		tv.budget.selectFirst()
+	}}
 }
 
 func (tv *trajectoryView) edit(e *widget.Entry, key string, set func(p *plan.Plan, text string) error) {
@@ -182,6 +199,7 @@ var settingTitles = map[string]string{
 func (tv *trajectoryView) refresh() {
 	p := tv.ui.session.Plan()
 	tv.milestones.refresh()
+	tv.budget.refresh()
 	if p == nil {
 		return
 	}
@@ -205,12 +223,32 @@ func (tv *trajectoryView) refresh() {
 	if tv.countTrainees.Checked != p.CountSalariedTrainees {
 		tv.countTrainees.SetChecked(p.CountSalariedTrainees)
 	}
+	if tv.move.Checked != p.QualifiersMove {
+		tv.move.SetChecked(p.QualifiersMove)
+	}
 }
 
 // explained puts a short explanation beside a field, on its own row, so
 // the settings take no more height than their fields.
 func explained(e *widget.Entry, words string) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, widget.NewLabel(words), e)
+}
+
+// explainedBelow puts a planner's explanation under a control, in small
+// type that wraps.
+func explainedBelow(o fyne.CanvasObject, words string) fyne.CanvasObject {
+	help := widget.NewLabel(words)
+	help.Wrapping = fyne.TextWrapWord
+	help.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(o, help)
+}
+
+// headed is a table under its heading and a line saying what it is for.
+func headed(heading, words string, table fyne.CanvasObject) fyne.CanvasObject {
+	help := widget.NewLabel(words)
+	help.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), help)
+	return container.NewBorder(top, nil, nil, nil, table)
 }
 
 // say shows a message, or hides its label when there is none.

@@ -92,7 +92,7 @@ func (b bridge) graph(s Size, frame *Frame) renderable {
 			Style: chart.Style{StrokeColor: Orange, StrokeWidth: 4 * s.Scale}},
 	}
 	onLeftAxis(g.Series)
-	g.Elements = []chart.Renderable{legend(s, g.Series), probe(frame, xr, &yr), barLabels(s, xr, &yr, items)}
+	g.Elements = []chart.Renderable{legend(&g, s), probe(frame, xr, &yr), barLabels(s, xr, &yr, items)}
 	return g
 }
 

@@ -119,13 +119,13 @@ func TestPipelineShowsTheWaitingList(t *testing.T) {
 // The cost chart states the price base.
 func TestCostChartStatesThePriceBase(t *testing.T) {
 	in := smallInput(t)
-	title := CostChart(in).(stackChart).title
+	title := CostChart(in).(costChart).title
 	if !strings.HasSuffix(title, "by financial year, with 3 % pay awards a year") || !strings.Contains(title, "salaried trainees") {
 		t.Errorf("title %q", title)
 	}
 	in.Plan.PayUpliftPctPerYear = 0
 	in.Filter = Filter{Profession: "pwp"}
-	if title := CostChart(in).(stackChart).title; title != "Pay cost of staff in post by financial year (PWP), baseline prices" {
+	if title := CostChart(in).(costChart).title; title != "Pay cost of staff in post by financial year (PWP), baseline prices" {
 		t.Errorf("title %q", title)
 	}
 }

@@ -23,7 +23,13 @@ var Kinds = []Kind{
 	{"bridge", "From the baseline to the milestone", BridgeChart},
 	{"posts", "Funded posts and staff in post", PostsChart},
 	{"cost", "Pay cost", CostChart},
+	{"demand", "People a year: capacity against the access target", DemandChart},
+	{"demand-wte", "WTE needed and in post, by profession", DemandWTEChart},
 }
+
+// NeedsDemand tells whether the named chart draws the plan's access
+// targets, so has nothing to show for a plan with none.
+func NeedsDemand(name string) bool { return name == "demand" || name == "demand-wte" }
 
 // Make builds the named chart.
 func Make(name string, in Input) (Chart, error) {

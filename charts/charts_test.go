@@ -130,6 +130,7 @@ func defaultInput(t testing.TB) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
+	withBudget(t, p)
 	pr, _ := plan.Project(p, "")
 	other, _ := plan.Project(p, "Better retention")
 	return Input{Plan: p, Projection: pr, Today: plan.MonthOf(2023, 11), Compare: []*plan.Projection{other}}

@@ -144,7 +144,7 @@ func (g Growth) graph(s Size, frame *Frame) renderable {
 		c.Series = append(c.Series, marker{X: float64(t), Label: "Today", Size: s})
 	}
 	onLeftAxis(c.Series)
-	c.Elements = []chart.Renderable{legend(s, c.Series), probe(frame, &xr, &yr)}
+	c.Elements = []chart.Renderable{legend(&c, s), probe(frame, &xr, &yr)}
 	if g.Likely != nil && g.Likely.Chance != "" {
 		c.Elements = append(c.Elements, note(s, g.Likely.Chance))
 	}
@@ -207,36 +207,72 @@ func gridLines(ticks []chart.Tick) []chart.GridLine {
 	return lines
 }
 
-// legend draws the series' names in a row above the plot.
-func legend(s Size, series []chart.Series) chart.Renderable {
+// legend draws the series' names in rows above the plot, from the
+// chart's left edge: as many rows as it takes to keep every name
+// inside the chart, the plot moved down to make room.
+func legend(g *chart.Chart, s Size) chart.Renderable {
+	series := g.Series
+	left, right := int(16*s.Scale), s.W-int(16*s.Scale)
+	rows := legendRows(s, series, left, right)
+	rowH := int(24 * s.Scale * s.Text)
+	g.Background.Padding.Top = int(72*s.Scale*s.Text) + (len(rows)-1)*rowH
 	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
 		defer r.ResetStyle()
-		x := box.Left
-		y := box.Top - int(18*s.Scale*s.Text)
 		r.SetFont(defaults.GetFont())
 		r.SetFontSize(s.font(11))
 		r.SetFontColor(Ink)
-		for _, se := range series {
-			if se.GetName() == "" {
-				continue
+		y := box.Top - int(18*s.Scale*s.Text) - (len(rows)-1)*rowH
+		for _, row := range rows {
+			x := left
+			for _, se := range row {
+				st := se.GetStyle()
+				if st.StrokeWidth == chart.Disabled {
+					color := st.DotColor
+					r.SetFillColor(color)
+					r.SetStrokeColor(color)
+					r.SetStrokeWidth(1)
+					r.Circle(5*s.Scale, x+int(10*s.Scale), y-int(4*s.Scale))
+					r.FillStroke()
+				} else {
+					lineMark(r, s, st, x, y)
+				}
+				x += int(30 * s.Scale)
+				r.SetFontColor(Ink)
+				name := se.GetName()
+				for len([]rune(name)) > 4 && x+r.MeasureText(name).Width() > right { // alone on its row, and still too long
+					rs := []rune(name)
+					name = string(rs[:len(rs)-2]) + "…"
+				}
+				r.Text(name, x, y+int(1*s.Scale))
+				x += r.MeasureText(name).Width() + int(36*s.Scale)
 			}
-			st := se.GetStyle()
-			if st.StrokeWidth == chart.Disabled {
-				color := st.DotColor
-				r.SetFillColor(color)
-				r.SetStrokeColor(color)
-				r.SetStrokeWidth(1)
-				r.Circle(5*s.Scale, x+int(10*s.Scale), y-int(4*s.Scale))
-				r.FillStroke()
-			} else {
-				lineMark(r, s, st, x, y)
-			}
-			x += int(30 * s.Scale)
-			r.SetFontColor(Ink)
-			r.Text(se.GetName(), x, y+int(1*s.Scale))
-			x += r.MeasureText(se.GetName()).Width() + int(36*s.Scale)
+			y += rowH
 		}
 	}
+}
+
+// legendRows breaks the named series into rows that fit between left and
+// right, measuring each name in the legend's type.
+func legendRows(s Size, series []chart.Series, left, right int) [][]chart.Series {
+	measure := func(text string) int { return textWidth(s.font(11), text) }
+	var rows [][]chart.Series
+	var row []chart.Series
+	x := left
+	for _, se := range series {
+		if se.GetName() == "" {
+			continue
+		}
+		w := int(30*s.Scale) + measure(se.GetName())
+		if len(row) > 0 && x+w > right {
+			rows, row, x = append(rows, row), nil, left
+		}
+		row = append(row, se)
+		x += w + int(36*s.Scale)
+	}
+	if len(row) > 0 || len(rows) == 0 {
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // lineMark draws a series' line, 22 points long, in a legend.

@@ -46,7 +46,7 @@ func (c postsChart) graph(s Size, frame *Frame) renderable {
 			Style: chart.Style{StrokeColor: Blue, StrokeWidth: 3.5 * s.Scale}},
 	}
 	onLeftAxis(g.Series)
-	g.Elements = []chart.Renderable{legend(s, g.Series), probe(frame, &xr, &yr)}
+	g.Elements = []chart.Renderable{legend(&g, s), probe(frame, &xr, &yr)}
 	return g
 }
 

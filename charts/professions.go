@@ -144,8 +144,8 @@ func (c professionGrowth) graph(s Size, frame *Frame) renderable {
 			Style: chart.Style{StrokeColor: Orange, StrokeWidth: 3 * s.Scale}},
 	}
 	onLeftAxis(g.Series)
-	g.Elements = []chart.Renderable{legend(s, g.Series), probe(frame, &xr, yr), c.valueLabels(s, &xr, yr)}
 	g.Background.Padding.Left = labelWidth(s, names)
+	g.Elements = []chart.Renderable{legend(&g, s), probe(frame, &xr, yr), c.valueLabels(s, &xr, yr)}
 	return g
 }
 

@@ -84,11 +84,11 @@ func (c MemberGaps) graph(s Size, frame *Frame) renderable {
 		chart.ContinuousSeries{Name: "", XValues: []float64{0, 0}, YValues: []float64{yr.Min, yr.Max},
 			Style: chart.Style{StrokeColor: Ink, StrokeWidth: 1.5 * s.Scale}}}
 	onLeftAxis(g.Series)
-	g.Elements = []chart.Renderable{legend(s, g.Series), probe(frame, &xr, yr)}
+	g.Background.Padding.Left = labelWidth(s, names)
+	g.Elements = []chart.Renderable{legend(&g, s), probe(frame, &xr, yr)}
 	if n <= 20 { // more would crowd the bars: the table beside the chart has them
 		g.Elements = append(g.Elements, c.valueLabels(s, &xr, yr))
 	}
-	g.Background.Padding.Left = labelWidth(s, names)
 	return g
 }
 

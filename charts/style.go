@@ -43,11 +43,36 @@ func (s Size) font(points float64) float64 { return points * s.Scale * s.Text }
 func base(s Size, title string) chart.Chart {
 	return chart.Chart{
 		Width: s.W, Height: s.H, Title: title,
-		TitleStyle: chart.Style{FontSize: s.font(15), FontColor: Ink},
+		TitleStyle: chart.Style{FontSize: titleSize(s, title), FontColor: Ink},
 		Background: chart.Style{FillColor: Paper, Padding: chart.Box{
 			Top: int(72 * s.Scale * s.Text), Left: int(16 * s.Scale), Right: int(32 * s.Scale), Bottom: int(12 * s.Scale)}},
 		Canvas: chart.Style{FillColor: Paper},
 	}
+}
+
+// titleSize is the title's type size: smaller when the title would not
+// fit across the chart at the usual size (a long title on a small slide).
+func titleSize(s Size, title string) float64 {
+	size := s.font(15)
+	avail := float64(s.W) - 48*s.Scale
+	if w := float64(textWidth(size, title)); w > avail && w > 0 {
+		size = max(size*avail/w, size*0.5)
+	}
+	return size
+}
+
+// textWidth is the width in pixels of text in the charts' type at size
+// points.
+func textWidth(size float64, text string) int {
+	r, err := chart.PNG(1, 1)
+	font, fontErr := chart.GetDefaultFont()
+	if err != nil || fontErr != nil {
+		return int(float64(len([]rune(text))) * size * 0.62) // wide enough
+	}
+	r.SetDPI(chart.DefaultDPI) // as Render sets it
+	r.SetFont(font)
+	r.SetFontSize(size)
+	return r.MeasureText(text).Width()
 }
 
 func axisStyle(s Size) chart.Style {

@@ -51,7 +51,7 @@ func (c stackChart) chart(s Size, frame *Frame, atLeast float64) chart.Chart {
 		g.Series = append(g.Series, b)
 	}
 	onLeftAxis(g.Series)
-	g.Elements = []chart.Renderable{legend(s, g.Series), probe(frame, xr, &yr)}
+	g.Elements = []chart.Renderable{legend(&g, s), probe(frame, xr, &yr)}
 	return g
 }
 
@@ -111,7 +111,7 @@ func (c pipeline) graph(s Size, frame *Frame) renderable {
 	}
 	g.Series = append(g.Series, chart.ContinuousSeries{Name: "In training at year end (people)", XValues: xs, YValues: c.training,
 		YAxis: chart.YAxisSecondary, Style: chart.Style{StrokeColor: Blue, StrokeWidth: 3 * s.Scale, DotColor: Blue, DotWidth: 5 * s.Scale}})
-	g.Elements[0] = legend(s, g.Series)
+	g.Elements[0] = legend(&g, s)
 	return g
 }
 
@@ -132,10 +132,55 @@ func CostChart(in Input) Chart {
 			break
 		}
 	}
-	return stackChart{
+	c := costChart{stackChart: stackChart{
 		title:  "Pay cost of " + who + " by financial year" + in.Filter.describe(in.Plan) + ", " + in.Plan.PriceBase(),
 		labels: yearLabels(years),
 		parts:  []stackPart{{name: "Pay cost (part years: the months in the plan)", color: Blue, values: cost}},
 		yLabel: format.PoundsShort,
+	}}
+	if in.Filter.all() && len(in.Plan.Budget) > 0 { // the budget is the whole plan's
+		for i, b := range plan.MakeBudget(in.Plan, in.Projection) {
+			if b.Budget != nil && i < len(years) {
+				c.budget = append(c.budget, budgetMark{x: float64(i), gbp: *b.Budget, cost: cost[i]})
+			}
+		}
 	}
+	return c
+}
+
+// costChart is the pay cost by year with the budget for pay drawn across
+// each bar that has one, and the part of a bar over it in a warning colour.
+type costChart struct {
+	stackChart
+	budget []budgetMark
+}
+
+type budgetMark struct {
+	x, gbp, cost float64
+}
+
+func (c costChart) graph(s Size, frame *Frame) renderable {
+	top := 0.0
+	for _, b := range c.budget {
+		top = max(top, b.gbp)
+	}
+	g := c.stackChart.chart(s, frame, top)
+	if len(c.budget) == 0 {
+		return g
+	}
+	over := bars{Name: "Over budget", Color: Vermilion, Width: 0.6}
+	line := bars{Name: "Budget for pay", Color: Ink, Width: 0.8}
+	thick := (g.YAxisSecondary.Range.GetMax() - g.YAxisSecondary.Range.GetMin()) * 0.006
+	for _, b := range c.budget {
+		if b.cost > b.gbp {
+			over.Items = append(over.Items, bar{X: b.x, Y0: b.gbp, Y1: b.cost, Color: Vermilion})
+		}
+		line.Items = append(line.Items, bar{X: b.x, Y0: b.gbp - thick, Y1: b.gbp + thick, Color: Ink})
+	}
+	if len(over.Items) > 0 {
+		g.Series = append(g.Series, over)
+	}
+	g.Series = append(g.Series, line)
+	g.Elements[0] = legend(&g, s)
+	return g
 }
