@@ -9,14 +9,18 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"example.org/psyplan/app"
 	"example.org/psyplan/cli"
+	"example.org/psyplan/crashlog"
 	"example.org/psyplan/exchange"
+	"example.org/psyplan/instance"
 	"example.org/psyplan/locale"
 	"example.org/psyplan/report"
+	"example.org/psyplan/store"
 )
 
 // main only exits: run returns, so its deferred Close has run (the
@@ -51,17 +55,57 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "psyplan: %q is not a command\n\n%s", fs.Arg(0), cli.Usage())
+	open, err := fileToOpen(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "psyplan: %v\n\n%s", err, cli.Usage())
 		return 2
 	}
-	lib, err := exchange.OpenLibrary(context.Background(), *db)
+	libPath := *db
+	if libPath == "" {
+		if libPath, err = store.DefaultPath(); err != nil {
+			fmt.Fprintln(stderr, "psyplan:", err)
+			return 1
+		}
+	}
+	// A plan double-clicked while PsyPlan is open on this library goes to
+	// that window, not to a second one editing the library beside it.
+	if open != "" && instance.Send(libPath, open) == nil {
+		fmt.Fprintf(stdout, "Opened %s in the PsyPlan window already open.\n", open)
+		return 0
+	}
+	notice := ""
+	if previous, err := crashlog.Start(filepath.Dir(libPath)); err == nil {
+		notice = crashlog.Sentence(previous)
+	}
+	lib, err := exchange.OpenLibrary(context.Background(), libPath)
 	if err != nil {
 		fmt.Fprintln(stderr, "psyplan:", err)
 		return 1
 	}
 	defer lib.Close()
+	opts := app.Options{ScreenshotDir: *shots, Open: open, Notice: notice}
+	if l, err := instance.Listen(libPath); err == nil { // without it, files still open by themselves
+		defer l.Close()
+		opts.Files = l.Files()
+	}
 	fyneapp.SetMetadata(meta)
 	a := fyneapp.NewWithID(meta.ID)
-	return app.Run(a, lib, app.Options{ScreenshotDir: *shots})
+	return app.Run(a, lib, opts)
+}
+
+// fileToOpen is the plan file or workbook the window is asked to open
+// (`psyplan FILE`, as a double-click runs it), made absolute: "" for none.
+func fileToOpen(args []string) (string, error) {
+	switch len(args) {
+	case 0:
+		return "", nil
+	case 1:
+	default:
+		return "", fmt.Errorf("open one plan file at a time, not %d", len(args))
+	}
+	info, err := os.Stat(args[0])
+	if err != nil || info.IsDir() {
+		return "", fmt.Errorf("%q is neither a command nor a plan file", args[0])
+	}
+	return filepath.Abs(args[0])
 }

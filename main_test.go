@@ -10,7 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"example.org/psyplan/instance"
 	"example.org/psyplan/locale"
 )
 
@@ -123,7 +125,33 @@ func TestAppMetadata(t *testing.T) {
 func TestNotACommand(t *testing.T) {
 	var out, errOut bytes.Buffer
 	code := run([]string{"lsit"}, &out, &errOut)
-	if code != 2 || !strings.Contains(errOut.String(), `"lsit" is not a command`) {
+	if code != 2 || !strings.Contains(errOut.String(), `"lsit" is neither a command nor a plan file`) {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	}
+}
+
+// `psyplan FILE` (a double-click) while a PsyPlan is open on the same
+// library hands the file to that window, and ends at once.
+func TestFileGoesToTheWindowAlreadyOpen(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "library.db")
+	l, err := instance.Listen(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	file := filepath.Join(dir, "North ICS.psyplan")
+	os.WriteFile(file, []byte("{}"), 0o600)
+	var out, errOut bytes.Buffer
+	if code := run([]string{"--db", db, file}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "already open") {
+		t.Fatalf("exit %d, %q %q", code, out.String(), errOut.String())
+	}
+	select {
+	case got := <-l.Files():
+		if got != file {
+			t.Errorf("the window got %q", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the file never reached the window")
 	}
 }

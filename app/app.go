@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -24,6 +25,13 @@ import (
 // Options change how the window runs.
 type Options struct {
 	ScreenshotDir string // visit every view, save a PNG of each, exit
+	// Open is a plan file or workbook to open at once (`psyplan FILE`, a
+	// double-click): the library's same plan, or asked to be added.
+	Open string
+	// Files are files other PsyPlans on this library hand over.
+	Files <-chan string
+	// Notice is said on the status line at start (the last run crashed).
+	Notice string
 }
 
 // view is one screen of the open plan.
@@ -59,6 +67,7 @@ type UI struct {
 	uncertainty *uncertaintyPart // the Trajectory screen's Uncertainty part
 	compare     *compareView     // scenarios side by side (compare.go)
 	demand      *demandView      // the Demand screen
+	asking      string           // the window's title while a plan from outside is offered
 }
 
 // Run opens the window on the plan last opened and returns the exit code
@@ -69,6 +78,13 @@ func Run(a fyne.App, lib *store.Library, opts Options) int {
 	ui := New(a, lib, offUI, true)
 	ui.win.Resize(fyne.NewSize(1440, 900))
 	ui.openStartPlan()
+	ui.acceptOutside(opts.Open, opts.Files)
+	if opts.Notice != "" {
+		dialog.ShowInformation("PsyPlan closed unexpectedly last time", opts.Notice, ui.win)
+	}
+	lib.OnWait = func() { // told on the worker that saves, while it waits
+		fyne.Do(func() { ui.setStatus("Another program is writing to the library; waiting up to 20 seconds…") })
+	}
 	var shots chan int
 	if opts.ScreenshotDir != "" {
 		shots = make(chan int, 1)
@@ -189,6 +205,9 @@ func (ui *UI) refresh() {
 	} else {
 		ui.title.SetText(p.Name)
 		ui.win.SetTitle(p.Name + " - PsyPlan")
+	}
+	if ui.asking != "" { // a plan from outside is being offered: the title asks
+		ui.win.SetTitle(ui.asking)
 	}
 	ui.refreshScenarioChoice()
 	setEnabled(ui.undo, ui.session.CanUndo())
