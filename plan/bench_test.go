@@ -203,3 +203,29 @@ func TestBandKernelIsTheEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The demand table of the national plan with qualifiers moving: within
+// 10 % of one projection (BenchmarkProjectNationalV3).
+func BenchmarkDemandNationalV3(b *testing.B) {
+	p := plantest.NationalV3()
+	pj, err := plan.Project(p, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := plan.MakeDemand(p, pj); err != nil {
+			b.Fatal(err)
+		}
+		plan.MakeBudget(p, pj)
+	}
+}
+
+// The solver aimed at the access targets on the national plan: 0.4 s.
+func BenchmarkSolveDemandNationalV3(b *testing.B) {
+	p := plantest.NationalV3()
+	for b.Loop() {
+		if _, err := plan.Solve(p, plan.Question{Target: plan.TargetDemand}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

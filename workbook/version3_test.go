@@ -237,7 +237,7 @@ func TestVersion3BadCells(t *testing.T) {
 		{sheetBudget, map[string]any{"A2": "2024/26"}, `Budget!A2: "2024/26" is not a financial year: the year after 2024 is written 25`},
 		{sheetBudget, map[string]any{"A2": "2024-25"}, `Budget!A2: "2024-25" is not a financial year written like 2024/25`},
 		{sheetBudget, map[string]any{"A2": 2024}, `Budget!A2: "2024" is not a financial year: type it as text, such as 2024/25`},
-		{sheetBudget, map[string]any{"A2": "1899/00"}, `Budget!A2: "1899/00" has a year outside 1900 to 2200`},
+		{sheetBudget, map[string]any{"A2": "1898/99"}, `Budget!A2: "1898/99" is outside 1899/00 to 2200/01`},
 		{sheetBudget, map[string]any{"A2": nil}, "Budget!A2: a financial year is needed here"},
 		{sheetBudget, map[string]any{"A3": "2020/21"}, "Budget!A3: 2020/21 has another budget already"},
 		{sheetBudget, map[string]any{"B2": -5}, "Budget!B2: -5 is below 0"},
