@@ -82,6 +82,7 @@ func Run(a fyne.App, lib *store.Library, opts Options) int {
 	if opts.Notice != "" {
 		dialog.ShowInformation("PsyPlan closed unexpectedly last time", opts.Notice, ui.win)
 	}
+	caught = ui.setStatus
 	lib.OnWait = func() { // told on the worker that saves, while it waits
 		fyne.Do(func() { ui.setStatus("Another program is writing to the library; waiting up to 20 seconds…") })
 	}

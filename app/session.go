@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -23,9 +25,27 @@ type background func(work, apply func())
 // offUI is the window's background: one fyne.Do per piece of work.
 func offUI(work, apply func()) {
 	go func() {
+		defer recoverWork()
 		work()
 		fyne.Do(apply)
 	}()
+}
+
+// caught is told, on the UI goroutine, what a panic in background work
+// said: the window says it on its status line (Run sets it) rather than
+// closing with the planner's work.
+var caught = func(msg string) {}
+
+// recoverWork turns a panic in background work into a message, with its
+// stack on standard error for whoever looks into it.
+func recoverWork() {
+	r := recover()
+	if r == nil {
+		return
+	}
+	fmt.Fprintf(os.Stderr, "psyplan: background work failed: %v\n%s", r, debug.Stack())
+	msg := fmt.Sprintf("Something went wrong working in the background (%v); PsyPlan carried on, but the figures shown may be out of date: close and open the plan again.", r)
+	fyne.Do(func() { caught(msg) })
 }
 
 func inline(work, apply func()) { work(); apply() }
