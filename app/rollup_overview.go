@@ -33,8 +33,9 @@ type rollupWindow struct {
 	gaps       []plan.MemberGap       // as the table shows them
 	seq        int
 	today      func() plan.Month
-	trainees   bool          // some plan counts salaried trainees in its workforce
-	slides     *rollupSlides // workshop mode, when on (rollup_present.go)
+	trainees   bool                // some plan counts salaried trainees in its workforce
+	members    []plan.RollupMember // its plans, as last projected (exports add their demand)
+	slides     *rollupSlides       // workshop mode, when on (rollup_present.go)
 
 	headline *widget.Label
 	notes    *widget.Label
@@ -152,6 +153,7 @@ func (w *rollupWindow) reload() {
 		if seq != w.seq {
 			return
 		}
+		w.members = members
 		if r != nil {
 			w.rollup = r
 			w.win.SetTitle(r.Name + " (roll-up) - PsyPlan")
@@ -241,7 +243,7 @@ func (w *rollupWindow) export() {
 		if !ok {
 			return
 		}
-		ex := exchange.RollupExport{Name: name, Projection: rp, Today: w.today(), Chart: exchange.RollupChartGrowth, WithTrainees: w.trainees}
+		ex := exchange.RollupExport{Name: name, Projection: rp, Today: w.today(), Chart: exchange.RollupChartGrowth, WithTrainees: w.trainees, Members: w.members}
 		f := exchange.RollupFormats[0]
 		for _, c := range exchange.RollupFormats {
 			if formatLabel(c) == what.Selected {

@@ -198,7 +198,7 @@ func (c *call) projectRollup(sub, ref string) error {
 	if sub == "project" {
 		return write(c.stdout)
 	}
-	ex := exchange.RollupExport{Name: r.Name, Format: format, Chart: c.opts.chart, Projection: rp}
+	ex := exchange.RollupExport{Name: r.Name, Format: format, Chart: c.opts.chart, Projection: rp, Members: members}
 	for _, m := range members {
 		ex.WithTrainees = ex.WithTrainees || m.Plan.CountSalariedTrainees
 	}

@@ -42,6 +42,9 @@ type RollupExport struct {
 	Today         plan.Month
 	Projection    *plan.RollupProjection
 	WithTrainees  bool // some plan counts salaried trainees in its workforce (the legend says so)
+	// Members are the roll-up's plans: with them the workbook adds the
+	// region's demand (the plans' access targets summed) and budget.
+	Members []plan.RollupMember
 }
 
 // Write writes the export to path whole, or not at all.
@@ -156,8 +159,57 @@ func (ex RollupExport) workbook(out io.Writer) error {
 	if err := putRows(f, "Plans", plans, 1, bold); err != nil {
 		return err
 	}
+	if err := ex.demandAndBudget(f, bold); err != nil {
+		return err
+	}
 	_, err := f.WriteTo(out)
 	return err
+}
+
+// demandAndBudget adds the region's demand, month by month (the sum of its
+// plans' ALL/ALL demand rows, each plan in its own months), when a plan has
+// access targets, and its budget per financial year (blank in a year a
+// plan has no budget for), when a plan has one (demand.md).
+func (ex RollupExport) demandAndBudget(f *excelize.File, style int) error {
+	if ex.Members == nil {
+		return nil
+	}
+	rp := ex.Projection
+	demand, err := plan.RollupDemand(ex.Members, rp)
+	if err != nil {
+		return err
+	}
+	if demand != nil {
+		rows := [][]any{{"Month", "People a year (access targets)", "WTE needed", "WTE in post", "Gap (WTE)", "People a year the staff can treat", "People short"}}
+		for i, d := range demand {
+			rows = append(rows, []any{rp.Month(i).String(), d.PeoplePerYear, d.NeededWTE, d.AvailableWTE, d.GapWTE, d.CapacityPeople, d.ShortfallPeople})
+		}
+		if _, err := f.NewSheet("Demand"); err != nil {
+			return err
+		}
+		if err := putRows(f, "Demand", rows, 1, style); err != nil {
+			return err
+		}
+	}
+	budgeted := false
+	for _, m := range ex.Members {
+		budgeted = budgeted || len(m.Plan.Budget) > 0
+	}
+	if !budgeted {
+		return nil
+	}
+	rows := [][]any{{"Financial year", "Months", "Pay bill (£)", "Budget (£)", "Headroom (£)"}}
+	for _, b := range plan.RollupBudget(ex.Members, rp) {
+		row := []any{b.Label(), b.Months, b.PayCost, nil, nil}
+		if b.Budget != nil {
+			row[3], row[4] = *b.Budget, *b.Headroom
+		}
+		rows = append(rows, row)
+	}
+	if _, err := f.NewSheet("Budget"); err != nil {
+		return err
+	}
+	return putRows(f, "Budget", rows, 1, style)
 }
 
 // putRows writes rows from A1, row header (1-based) in the header style.

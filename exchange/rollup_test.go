@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -89,3 +90,48 @@ func TestRollupExportFormats(t *testing.T) {
 		t.Errorf("no projection: %v", err)
 	}
 }
+
+// A roll-up's workbook holds the region's demand (its plans' ALL/ALL rows
+// summed) and budget (blank in a year a plan has none for).
+func TestRollupWorkbookHasDemandAndBudget(t *testing.T) {
+	a, _ := DefaultPlan()
+	b, _ := DefaultPlan()
+	b.Name = "Second"
+	a.Budget = []plan.BudgetYear{{Year: 2024, GBP: 2e9}, {Year: 2025, GBP: 2e9}}
+	b.Budget = []plan.BudgetYear{{Year: 2024, GBP: 1e9}}
+	members := []plan.RollupMember{{Name: a.Name, Plan: a}, {Name: b.Name, Plan: b}}
+	rp, err := plan.ProjectRollup(members)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := (RollupExport{Name: "Both", Format: "xlsx", Projection: rp, Members: members}).workbook(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	demand, _ := f.GetRows("Demand")
+	one, _ := plan.Project(a, "")
+	dt, _ := plan.MakeDemand(a, one)
+	// Mar 2020 (row 2): twice the default plan's people and shortfall
+	if len(demand) != 1+rp.Months() || demand[1][0] != "2020-03" || demand[1][1] != num(2*dt.Overall(0).PeoplePerYear) {
+		t.Errorf("demand rows %d, first %v", len(demand), demand[1])
+	}
+	budget, _ := f.GetRows("Budget")
+	var y2024, y2025 []string
+	for _, r := range budget {
+		switch r[0] {
+		case "2024/25":
+			y2024 = r
+		case "2025/26":
+			y2025 = r
+		}
+	}
+	if len(y2024) < 5 || y2024[3] != "3000000000" || len(y2025) > 3 {
+		t.Errorf("2024/25 %v, 2025/26 %v", y2024, y2025)
+	}
+}
+
+func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
