@@ -111,7 +111,7 @@ func TestFirstRunShowsTheDefaultPlan(t *testing.T) {
 // is refused with its message; everything is there after reopening.
 func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 	ui, _, path := newTestUI(t)
-	if err := ui.library.create(BlankPlan("Test ICS")); err != nil {
+	if err := ui.library.create(ltpPlan("Test ICS")); err != nil {
 		t.Fatal(err)
 	}
 	if ui.session.Plan().Name != "Test ICS" {
@@ -211,7 +211,7 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 
 func TestPasteRowsFromASpreadsheet(t *testing.T) {
 	ui, _, _ := newTestUI(t)
-	if err := ui.library.create(BlankPlan("Paste")); err != nil {
+	if err := ui.library.create(ltpPlan("Paste")); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(button(t, ui.views[3].object, "Add profession"))

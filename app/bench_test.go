@@ -76,7 +76,7 @@ func BenchmarkEditToRedrawnChartNational(b *testing.B) {
 func BenchmarkOpenNationalPlan(b *testing.B) {
 	ui := nationalUI(b)
 	id := ui.session.ID()
-	other, err := ui.lib.CreatePlan(context.Background(), BlankPlan("Small"))
+	other, err := ui.lib.CreatePlan(context.Background(), ltpPlan("Small"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -26,8 +26,12 @@ type chartView struct {
 	slide   bool // type large enough to read across a room
 }
 
+// pointPrompt is the read-out before the mouse points at the chart, and
+// again after each redraw with new figures.
+const pointPrompt = "Point at the chart to read a month's figures."
+
 func newChartView() *chartView {
-	cv := &chartView{readout: widget.NewLabel("Point at the chart to read a month's figures.")}
+	cv := &chartView{readout: widget.NewLabel(pointPrompt)}
 	cv.raster = canvas.NewRaster(cv.draw)
 	cv.cursor = canvas.NewLine(color.NRGBA{0x22, 0x22, 0x22, 0x80})
 	cv.cursor.StrokeWidth = 1
@@ -39,6 +43,7 @@ func newChartView() *chartView {
 // SetGrowth shows a growth chart.
 func (cv *chartView) SetGrowth(g charts.Growth) {
 	cv.chart, cv.growth = g, &g
+	cv.forget()
 	cv.raster.Refresh()
 }
 
@@ -49,7 +54,17 @@ func (cv *chartView) SetChart(c charts.Chart) {
 		return
 	}
 	cv.chart, cv.growth = c, nil
+	cv.forget()
 	cv.raster.Refresh()
+}
+
+// forget clears the read-out and the cursor: the figures they showed are
+// the last chart's, not this one's.
+func (cv *chartView) forget() {
+	cv.readout.SetText(pointPrompt)
+	if cv.cursor.Visible() {
+		cv.MouseOut()
+	}
 }
 
 // draw renders the chart for the raster at w x h pixels; it runs on the

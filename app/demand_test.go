@@ -13,9 +13,9 @@ import (
 
 // tinyDemandPlan: 10 PWPs (1,000 clinical hours a WTE a year) and 4 CBT
 // therapists (800) in Perinatal, nobody leaving or joining; judged in
-// Apr 2024 (BlankPlan's milestone).
+// Apr 2024 (ltpPlan's milestone).
 func tinyDemandPlan() *plan.Plan {
-	p := BlankPlan("Tiny demand")
+	p := ltpPlan("Tiny demand")
 	h1000, h800 := 1000.0, 800.0
 	p.Professions = []plan.Profession{
 		{ID: "pwp", Name: "PWP", WTEPerHead: 1, CostPerWTE: 12000, TraineeWTEPerHead: 1, ClinicalHoursPerWTE: &h1000},

@@ -109,13 +109,15 @@ func (lv *libraryView) create(p *plan.Plan) error {
 	return nil
 }
 
-// BlankPlan is a new plan: the LTP's baseline and horizon, the 60 %
-// milestone, no posts yet.
-func BlankPlan(name string) *plan.Plan {
+// BlankPlan is a new plan from the current month to six years on, with
+// no posts yet and no milestone until the planner adds one.
+func BlankPlan(name string) *plan.Plan { return blankPlanFrom(name, thisMonth()) }
+
+// blankPlanFrom is a new plan whose baseline is start.
+func blankPlanFrom(name string, start plan.Month) *plan.Plan {
 	return &plan.Plan{
-		Name: name, Baseline: plan.MonthOf(2020, 3), Horizon: plan.MonthOf(2026, 3), CapHires: true,
-		Trajectory: plan.Trajectory{Interpolation: plan.Linear,
-			Milestones: []plan.Milestone{{Month: plan.MonthOf(2024, 4), GrowthPct: 60}}},
+		Name: name, Baseline: start, Horizon: start.Add(6 * 12), CapHires: true,
+		Trajectory: plan.Trajectory{Interpolation: plan.Linear},
 	}
 }
 

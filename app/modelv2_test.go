@@ -20,7 +20,7 @@ import (
 // posts until 5 are funded in Jun 2021; 10 CBT trainees from Apr 2020 to
 // Apr 2021, all completing and taking up; nobody leaves.
 func handPlan() *plan.Plan {
-	p := BlankPlan("Hand-worked")
+	p := ltpPlan("Hand-worked")
 	p.Horizon = plan.MonthOf(2022, 3)
 	p.Professions = []plan.Profession{
 		{ID: "pwp", Name: "PWP", WTEPerHead: 1, CostPerWTE: 12000, TraineeWTEPerHead: 1},

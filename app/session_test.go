@@ -41,7 +41,7 @@ func lastInPost(pr *plan.Projection) float64 { return pr.Total[len(pr.Total)-1].
 func TestEditSaveCloseReopenInTheBackground(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "library.db")
 	ui, d := openDeferredUI(t, path)
-	if err := ui.library.create(BlankPlan("Background ICS")); err != nil {
+	if err := ui.library.create(ltpPlan("Background ICS")); err != nil {
 		t.Fatal(err)
 	}
 	if ui.session.Plan().Name == "Background ICS" {
@@ -173,7 +173,7 @@ func TestUndoIsBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { lib.Close() })
-	small := BlankPlan("Small")
+	small := ltpPlan("Small")
 	small.Professions = []plan.Profession{{ID: "cp", Name: "Clinical psychologist", LeaverRatePct: 8, WTEPerHead: 1, CostPerWTE: 60000}}
 	small.Posts = []plan.PostLine{{Profession: "cp", ServiceArea: "Perinatal", InPostWTE: 10, FundedWTE: 12}}
 	id, err := lib.CreatePlan(context.Background(), small)

@@ -203,3 +203,22 @@ func BenchmarkEveryChartNational1080p(b *testing.B) {
 		})
 	}
 }
+
+// The axis of an empty chart (a new plan with no staff) or of a few WTE
+// never labels two ticks alike: whole-number labels need steps of 1 or
+// more (a blank plan's axis read 1, 1, 1, 0, 0, 0).
+func TestNiceTicksNeverRepeatALabel(t *testing.T) {
+	for _, top := range []float64{0, 1, 3, 5.5, 12, 17500} {
+		ticks, yTop := niceTicks(top, 6, wteLabel)
+		seen := map[string]bool{}
+		for _, tk := range ticks {
+			if seen[tk.Label] {
+				t.Errorf("top %v: the label %q twice in %v", top, tk.Label, ticks)
+			}
+			seen[tk.Label] = true
+		}
+		if yTop < top || len(ticks) < 2 {
+			t.Errorf("top %v: axis to %v in %d ticks", top, yTop, len(ticks))
+		}
+	}
+}

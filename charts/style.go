@@ -98,6 +98,7 @@ func niceTicks(max float64, n int, label func(float64) string) ([]chart.Tick, fl
 			break
 		}
 	}
+	step = math.Max(step, 1) // every axis is labelled in whole numbers: a smaller step repeats labels
 	var ticks []chart.Tick
 	top := 0.0
 	for v := 0.0; ; v += step {

@@ -31,12 +31,24 @@ type Summary struct {
 
 	Unplaced  float64 // qualifiers who find no funded post, over the whole projection (WTE)
 	Vacancies float64 // at At
+
+	// Empty is a plan with no staff to project: no post lines and no
+	// cohorts. It is neither on track nor behind; Sentence says what to
+	// add first.
+	Empty bool
 }
+
+// EmptySentence is what Sentence says of an empty plan.
+const EmptySentence = "This plan has no staff yet: add post lines on the Posts tab, " +
+	"or trainees on the Trainees tab, to see it projected against its trajectory."
 
 // Sentence says in words whether the plan meets its trajectory: "Behind:
 // projected 33,980.0 WTE in Apr 2024, 4,532.0 WTE (12 %) behind the 60 %
 // trajectory."
 func (s Summary) Sentence() string {
+	if s.Empty {
+		return EmptySentence
+	}
 	what := "the trajectory"
 	if s.AtMilestone {
 		what = fmt.Sprintf("the %s trajectory", format.Percent(s.GrowthPct))
@@ -49,14 +61,16 @@ func (s Summary) Sentence() string {
 		format.WTE(s.Projected), s.At.Label(), format.WTE(-s.Gap), format.Percent(-s.GapPct), what)
 }
 
-// OnTrack tells whether the plan meets its trajectory at At.
-func (s Summary) OnTrack() bool { return s.Gap >= 0 }
+// OnTrack tells whether the plan meets its trajectory at At; an empty
+// plan does not.
+func (s Summary) OnTrack() bool { return !s.Empty && s.Gap >= 0 }
 
 // Summarise works out the headline figures; today is the calendar month
 // now (the overview's "so far").
 func Summarise(p *Plan, pr *Projection, today Month) Summary {
 	last := len(pr.Total) - 1
-	s := Summary{BaselineWTE: pr.Total[0].Workforce, At: p.JudgedAt(pr.Horizon)}
+	s := Summary{BaselineWTE: pr.Total[0].Workforce, At: p.JudgedAt(pr.Horizon),
+		Empty: len(p.Posts) == 0 && len(p.Cohorts) == 0}
 	for _, m := range p.Trajectory.Milestones {
 		s.AtMilestone = s.AtMilestone || m.Month == s.At
 	}

@@ -31,3 +31,20 @@ func TestSummaryAtTheLastMilestone(t *testing.T) {
 		t.Errorf("today past the horizon = %v", s2.Today)
 	}
 }
+
+// A plan with no post lines and no cohorts is not "On track": its
+// sentence says what to add first. One post line makes it a plan again.
+func TestSummaryOfAnEmptyPlan(t *testing.T) {
+	p := onePWPLine()
+	p.Posts = nil
+	p.Trajectory.Milestones = []Milestone{{mar2020 + 48, 60}}
+	s := Summarise(p, project(t, p, ""), mar2020)
+	if !s.Empty || s.OnTrack() || s.Sentence() != EmptySentence {
+		t.Errorf("empty %v, on track %v, sentence %q", s.Empty, s.OnTrack(), s.Sentence())
+	}
+	p = onePWPLine()
+	p.Trajectory.Milestones = []Milestone{{mar2020 + 48, 60}}
+	if s := Summarise(p, project(t, p, ""), mar2020); s.Empty || s.Sentence() == EmptySentence {
+		t.Errorf("a plan with a post line: empty %v, sentence %q", s.Empty, s.Sentence())
+	}
+}
