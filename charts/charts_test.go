@@ -222,3 +222,19 @@ func TestNiceTicksNeverRepeatALabel(t *testing.T) {
 		}
 	}
 }
+
+// The gaps chart of a region's 42 plans on a 1280 x 720 window: each
+// plan's name fits its bar's share of the height (518 px for 42 bars is
+// 12.3 px each), where the axis's 11 points (about 15 px at this scale) would run
+// into the next; a few plans keep the axis's size.
+func TestManyPlansNamesFitTheirBars(t *testing.T) {
+	s := sizeOf(1280, 720)
+	size := nameSize(s, 42)
+	px := size * 92 / 72 // go-chart draws at 92 DPI
+	if slot := float64(s.H) * 0.72 / 42; px*1.2 > slot || size < 6*s.Scale {
+		t.Errorf("%.1f points (%.1f px) for a %.1f px slot", size, px, slot)
+	}
+	if got := nameSize(s, 3); got != axisStyle(s).FontSize {
+		t.Errorf("3 plans: %.1f points, want the axis's %.1f", got, axisStyle(s).FontSize)
+	}
+}

@@ -66,6 +66,7 @@ func (c MemberGaps) graph(s Size, frame *Frame) renderable {
 	xr := chart.ContinuousRange{Min: xTicks[0].Value, Max: xTicks[len(xTicks)-1].Value}
 	g := base(s, c.Title)
 	axes(&g, s, &xr, yr, xTicks, yTicks)
+	g.YAxisSecondary.Style.FontSize = nameSize(s, n)
 	g.YAxisSecondary.GridLines = nil
 	g.XAxis.GridMajorStyle, g.XAxis.GridLines = gridStyle(), gridLines(xTicks)
 	behind := bars{Name: "Behind its trajectory", Color: Vermilion, Width: 0.7, Horizontal: true}
@@ -90,6 +91,20 @@ func (c MemberGaps) graph(s Size, frame *Frame) renderable {
 		g.Elements = append(g.Elements, c.valueLabels(s, &xr, yr))
 	}
 	return g
+}
+
+// nameSize is the font size of the plans' names beside n bars: the axis's
+// own, or smaller when so many plans share the height (a region's 42 ICS
+// plans) that the names would run into each other; never below 6 points.
+func nameSize(s Size, n int) float64 {
+	size := axisStyle(s).FontSize
+	plot := float64(s.H) * 0.72 // the bars' share of the height, below the title and legend, above the axis
+	if n > 0 {
+		if fits := plot / float64(n) / 1.3 * 72 / chart.DefaultDPI; fits < size {
+			size = max(fits, 6*s.Scale)
+		}
+	}
+	return size
 }
 
 // valueLabels writes each member's gap beside its bar, on the side away
