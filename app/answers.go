@@ -67,7 +67,7 @@ func newAnswersPanel(ui *UI) *answersPanel {
 	ap.aim = widget.NewSelect(aims, func(string) { ap.aimChanged() })
 	ap.lever = widget.NewSelect([]string{intakeWords, recruitmentWords, fundedWords}, func(string) { ap.leverChanged() })
 	ap.professions = widget.NewCheckGroup(professionNames(p), func([]string) { ap.changed() })
-	ap.from.SetText(p.Baseline.Add(1).Label())
+	ap.from.SetText(defaultFrom(p, thisMonth()).Label())
 	ap.from.OnChanged = func(string) { ap.changed() }
 	ap.sentence = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ap.sentence.Wrapping = fyne.TextWrapWord
@@ -78,7 +78,7 @@ func newAnswersPanel(ui *UI) *answersPanel {
 	ap.ask.Importance = widget.HighImportance
 	ap.keep = widget.NewButton("Keep as scenario", ap.keepAsScenario)
 	if len(ap.milestone.Options) > 0 {
-		ap.milestone.SetSelected(ap.milestone.Options[0])
+		ap.milestone.SetSelected(defaultMilestone(p, thisMonth()))
 	}
 	ap.lever.SetSelected(intakeWords)
 	help := widget.NewLabel("The smallest whole-percent rise that meets the trajectory at the milestone, or leaves no one short " +
@@ -114,7 +114,7 @@ func (ap *answersPanel) aimChanged() {
 		ap.byItem.Text = byTrajectory
 		ap.milestone.Options = milestoneLabels(p)
 		if len(ap.milestone.Options) > 0 {
-			ap.milestone.SetSelected(ap.milestone.Options[0])
+			ap.milestone.SetSelected(defaultMilestone(p, thisMonth()))
 		} else {
 			ap.milestone.ClearSelected()
 		}
@@ -171,6 +171,31 @@ func professionsBox(c *widget.CheckGroup) fyne.CanvasObject {
 }
 
 // milestoneLabels are the plan's milestones after the baseline, as "Apr 2024".
+// defaultFrom is the first month courses may start that is not in the
+// past: the later of the month after the baseline and today (the command
+// line keeps the contract's default, the month after the baseline).
+func defaultFrom(p *plan.Plan, today plan.Month) plan.Month {
+	if today > p.Baseline && today <= p.Horizon {
+		return today
+	}
+	return p.Baseline + 1
+}
+
+// defaultMilestone is the first milestone after today, when there is one
+// inside the plan, else the first: a room asks what it takes from now on.
+func defaultMilestone(p *plan.Plan, today plan.Month) string {
+	labels := milestoneLabels(p)
+	for _, m := range p.Trajectory.Milestones {
+		if m.Month > today && m.Month > p.Baseline && m.Month <= p.Horizon {
+			return m.Month.Label()
+		}
+	}
+	if len(labels) == 0 {
+		return ""
+	}
+	return labels[0]
+}
+
 func milestoneLabels(p *plan.Plan) []string {
 	var out []string
 	for _, m := range p.Trajectory.Milestones {

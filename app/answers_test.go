@@ -195,7 +195,27 @@ func TestWhatDoesItTakeForTheAccessTargets(t *testing.T) {
 		t.Errorf("panel says %q (%q), the solver %q", ap.sentence.Text, ap.message.Text, want.Sentence(p))
 	}
 	ap.aim.SetSelected(aimTrajectory)
-	if ap.byItem.Text != byTrajectory || ap.milestone.Selected != milestoneLabels(p)[0] || ap.sentence.Text != "" {
+	if ap.byItem.Text != byTrajectory || ap.milestone.Selected != defaultMilestone(p, thisMonth()) || ap.sentence.Text != "" {
 		t.Errorf("back to the trajectory: %q %q, sentence %q", ap.byItem.Text, ap.milestone.Selected, ap.sentence.Text)
+	}
+}
+
+// The panel's defaults are not in the past: courses from this month (not
+// the month after a 2020 baseline) and the first milestone after today.
+func TestWhatDoesItTakeDefaultsAreNotInThePast(t *testing.T) {
+	p := plantest.ICS()
+	p.Trajectory.Milestones = []plan.Milestone{{Month: plan.MonthOf(2024, 4), GrowthPct: 60}, {Month: plan.MonthOf(2027, 3), GrowthPct: 80}}
+	today := plan.MonthOf(2026, 12)
+	if got := defaultFrom(p, today); got != today {
+		t.Errorf("from %s, want %s", got, today)
+	}
+	if got := defaultMilestone(p, today); got != "Mar 2027" {
+		t.Errorf("milestone %q, want Mar 2027", got)
+	}
+	if got := defaultMilestone(p, plan.MonthOf(2030, 1)); got != "Apr 2024" {
+		t.Errorf("after every milestone: %q, want the first", got)
+	}
+	if got := defaultFrom(p, plan.MonthOf(2019, 1)); got != p.Baseline+1 {
+		t.Errorf("before the baseline: %s", got)
 	}
 }
