@@ -486,24 +486,28 @@ func addMixShare(p *plan.Plan, d *plan.Demand) error {
 	return nil
 }
 
+// judgedDemand is the demand table of the month the plan is judged at
+// alone (the sentences read no other month); false for a plan with no
+// demand.
+func judgedDemand(p *plan.Plan, pr *plan.Projection) (*plan.DemandTable, plan.Month, bool) {
+	at := p.JudgedAt(pr.Horizon)
+	dt, err := plan.DemandAt(p, pr, at)
+	return dt, at, err == nil
+}
+
 // demandSentence is the overview's sentence on demand: the people a year
 // the workforce can treat at the month the plan is judged at, against
 // the target, and the profession that limits it most; "" for a plan with
 // no demand.
 func demandSentence(p *plan.Plan, pr *plan.Projection) string {
-	dt, err := plan.MakeDemand(p, pr)
-	if err != nil {
+	dt, at, ok := judgedDemand(p, pr)
+	if !ok {
 		return ""
 	}
-	at := p.JudgedAt(pr.Horizon)
-	i := dt.Index(at)
-	if i < 0 {
-		return ""
-	}
-	all := dt.Overall(i)
+	all := dt.Overall(0)
 	text := fmt.Sprintf("In %s the workforce can treat %s people a year against a target of %s", at.Label(),
 		format.Whole(all.CapacityPeople), format.Whole(all.PeoplePerYear))
-	c, ok := dt.Constraint(i)
+	c, ok := dt.Constraint(0)
 	if !ok {
 		return text + "."
 	}

@@ -157,41 +157,28 @@ func (sv *scenariosView) refreshDetail() {
 }
 
 func (sv *scenariosView) setCapping(choice string) {
-	if sv.loading || sv.selected < 0 {
-		return
-	}
-	i := sv.selected
-	err := sv.ui.session.Edit("", func(p *plan.Plan) error {
-		s := &p.Scenarios[i]
-		switch choice {
-		case capOn, capOff:
-			on := choice == capOn
-			s.CapHires = &on
-		default:
-			s.CapHires = nil
-		}
-		return nil
-	})
-	if err != nil {
-		sv.ui.showError(err)
-	}
+	sv.setSwitch(choice, capOn, capOff, func(s *plan.Scenario) **bool { return &s.CapHires })
 }
 
 // setMove overrides whether qualifiers take vacant posts in other
 // service areas (As the plan: not overridden).
 func (sv *scenariosView) setMove(choice string) {
+	sv.setSwitch(choice, moveOn, moveOff, func(s *plan.Scenario) **bool { return &s.QualifiersMove })
+}
+
+// setSwitch sets the selected scenario's override of a plan switch from a
+// three-way choice: on, off, or anything else for as the plan (nil).
+func (sv *scenariosView) setSwitch(choice, on, off string, field func(*plan.Scenario) **bool) {
 	if sv.loading || sv.selected < 0 {
 		return
 	}
 	i := sv.selected
 	err := sv.ui.session.Edit("", func(p *plan.Plan) error {
-		s := &p.Scenarios[i]
-		switch choice {
-		case moveOn, moveOff:
-			on := choice == moveOn
-			s.QualifiersMove = &on
-		default:
-			s.QualifiersMove = nil
+		f := field(&p.Scenarios[i])
+		*f = nil
+		if choice == on || choice == off {
+			v := choice == on
+			*f = &v
 		}
 		return nil
 	})

@@ -145,19 +145,14 @@ func signedWhole(x float64) string {
 // plan is judged at against the staff in post, and the shortest
 // profession.
 func neededSentence(p *plan.Plan, pr *plan.Projection) string {
-	dt, err := plan.MakeDemand(p, pr)
-	if err != nil {
+	dt, at, ok := judgedDemand(p, pr)
+	if !ok {
 		return ""
 	}
-	at := p.JudgedAt(pr.Horizon)
-	i := dt.Index(at)
-	if i < 0 {
-		return ""
-	}
-	all := dt.Overall(i)
+	all := dt.Overall(0)
 	text := fmt.Sprintf("In %s the access targets need %s WTE of clinical staff; %s WTE are in post in those service areas.",
 		at.Label(), format.WTE(all.NeededWTE), format.WTE(all.AvailableWTE))
-	if c, ok := dt.Constraint(i); ok {
+	if c, ok := dt.Constraint(0); ok {
 		text += fmt.Sprintf(" The constraint: %s in %s, %s WTE needed and %s in post.", pluralName(professionName(p, c.Profession)),
 			lowerFirst(c.ServiceArea), format.WTE(c.NeededWTE), format.WTE(c.AvailableWTE))
 	}

@@ -86,14 +86,12 @@ func Compare(p *Plan, bands []*Band) (*Comparison, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(points) > 0 {
-			dt, err := MakeDemand(p, pj)
+		for _, m := range points {
+			dt, err := DemandAt(p, pj, m)
 			if err != nil {
 				return nil, err
 			}
-			for _, m := range points {
-				demand[k] = append(demand[k], dt.Overall(dt.Index(m)))
-			}
+			demand[k] = append(demand[k], dt.Overall(0))
 		}
 		budgets[k] = MakeBudget(p, pj)
 		pjs[k] = &Projection{Scenario: pj.Scenario, Baseline: pj.Baseline, Horizon: pj.Horizon,

@@ -86,6 +86,21 @@ type demandPart struct {
 // MakeDemand works out the demand table of the plan's projection pj (of
 // the plan or of one of its scenarios: the demand is always the plan's).
 func MakeDemand(p *Plan, pj *Projection) (*DemandTable, error) {
+	return makeDemand(p, pj, pj.Baseline, pj.Horizon)
+}
+
+// DemandAt is the demand table of month m alone (a table whose only month
+// is m): what a sentence or a comparison reads at one month, without
+// working out every other.
+func DemandAt(p *Plan, pj *Projection, m Month) (*DemandTable, error) {
+	if pj.Index(m) < 0 {
+		return nil, fmt.Errorf("%s is outside the projection's months %s to %s", m, pj.Baseline, pj.Horizon)
+	}
+	return makeDemand(p, pj, m, m)
+}
+
+// makeDemand works out the demand table's months from to last.
+func makeDemand(p *Plan, pj *Projection, from, last Month) (*DemandTable, error) {
 	if len(p.Demand) == 0 {
 		return nil, ErrNoDemand
 	}
@@ -94,23 +109,24 @@ func MakeDemand(p *Plan, pj *Projection) (*DemandTable, error) {
 		keys[i] = pj.Lines[i].Key
 	}
 	entries, parts := demandParts(p, keys)
-	n := pj.Months()
-	dt := &DemandTable{Scenario: pj.Scenario, Baseline: pj.Baseline, Months: make([][]DemandRow, n)}
+	n := int(last-from) + 1
+	dt := &DemandTable{Scenario: pj.Scenario, Baseline: from, Months: make([][]DemandRow, n)}
 	rowsPerMonth := len(entries) + 1
 	for _, ps := range parts {
 		rowsPerMonth += len(ps)
 	}
 	all := make([]DemandRow, n*rowsPerMonth)
-	for i := 0; i < n; i++ {
-		rows := all[i*rowsPerMonth : i*rowsPerMonth : (i+1)*rowsPerMonth]
+	for k := 0; k < n; k++ {
+		rows := all[k*rowsPerMonth : k*rowsPerMonth : (k+1)*rowsPerMonth]
 		overall := DemandRow{ServiceArea: TotalWord, Profession: TotalWord}
+		i := pj.Index(from + Month(k))
 		available := func(li int) float64 { return pj.Lines[li].inPostAt(i) }
-		for k, d := range entries {
+		for e, d := range entries {
 			var area DemandRow
-			rows, area = demandRows(rows, d, parts[k], pj.Month(i), available)
+			rows, area = demandRows(rows, d, parts[e], pj.Month(i), available)
 			overall.add(area)
 		}
-		dt.Months[i] = append(rows, overall)
+		dt.Months[k] = append(rows, overall)
 	}
 	return dt, nil
 }
