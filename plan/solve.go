@@ -424,11 +424,15 @@ func (a *Answer) whyNot(p *Plan, base *Scenario, miss float64) string {
 	if why := a.nothingToRaise(p, base, who); why != "" {
 		return why
 	}
-	if why := a.cappedAt(p, base); why != "" {
-		return why
-	}
-	if why := a.noPostLine(p, base); why != "" {
-		return why
+	// What stops the largest rise is read off its projection, made once.
+	if m, err := modelOf(p, a.solved(p, base, MaxSolvePct), nil); err == nil {
+		most := m.project("")
+		if why := a.cappedAt(p, base, most); why != "" {
+			return why
+		}
+		if why := a.noPostLine(p, most); why != "" {
+			return why
+		}
 	}
 	if a.Target == TargetDemand {
 		return fmt.Sprintf("even %d %% more leaves %s people a year without care in %s",
@@ -495,15 +499,10 @@ func capsHires(p *Plan, base *Scenario) bool {
 // at funded posts, when the funded posts are what stops the answer: every
 // funded post of the lines that matter is filled at By in S(1000), and
 // they fall short of what the aim needs. "" otherwise.
-func (a *Answer) cappedAt(p *Plan, base *Scenario) string {
+func (a *Answer) cappedAt(p *Plan, base *Scenario, pj *Projection) string {
 	if a.Lever == LeverFunded || !capsHires(p, base) {
 		return ""
 	}
-	m, err := modelOf(p, a.solved(p, base, MaxSolvePct), nil)
-	if err != nil {
-		return ""
-	}
-	pj := m.project("")
 	i := pj.Index(a.By)
 	if a.Target == TargetDemand {
 		return a.demandCapped(p, pj, i)
@@ -526,7 +525,7 @@ func (a *Answer) cappedAt(p *Plan, base *Scenario) string {
 // demandCapped names the service area and profession whose funded posts,
 // all filled, fall furthest short of what the access target needs.
 func (a *Answer) demandCapped(p *Plan, pj *Projection, i int) string {
-	dt, err := MakeDemand(p, pj)
+	dt, err := DemandAt(p, pj, a.By)
 	if err != nil {
 		return ""
 	}
@@ -536,7 +535,7 @@ func (a *Answer) demandCapped(p *Plan, pj *Projection, i int) string {
 	}
 	worst, short := DemandRow{}, 0.0
 	var worstFunded float64
-	for _, r := range dt.Months[i] {
+	for _, r := range dt.Months[0] {
 		if r.Total() || r.GapWTE >= 0 {
 			continue
 		}
@@ -555,27 +554,18 @@ func (a *Answer) demandCapped(p *Plan, pj *Projection, i int) string {
 	if short <= 0 {
 		return ""
 	}
-	name := worst.Profession
-	if pr := p.Profession(name); pr != nil {
-		name = pr.Name
-	}
 	return fmt.Sprintf("funded posts for %s in %s are %s WTE in %s; the target needs %s WTE",
-		name, worst.ServiceArea, Num(math.Round(worstFunded*10)/10), a.By.Label(), Num(math.Round(worst.NeededWTE*10)/10))
+		p.professionName(worst.Profession), worst.ServiceArea, Num(math.Round(worstFunded*10)/10), a.By.Label(), Num(math.Round(worst.NeededWTE*10)/10))
 }
 
 // noPostLine says, aimed at demand, when a profession of a service's mix
 // that falls short has no post line there, so no lever of posts can help:
 // "there are no posts of CBT in B to raise; the target needs 4.0 WTE".
-func (a *Answer) noPostLine(p *Plan, base *Scenario) string {
+func (a *Answer) noPostLine(p *Plan, pj *Projection) string {
 	if a.Target != TargetDemand {
 		return ""
 	}
-	m, err := modelOf(p, a.solved(p, base, MaxSolvePct), nil)
-	if err != nil {
-		return ""
-	}
-	pj := m.project("")
-	dt, err := MakeDemand(p, pj)
+	dt, err := DemandAt(p, pj, a.By)
 	if err != nil {
 		return ""
 	}
@@ -583,18 +573,22 @@ func (a *Answer) noPostLine(p *Plan, base *Scenario) string {
 	for li := range pj.Lines {
 		lines[pj.Lines[li].Key] = true
 	}
-	for _, r := range dt.Months[pj.Index(a.By)] {
+	for _, r := range dt.Months[0] {
 		if r.Total() || r.GapWTE >= 0 || lines[LineKey{r.Profession, r.ServiceArea}] {
 			continue
 		}
-		name := r.Profession
-		if pr := p.Profession(name); pr != nil {
-			name = pr.Name
-		}
 		return fmt.Sprintf("there are no posts of %s in %s to raise (no post line); the target needs %s WTE in %s",
-			name, r.ServiceArea, Num(math.Round(r.NeededWTE*10)/10), a.By.Label())
+			p.professionName(r.Profession), r.ServiceArea, Num(math.Round(r.NeededWTE*10)/10), a.By.Label())
 	}
 	return ""
+}
+
+// professionName is the profession's name, or its id when the plan has none.
+func (p *Plan) professionName(id string) string {
+	if pr := p.Profession(id); pr != nil {
+		return pr.Name
+	}
+	return id
 }
 
 func boolTo(b bool) float64 {
