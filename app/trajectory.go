@@ -39,8 +39,8 @@ const (
 	linearWords   = "Linear (the same WTE each month)"
 	compoundWords = "Compound (the same % each month)"
 	moveLabel     = "Qualifiers take vacant posts in other service areas"
-	moveHelp      = "a CBT therapist who qualifies with no funded post where they trained takes a vacant CBT post " +
-		"in another service area of this plan, rather than being lost"
+	moveHelp      = "A newly qualified CBT therapist with no funded post in the service area they trained for takes a vacant " +
+		"CBT therapist post in another service area of this plan, rather than waiting and then being lost to the plan."
 	budgetHelp = "The money for pay in each NHS financial year (April to March), in pounds at the plan's prices. " +
 		"The overview says in which years the pay bill goes over it, and the pay cost chart draws it. Years with none are not judged."
 )
@@ -109,7 +109,7 @@ func newTrajectoryView(ui *UI) *view {
 		widget.NewFormItem("Capping", tv.capping),
 		widget.NewFormItem(waitLabel, explained(tv.wait, "a qualifier with no funded post waits this long for one, hired first when a post falls vacant")),
 		widget.NewFormItem("Salaried trainees", tv.countTrainees),
-		widget.NewFormItem("Service areas", explainedBeside(tv.move, moveHelp)),
+		widget.NewFormItem("Service areas", explainedBelow(tv.move, moveHelp)),
 		widget.NewFormItem(payAwardLabel, explained(tv.payAward, "every cost rises each April after the baseline; 0 keeps baseline prices")),
 	)
 	tv.milestones = newRecordTable(ui, &records{
@@ -234,13 +234,13 @@ func explained(e *widget.Entry, words string) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, widget.NewLabel(words), e)
 }
 
-// explainedBeside puts a planner's explanation beside a control, in small
-// type that wraps: a row no taller than it must be.
-func explainedBeside(o fyne.CanvasObject, words string) fyne.CanvasObject {
+// explainedBelow puts a planner's explanation under a control, in small
+// type that wraps.
+func explainedBelow(o fyne.CanvasObject, words string) fyne.CanvasObject {
 	help := widget.NewLabel(words)
 	help.Wrapping = fyne.TextWrapWord
 	help.SizeName = theme.SizeNameCaptionText
-	return container.NewBorder(nil, nil, o, nil, help)
+	return container.NewVBox(o, help)
 }
 
 // headed is a table under its heading and a line saying what it is for.
