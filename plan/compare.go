@@ -150,11 +150,8 @@ func Figure(unit string, v float64, diff, short bool) string {
 				s = format.Whole(v) + " pts"
 			}
 		}
-	case UnitPeople:
+	case UnitPeople: // whole; the row's label says they are people (a report's narrow column has no room for the word)
 		s = format.Whole(v)
-		if short {
-			s += " people"
-		}
 	default:
 		s = format.WTE(v)
 		if short {

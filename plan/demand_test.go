@@ -220,7 +220,7 @@ func TestCompareAddsShortfallAndHeadroom(t *testing.T) {
 	near(t, "plan headroom", head.Values[0], 12000)
 	// 10 WTE instead of 8 cost £6,000 a month more: £72,000 a year.
 	near(t, "scenario headroom", head.Values[1], 12000-72000)
-	if got := Figure(UnitPeople, 2000, false, true); got != "2,000 people" {
+	if got := Figure(UnitPeople, 2000, false, true); got != "2,000" {
 		t.Errorf("figure %q", got)
 	}
 }
