@@ -166,11 +166,25 @@ func (kl *kernelLine) addQualifiedTo(q []float64, runs, r int, shift *Shift) {
 	for j, c := range kl.cohorts {
 		completion, takeup := c.CompletionPct, c.TakeupPct
 		if shift != nil {
-			completion = clamp(completion+shift.CompletionPts, 0, 100)
-			takeup = clamp(takeup+shift.TakeupPts, 0, 100)
+			completion = clampPct(completion + shift.CompletionPts)
+			takeup = clampPct(takeup + shift.TakeupPts)
 		}
 		q[kl.slot[j]*runs+r] += float64(c.Intake) * completion / 100 * takeup / 100 * kl.line.wtePerHead
 	}
+}
+
+// clampPct is clamp(x, 0, 100), to the bit, written out: math.Min and
+// math.Max are calls, and this is done for every cohort of every run.
+func clampPct(x float64) float64 {
+	switch {
+	case x != x: // NaN, as clamp gives it back
+		return x
+	case x <= 0: // -0 too: math.Max(0, -0) is +0
+		return 0
+	case x >= 100:
+		return 100
+	}
+	return x
 }
 
 // stepRuns is rules 2 to 10 for one line and every run of a block, month
