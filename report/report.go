@@ -80,7 +80,7 @@ type writer struct {
 	title string     // the page's heading, said again when a table goes on to the next page
 	style string     // the font's style ("" or "B") and size in points, as font set them
 	size  float64
-	work  *work      // made beside the pages (work.go)
+	work  *work // made beside the pages (work.go)
 }
 
 // font sets the report's font in style ("" or "B") at size points.
