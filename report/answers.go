@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -97,25 +98,37 @@ func keptAnswers(p *plan.Plan) []kept {
 		if m[3] != "" {
 			q.Target = plan.TargetDemand
 		}
-		q.Professions = raised(p, sc, q.Lever)
+		q.Professions = raised(p, sc, q)
 		out = append(out, kept{scenario: sc, question: q, pct: pct})
 	}
 	return out
 }
 
 // raised are the professions whose lever the scenario raises, in the
-// plan's order: those of its extra cohorts (intake), or of the post lines
-// whose recruitment or funded posts it sets.
-func raised(p *plan.Plan, sc *plan.Scenario, lever string) []string {
+// plan's order: those of the post lines whose recruitment or funded posts
+// it sets, or of its extra cohorts. The solver asked about intake with no
+// professions given raises every profession with a course that can
+// qualify in time, and names every profession with a cohort: so does this.
+func raised(p *plan.Plan, sc *plan.Scenario, q plan.Question) []string {
 	has := map[string]bool{}
-	switch lever {
+	switch q.Lever {
 	case plan.LeverIntake:
 		for _, c := range sc.ExtraCohorts {
 			has[c.Profession] = true
 		}
+		every, could := map[string]bool{}, map[string]bool{}
+		for _, c := range p.Cohorts {
+			every[c.Profession] = true
+			if c.Start >= q.From && c.QualifyMonth() <= q.By {
+				could[c.Profession] = true
+			}
+		}
+		if maps.Equal(has, could) || len(could) == 0 {
+			has = every
+		}
 	default:
 		for _, o := range sc.Posts {
-			if (lever == plan.LeverRecruitment && o.RecruitsWTEPerYear != nil) || (lever == plan.LeverFunded && o.FundedWTE != nil) {
+			if (q.Lever == plan.LeverRecruitment && o.RecruitsWTEPerYear != nil) || (q.Lever == plan.LeverFunded && o.FundedWTE != nil) {
 				has[o.Profession] = true
 			}
 		}

@@ -41,6 +41,7 @@ func (r *writer) comparePage() {
 			}
 			r.pdf.Ln(1)
 			r.keyLines(key)
+			r.again = func() { r.keyLines(key); r.pdf.Ln(2) }
 		}
 		r.pdf.Ln(2)
 		widths := []float64{figureW, planW}
@@ -48,6 +49,7 @@ func (r *writer) comparePage() {
 			widths = append(widths, optionW)
 		}
 		r.table(widths, header, rows)
+		r.again = nil
 	}
 }
 

@@ -81,6 +81,9 @@ type writer struct {
 	style string     // the font's style ("" or "B") and size in points, as font set them
 	size  float64
 	work  *work // made beside the pages (work.go)
+	// again writes what a table's page had above the table and its next
+	// page needs again (the options' key); nil for nothing
+	again func()
 }
 
 // font sets the report's font in style ("" or "B") at size points.
@@ -237,7 +240,7 @@ func (r *writer) chartsPages() {
 	r.placePNG("professions", r.work.professions, x, y, w, h)
 	r.pdf.AddPage()
 	r.heading("The training pipeline")
-	r.placePNG("pipeline", r.work.pipeline, x, y, w, h)
+	r.placePNG("pipeline", r.work.pipeline, x, y, w, pipelineHeight(r.p, h))
 }
 
 // chartBox is the box of a chart that has a page to itself, under a
@@ -245,6 +248,20 @@ func (r *writer) chartsPages() {
 func chartBox() (x, y, w, h float64) {
 	top := margin + headingH + 1
 	return margin, top, pageW - 2*margin, pageH - top - margin - 6
+}
+
+// pipelineHeight is the height of the pipeline chart, at most h: the
+// charts set their type by their height (at 560 pixels, scale 1), and
+// the pipeline labels each financial year ("2020/21") under its bar, so
+// a plan of many years gets a lower chart, its labels smaller, rather
+// than labels running into each other.
+func pipelineHeight(p *plan.Plan, h float64) float64 {
+	const pxPerMM = 4.5
+	years := float64(p.Horizon.FinancialYearStart() - p.Baseline.FinancialYearStart() + 1)
+	// a label takes about 77 pixels at scale 1 with its gap, and the
+	// plot about 88 % of the width
+	scale := 0.88 * (pageW - 2*margin) * pxPerMM / years / 77
+	return min(h, max(0.7, scale)*560/pxPerMM)
 }
 
 // table writes a header row and rows, the first column left-aligned and
@@ -277,6 +294,9 @@ func (r *writer) continued() {
 	title := strings.TrimSuffix(r.title, " (continued)")
 	r.pdf.AddPage()
 	r.heading(title + " (continued)")
+	if r.again != nil {
+		r.again()
+	}
 }
 
 // bottom is where text must end: the page's height less the bottom margin.

@@ -38,7 +38,7 @@ func (r *writer) prepare() {
 			return plan.MakeDemand(p, pr)
 		}),
 		professions: later(func() ([]byte, error) { return chartPNG(charts.ProfessionGrowthChart(in), w, h)() }),
-		pipeline:    later(func() ([]byte, error) { return chartPNG(charts.PipelineChart(in), w, h)() }),
+		pipeline:    later(func() ([]byte, error) { return chartPNG(charts.PipelineChart(in), w, pipelineHeight(p, h))() }),
 	}
 }
 
