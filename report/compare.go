@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 
 	"example.org/psyplan/plan"
@@ -68,7 +69,7 @@ func (r *writer) optionKey(c *plan.Comparison, from, to int) [][2]string {
 	}
 	var key [][2]string
 	for k := from; k < to; k++ {
-		key = append(key, [2]string{"Option " + string(rune('A'+k-from)), c.Columns[k]})
+		key = append(key, [2]string{optionLetter(k), c.Columns[k]})
 	}
 	return key
 }
@@ -107,3 +108,12 @@ func comparisonRows(c *plan.Comparison, from, to int) ([]string, [][]string) {
 // figure writes a value in its unit, short enough for a narrow column
 // (plan.Figure, short).
 func figure(unit string, v float64, diff bool) string { return plan.Figure(unit, v, diff, true) }
+
+// optionLetter is the name of column k in a key: Option A for the first
+// scenario, on every page, so a letter means one scenario throughout.
+func optionLetter(k int) string {
+	if k <= 26 {
+		return "Option " + string(rune('A'+k-1))
+	}
+	return fmt.Sprintf("Option %d", k)
+}

@@ -6,7 +6,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"image/png"
 	"io"
 	"sort"
 	"strings"
@@ -209,12 +208,7 @@ func chartPNG(c charts.Chart, w, h float64) func() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		var buf bytes.Buffer
-		// the fastest compression: the charts are flat colour, and the
-		// report is written while a planner waits
-		enc := png.Encoder{CompressionLevel: png.BestSpeed}
-		err = enc.Encode(&buf, img)
-		return buf.Bytes(), err
+		return encodePNG(img)
 	}
 }
 
