@@ -47,7 +47,9 @@ func answerOf(p *plan.Plan, pr *plan.Projection) (whatItTakes, error) {
 	if !a.Reachable || a.Pct == 0 {
 		return w, nil
 	}
-	// the solved scenario is not in the plan: project a copy that has it
+	// the solved scenario is not in the plan: a copy that has it gives
+	// the line to draw, the workforce alone (a whole projection of a
+	// national plan would be 100 MB for one line)
 	q := *p
 	solved := a.Solved
 	solved.Name = a.ScenarioName()
@@ -55,9 +57,13 @@ func answerOf(p *plan.Plan, pr *plan.Projection) (whatItTakes, error) {
 		solved.Name = fmt.Sprintf("%s %d", a.ScenarioName(), n)
 	}
 	q.Scenarios = append(slices.Clip(p.Scenarios), solved)
-	pj, err := plan.Project(&q, solved.Name)
+	line, err := plan.WorkforceWith(&q, solved.Name, nil)
 	if err != nil {
 		return w, err
+	}
+	pj := &plan.Projection{Scenario: solved.Name, Baseline: pr.Baseline, Horizon: pr.Horizon, Total: make([]plan.Row, len(line))}
+	for i, x := range line {
+		pj.Total[i].Workforce = x
 	}
 	w.drawn = []*plan.Projection{pj}
 	return w, nil

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -151,5 +152,40 @@ func keep(t *testing.T, name string, p *plan.Plan) {
 	}
 	if err := os.WriteFile(filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".pdf"), buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// With no answer kept, the page draws the solver's answer beside the
+// plan: its line is the workforce of the solved scenario's projection.
+func TestSolverAnswerDrawn(t *testing.T) {
+	p := longNames(t)
+	p.Scenarios = nil
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := answerOf(p, pr)
+	if err != nil || len(w.drawn) != 1 {
+		t.Fatalf("%+v, %v", w, err)
+	}
+	a, err := plan.Solve(p, plan.Question{})
+	if err != nil || a.Pct == 0 || w.lines[0] != "What it takes: "+a.Sentence(p) {
+		t.Fatalf("%q, the solver: %q, %v", w.lines, a.Sentence(p), err)
+	}
+	q := *p
+	a.Solved.Name = a.ScenarioName()
+	q.Scenarios = []plan.Scenario{a.Solved}
+	want, err := plan.Project(&q, a.ScenarioName())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := w.drawn[0]
+	if got.Scenario != a.ScenarioName() || len(got.Total) != len(want.Total) {
+		t.Fatalf("drawn %q with %d months", got.Scenario, len(got.Total))
+	}
+	for i := range want.Total {
+		if math.Abs(got.Total[i].Workforce-want.Total[i].Workforce) > 1e-6 {
+			t.Fatalf("month %d: drawn %v, projected %v", i, got.Total[i].Workforce, want.Total[i].Workforce)
+		}
 	}
 }
