@@ -9,6 +9,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-pdf/fpdf"
@@ -200,11 +201,17 @@ func (r *writer) place(key string, c charts.Chart, x, y, w, h float64) {
 	r.placePNG(key, chartPNG(c, w, h), x, y, w, h)
 }
 
+// drawing lets one chart be drawn at a time: go-chart loads its font on
+// first use without a lock, so two charts drawn at once race.
+var drawing sync.Mutex
+
 // chartPNG draws chart c as a PNG for a box w x h mm.
 func chartPNG(c charts.Chart, w, h float64) func() ([]byte, error) {
 	const pxPerMM = 4.5 // about 115 dpi: sharp in print, type large enough on half a page
 	return func() ([]byte, error) {
+		drawing.Lock()
 		img, _, err := charts.Image(c, int(w*pxPerMM), int(h*pxPerMM))
+		drawing.Unlock()
 		if err != nil {
 			return nil, err
 		}
