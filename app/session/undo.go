@@ -1,15 +1,17 @@
-package app
+package session
 
 import (
+	"bytes"
 	"reflect"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile"
 )
 
-// maxUndo is how many edits back undo goes: each step keeps a plan, and a
+// MaxUndo is how many edits back undo goes: each step keeps a plan, and a
 // national plan's copy is megabytes, so an evening of edits must not keep
 // every one.
-const maxUndo = 200
+const MaxUndo = 200
 
 // undoBudget is about how much of the plans' lists (posts, cohorts, …)
 // the undo history keeps beyond the plan as it stands. An edit to a
@@ -19,7 +21,7 @@ const maxUndo = 200
 const undoBudget = 160 << 20
 
 // history is the undo history: the plan before each edit, newest last,
-// at most maxUndo steps and about budget bytes of lists, the oldest
+// at most MaxUndo steps and about budget bytes of lists, the oldest
 // forgotten first.
 type history struct {
 	steps  []step
@@ -42,7 +44,7 @@ func (h *history) push(p, next *plan.Plan) {
 		total += st.bytes
 	}
 	drop := 0
-	for len(h.steps)-drop > 1 && (len(h.steps)-drop > maxUndo || total > h.budget) {
+	for len(h.steps)-drop > 1 && (len(h.steps)-drop > MaxUndo || total > h.budget) {
 		total -= h.steps[drop].bytes
 		drop++
 	}
@@ -65,8 +67,6 @@ func (h *history) pop() *plan.Plan {
 }
 
 func (h *history) len() int { return len(h.steps) }
-
-func (h *history) clear() { h.steps = nil }
 
 // unsharedBytes is about the size of p's lists that q does not share (a
 // list's elements, not what they point to).
@@ -95,4 +95,78 @@ func shareUnchanged(prev, next *plan.Plan) {
 			f.Set(old)
 		}
 	}
+}
+
+// keptPlans is how many plans' undo histories are kept besides the open
+// one's: switching between a few plans keeps each one's history, and a
+// morning of opening plans one after another does not keep them all.
+const keptPlans = 8
+
+// keptHistory is the undo history of a plan that was open before: the
+// plan as it was left, and its undo and redo steps.
+type keptHistory struct {
+	left *plan.Plan
+	undo history
+	redo []*plan.Plan
+	when int64 // the order it was left in, to forget the oldest first
+}
+
+// keepHistory puts the open plan's undo history aside for when it is
+// opened again, and starts the next plan with none.
+func (s *Session) keepHistory() {
+	if s.id != 0 && s.plan != nil && (s.undo.len() > 0 || len(s.redo) > 0) {
+		s.leftCount++
+		s.kept[s.id] = keptHistory{left: s.plan, undo: s.undo, redo: s.redo, when: s.leftCount}
+		s.forgetOldHistories()
+	}
+	s.undo = history{budget: undoBudget}
+	s.redo, s.lastEdit = nil, ""
+}
+
+// forgetOldHistories forgets the histories left longest ago beyond
+// keptPlans, and beyond the undo budget all kept histories share.
+func (s *Session) forgetOldHistories() {
+	for {
+		oldest, n, bytes := int64(0), 0, 0
+		for id, k := range s.kept {
+			n++
+			bytes += k.undo.bytes()
+			if oldest == 0 || k.when < s.kept[oldest].when {
+				oldest = id
+			}
+		}
+		if n <= keptPlans && bytes <= undoBudget {
+			return
+		}
+		delete(s.kept, oldest)
+	}
+}
+
+// restoreHistory gives plan id its history back, when the plan loaded (p)
+// is the plan as it was left. same was worked out off the UI goroutine:
+// a plan changed meanwhile (by an import, or the command line) starts
+// afresh, since its steps would undo what someone else did.
+func (s *Session) restoreHistory(id int64, same bool) {
+	k, ok := s.kept[id]
+	delete(s.kept, id)
+	if !ok || !same {
+		return
+	}
+	s.plan, s.undo, s.redo = k.left, k.undo, k.redo
+}
+
+// sameDocument tells whether two plans are written as the same plan file.
+func sameDocument(a, b *plan.Plan) bool {
+	da, errA := planfile.Write(a)
+	db, errB := planfile.Write(b)
+	return errA == nil && errB == nil && bytes.Equal(da, db)
+}
+
+// bytes is about how much the history keeps beyond the plan it undoes to.
+func (h *history) bytes() int {
+	n := 0
+	for _, st := range h.steps {
+		n += st.bytes
+	}
+	return n
 }
