@@ -316,6 +316,7 @@ func (s *Session) Edit(key string, fn func(p *plan.Plan) error) error {
 	shareUnchanged(s.plan, next)
 	if key == "" || key != s.lastEdit || s.undo.len() == 0 {
 		s.undo.push(s.plan, next)
+		s.forgetOldHistories()
 	}
 	s.lastEdit = key
 	s.redo = nil
