@@ -204,6 +204,10 @@ func (r *writer) answerPage() {
 		r.pdf.Ln(1)
 	}
 	top := r.pdf.GetY() + 2
+	if pageH-top-margin-6 < 70 { // many answers kept: the chart gets a page of its own
+		r.continued()
+		top = r.pdf.GetY() + 2
+	}
 	in := r.in
 	var c charts.Chart
 	if len(w.drawn) > 0 {

@@ -28,7 +28,8 @@ func TestBoardPaperLayout(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		p    *plan.Plan
-	}{{"default", readPlan(t, assets.DefaultPlan)}, {"small", readPlan(t, small)}, {"long names", longNames(t)}} {
+	}{{"default", readPlan(t, assets.DefaultPlan)}, {"small", readPlan(t, small)}, {"long names", longNames(t)},
+		{"many answers", manyAnswers(t)}} {
 		pages := writePages(t, c.p, plan.MonthOf(2026, 11))
 		keep(t, c.name, c.p)
 		checkLayout(t, c.name, pages)
@@ -188,4 +189,19 @@ func TestSolverAnswerDrawn(t *testing.T) {
 			t.Fatalf("month %d: drawn %v, projected %v", i, got.Total[i].Workforce, want.Total[i].Workforce)
 		}
 	}
+}
+
+// manyAnswers is longNames with each answer kept three times over (as the
+// window names a second copy "… 2"): too many sentences to leave the
+// answer page room for its chart.
+func manyAnswers(t *testing.T) *plan.Plan {
+	p := longNames(t)
+	kept := p.Scenarios[len(p.Scenarios)-3:]
+	for _, n := range []string{" 2", " 3"} {
+		for _, sc := range kept {
+			sc.Name += n
+			p.Scenarios = append(p.Scenarios, sc)
+		}
+	}
+	return p
 }
