@@ -102,11 +102,8 @@ func (c capacityChart) graph(s Size, frame *Frame) renderable {
 		chart.ContinuousSeries{Name: "Can treat (staff in post)", XValues: xs, YValues: c.capacity,
 			Style: chart.Style{StrokeColor: Blue, StrokeWidth: 3.5 * s.Scale}},
 	}
-	others := []chart.Style{{StrokeColor: Green}, {StrokeColor: Purple}, {StrokeColor: SkyBlue}, {StrokeColor: Ink}}
 	for i, o := range c.others {
-		st := others[i%len(others)]
-		st.StrokeWidth, st.StrokeDashArray = 2.5*s.Scale, []float64{4 * s.Scale, 3 * s.Scale}
-		g.Series = append(g.Series, chart.ContinuousSeries{Name: o.Name, XValues: xs[:len(o.Values)], YValues: o.Values, Style: st})
+		g.Series = append(g.Series, chart.ContinuousSeries{Name: o.Name, XValues: xs[:len(o.Values)], YValues: o.Values, Style: comparedStyle(s, i)})
 	}
 	if t := int(c.today - c.baseline); c.today != 0 && t > 0 && t < n {
 		g.Series = append(g.Series, marker{X: float64(t), Label: "Today", Size: s})
