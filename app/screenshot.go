@@ -76,7 +76,7 @@ func (ui *UI) chartScreenshot(dir string, done int, name string) error {
 		was = ui.overview.kindSel.Selected
 		for _, k := range charts.Kinds {
 			if k.Name == name {
-				ui.overview.kindSel.SetSelected(k.Title)
+				ui.overview.kindSel.SetSelected(k.Menu)
 			}
 		}
 	})
