@@ -188,14 +188,6 @@ func (ov *overviewView) drawChart() {
 	ov.chart.SetChart(c)
 }
 
-func scenarioNames(p *plan.Plan) []string {
-	names := make([]string, len(p.Scenarios))
-	for i, s := range p.Scenarios {
-		names[i] = s.Name
-	}
-	return names
-}
-
 func thisMonth() plan.Month { return plan.MonthOfTime(time.Now()) }
 
 func (ov *overviewView) refresh() {

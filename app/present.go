@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
@@ -168,8 +169,6 @@ func (ps *presenter) reset() {
 	ps.settled()
 }
 
-const whatIfName = "What-if (workshop)"
-
 // show has the session project the plan with the what-if (off the UI
 // goroutine) and draws the current slide.
 func (ps *presenter) show() {
@@ -195,7 +194,7 @@ func (ps *presenter) show() {
 			ps.live.shown(in, ps.whatIf)
 			if err = ps.draw(name); err == nil {
 				ps.sentence.SetText(sentence)
-				ps.followBand(name, quickBandRuns)
+				ps.followBand(name, session.QuickBandRuns)
 				return
 			}
 		}
@@ -209,7 +208,7 @@ func (ps *presenter) show() {
 // chart's and stays.
 func (ps *presenter) keepAsScenario() {
 	entry := widget.NewEntry()
-	entry.SetText(uniqueScenarioName(ps.ui.session.Plan(), "Workshop what-if"))
+	entry.SetText(ps.ui.session.Plan().UniqueScenarioName("Workshop what-if"))
 	d := dialog.NewForm("Keep as scenario", "Keep", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
 		if ok {
 			ps.keepAs(entry.Text)
