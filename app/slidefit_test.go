@@ -167,6 +167,11 @@ func TestKeepAsScenarioKeepsTheSlidesSentence(t *testing.T) {
 	if w := name.Size().Width; w < 400 {
 		t.Errorf("the name box is %v px wide", w)
 	}
+	if dir := os.Getenv("PSYPLAN_SLIDE_SHOTS"); dir != "" {
+		if err := savePNG(filepath.Join(dir, "keep-as-scenario-1280.png"), ui.win.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+	}
 	name.SetText("Half as many again in training")
 	test.Tap(button(t, form, "Keep"))
 	if ui.session.Plan().Scenario("Half as many again in training") == nil {
