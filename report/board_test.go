@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,6 +130,12 @@ func TestKeptAnswersAndNoArea(t *testing.T) {
 		if !strings.Contains(strings.ReplaceAll(text, "\n", " "), want) {
 			t.Errorf("the answer page does not say %q:\n%s", want, text)
 		}
+	}
+	// only a recruitment answer kept: the page says it, not the intake answer
+	p.Scenarios = slices.DeleteFunc(p.Scenarios, func(s plan.Scenario) bool { return !strings.Contains(s.Name, "recruitment") })
+	only := pageText(pagesTitled(writePages(t, p, plan.MonthOf(2026, 11)), "How sure we are")[0])
+	if strings.Contains(only, "Train ") || !strings.Contains(only, "Recruit 21 % more from outside") {
+		t.Errorf("with a recruitment answer kept, the answer page says:\n%s", only)
 	}
 	front := pageText(pages[0])
 	if strings.Contains(front, "No area") || !strings.Contains(front, "the plan itself (no scenario)  ·  Mar 2020") {
