@@ -29,7 +29,7 @@ func (r *writer) prepare() {
 			if len(p.Scenarios) == 0 {
 				return nil, nil
 			}
-			return plan.Compare(p, nil)
+			return plan.Compare(p, nil, pr)
 		}),
 		demand: later(func() (*plan.DemandTable, error) {
 			if len(p.Demand) == 0 {
