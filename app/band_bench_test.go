@@ -42,7 +42,7 @@ func benchmarkWindowBand(b *testing.B, p *plan.Plan) {
 		ui.session.bands.band = nil // drawn already: ask again
 		ui.session.StartBand()
 		d.settle()
-		if ui.overview.chart.growth.Likely == nil {
+		if ui.overview.chart.Growth().Likely == nil {
 			b.Fatal("no band drawn")
 		}
 	}

@@ -68,7 +68,7 @@ func BenchmarkEditToRedrawnChartNational(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ui.overview.chart.draw(1150, 480) // the overview's chart at its size in a 1440 x 900 window
+		ui.overview.chart.Draw(1150, 480) // the overview's chart at its size in a 1440 x 900 window
 	}
 }
 
@@ -86,7 +86,7 @@ func BenchmarkOpenNationalPlan(b *testing.B) {
 		ui.openPlan(other)
 		b.StartTimer()
 		ui.openPlan(id)
-		ui.overview.chart.draw(1150, 480)
+		ui.overview.chart.Draw(1150, 480)
 	}
 }
 
@@ -170,7 +170,7 @@ func BenchmarkThousandEditsNationalMemory(b *testing.B) {
 			}
 			if i%10 == 9 {
 				d.settle()
-				ui.overview.chart.draw(1150, 480)
+				ui.overview.chart.Draw(1150, 480)
 				peak = max(peak, residentMB())
 			}
 		}

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit"
+	"example.org/psyplan/app/rollup"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
@@ -26,7 +28,7 @@ type libraryView struct {
 	plans   []store.PlanEntry
 	list    *widget.List
 	object  fyne.CanvasObject
-	rollups *rollupsView // under the plans (rollups.go)
+	rollups *rollup.List // under the plans (app/rollup)
 }
 
 func newLibraryView(ui *UI) *libraryView {
@@ -60,8 +62,8 @@ func newLibraryView(ui *UI) *libraryView {
 		widget.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), lv.exportPlan),
 	)
 	heading := widget.NewLabelWithStyle("Plan library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	lv.rollups = newRollupsView(ui)
-	plans := container.NewVSplit(container.NewBorder(heading, buttons, nil, nil, lv.list), lv.rollups.object)
+	lv.rollups = rollup.NewList(rollupShell{ui})
+	plans := container.NewVSplit(container.NewBorder(heading, buttons, nil, nil, lv.list), lv.rollups.Object())
 	plans.Offset = 0.7
 	lv.object = plans
 	return lv
@@ -77,7 +79,7 @@ func (lv *libraryView) reload() {
 		return
 	}
 	lv.plans = plans
-	lv.rollups.reload()
+	lv.rollups.Reload()
 	lv.refresh()
 }
 
@@ -210,7 +212,7 @@ func (lv *libraryView) delete() {
 		return
 	}
 	msg := fmt.Sprintf("Delete %q and everything in it from the library?\nExport it first if you may want it again.", p.Name)
-	if held := lv.rollups.holding(id); held != "" {
+	if held := lv.rollups.Holding(id); held != "" {
 		msg += "\n\n" + held
 	}
 	dialog.ShowConfirm("Delete plan", msg, func(ok bool) {
@@ -223,7 +225,7 @@ func (lv *libraryView) delete() {
 			return
 		}
 		lv.ui.session.Close()
-		lv.rollups.planDeleted(id)
+		lv.rollups.PlanDeleted(id)
 		lv.reload()
 		lv.ui.openStartPlan()
 	}, lv.ui.win)
@@ -261,7 +263,7 @@ func (lv *libraryView) importPlan() {
 		})
 	}, lv.ui.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exchange.ImportExtensions))
-	startInDocuments(d)
+	kit.StartInDocuments(d)
 	d.Show()
 }
 
@@ -274,7 +276,7 @@ func (lv *libraryView) exportPlan() {
 	}
 	labels := make([]string, len(exchange.Formats))
 	for i, f := range exchange.Formats {
-		labels[i] = formatLabel(f)
+		labels[i] = kit.FormatLabel(f)
 	}
 	what := widget.NewRadioGroup(labels, nil)
 	what.SetSelected(labels[0])
@@ -291,7 +293,7 @@ func (lv *libraryView) exportPlan() {
 		}
 		choice := exchange.Formats[0]
 		for _, f := range exchange.Formats {
-			if formatLabel(f) == what.Selected {
+			if kit.FormatLabel(f) == what.Selected {
 				choice = f
 			}
 		}
@@ -302,12 +304,9 @@ func (lv *libraryView) exportPlan() {
 				ex.Chart = k.Name
 			}
 		}
-		lv.saveAs(p, ex, fileName(p.Name)+choice.Ext)
+		lv.saveAs(p, ex, kit.FileName(p.Name)+choice.Ext)
 	}, lv.ui.win)
 }
-
-// formatLabel is how the export dialog offers a format.
-func formatLabel(f exchange.Format) string { return f.Label + " (" + f.Ext + ")" }
 
 func (lv *libraryView) saveAs(p *plan.Plan, ex exchange.Export, name string) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -338,28 +337,6 @@ func (lv *libraryView) saveAs(p *plan.Plan, ex exchange.Export, name string) {
 		})
 	}, lv.ui.win)
 	d.SetFileName(name)
-	startInDocuments(d)
+	kit.StartInDocuments(d)
 	d.Show()
-}
-
-// fileName makes a plan's name safe as a file name.
-func fileName(name string) string {
-	f := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
-			return '-'
-		}
-		return r
-	}, name)
-	if len([]rune(f)) > 80 {
-		f = string([]rune(f)[:80])
-	}
-	return strings.TrimSpace(f)
-}
-
-func showError(win fyne.Window, err error) {
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(msg)
-	scroll.SetMinSize(fyne.NewSize(520, 160))
-	dialog.ShowCustom("Problem", "OK", scroll, win)
 }

@@ -1,4 +1,4 @@
-package app
+package kit
 
 import (
 	"os"
@@ -8,10 +8,10 @@ import (
 	"fyne.io/fyne/v2/storage"
 )
 
-// startInDocuments opens a file dialog in the planner's Documents folder
+// StartInDocuments opens a file dialog in the planner's Documents folder
 // (on Windows and Linux alike), where plans and exports usually live,
 // rather than wherever the program happens to run from.
-func startInDocuments(d *dialog.FileDialog) {
+func StartInDocuments(d *dialog.FileDialog) {
 	home, err := os.UserHomeDir()
 	if err != nil {
 		return
