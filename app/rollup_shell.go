@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/app/rollup"
 )
 
@@ -34,3 +35,5 @@ func (s rollupShell) OnPlanSaved(fn func(planID int64)) {
 		}
 	}
 }
+
+func (s rollupShell) Files() *kit.Files { return s.ui.library.files }

@@ -276,18 +276,7 @@ type importResult struct {
 // in it, each whole or not at all, then says what was imported and what
 // was refused, and offers to add the imported plans together.
 func (rv *List) importMany() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			rv.showError(fmt.Errorf("cannot open that folder: %w", err))
-			return
-		}
-		if dir == nil {
-			return // cancelled
-		}
-		rv.importFolder(dir.Path())
-	}, rv.shell.Window())
-	kit.StartInDocuments(d)
-	d.Show()
+	rv.shell.Files().OpenFolder(rv.shell.Window(), "Import many plans", "Import every plan in it", rv.importFolder).Show()
 }
 
 // importFolder imports every plan file and workbook in the folder (by

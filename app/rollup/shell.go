@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/store"
 )
@@ -30,6 +31,9 @@ type Shell interface {
 	// OnPlanSaved calls fn, on the UI goroutine, with a plan's id each
 	// time an edit of it is in the library.
 	OnPlanSaved(fn func(planID int64))
+	// Files are the file dialogs, which start where the last import or
+	// export went.
+	Files() *kit.Files
 }
 
 // Library is what the roll-ups read and write in the plan library

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/app/kit/kittest"
 	"example.org/psyplan/plan/plantest"
 	"example.org/psyplan/store"
@@ -24,6 +25,7 @@ type testShell struct {
 	status  string
 	added   int // times the plan list was told of imported plans
 	onSaved []func(int64)
+	files   *kit.Files
 }
 
 func (s *testShell) Library() Library                  { return s.lib }
@@ -34,6 +36,7 @@ func (s *testShell) SetStatus(text string)             { s.status = text }
 func (s *testShell) SaveEdits()                        {}
 func (s *testShell) PlansAdded()                       { s.added++ }
 func (s *testShell) OnPlanSaved(fn func(planID int64)) { s.onSaved = append(s.onSaved, fn) }
+func (s *testShell) Files() *kit.Files                 { return s.files }
 
 // saved tells the roll-ups that plan id's edit is in the library.
 func (s *testShell) saved(id int64) {
@@ -53,7 +56,7 @@ func openList(t testing.TB) (*List, *testShell, *kittest.Deferred) {
 	t.Cleanup(func() { lib.Close() })
 	a := test.NewTempApp(t)
 	d := &kittest.Deferred{}
-	s := &testShell{app: a, win: a.NewWindow("PsyPlan"), lib: lib, run: d.Run}
+	s := &testShell{app: a, win: a.NewWindow("PsyPlan"), lib: lib, run: d.Run, files: &kit.Files{Folders: lib}}
 	s.win.Resize(fyne.NewSize(1440, 900))
 	rv := NewList(s)
 	s.win.SetContent(rv.Object())

@@ -222,8 +222,8 @@ func abs(x float64) float64 {
 	return x
 }
 
-// export asks what to export of the roll-up, then where, and writes it
-// off the UI goroutine, whole or not at all.
+// export asks what to export of the roll-up and where, and writes it off
+// the UI goroutine, whole or not at all.
 func (w *rollupWindow) export() {
 	rp := w.projection
 	if rp == nil || w.rollup == nil {
@@ -239,51 +239,38 @@ func (w *rollupWindow) export() {
 	which := widget.NewSelect([]string{growthChart, gapsChart}, nil)
 	which.SetSelected(growthChart)
 	items := []*widget.FormItem{widget.NewFormItem("Export", what), widget.NewFormItem("Chart (pictures)", which)}
-	name := w.rollup.Name
-	dialog.ShowForm("Export "+name, "Choose where", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
-		ex := exchange.RollupExport{Name: name, Projection: rp, Today: w.today(), Chart: exchange.RollupChartGrowth, WithTrainees: w.trainees, Members: w.members}
-		f := exchange.RollupFormats[0]
+	chosen := func() exchange.Format {
 		for _, c := range exchange.RollupFormats {
 			if kit.FormatLabel(c) == what.Selected {
-				f = c
+				return c
 			}
 		}
-		ex.Format = f.Name
+		return exchange.RollupFormats[0]
+	}
+	name := w.rollup.Name
+	sd := w.rv.shell.Files().Save(w.win, "Export "+name, items, kit.FileName(name), chosen().Ext, func(path string) {
+		ex := exchange.RollupExport{Name: name, Projection: rp, Today: w.today(), Chart: exchange.RollupChartGrowth, WithTrainees: w.trainees, Members: w.members}
+		ex.Format = chosen().Name
 		if which.Selected == gapsChart {
 			ex.Chart = exchange.RollupChartGaps
 		}
-		w.saveAs(ex, kit.FileName(name)+f.Ext)
-	}, w.win)
+		w.saveAs(ex, path)
+	})
+	what.OnChanged = func(string) { sd.SetExt(chosen().Ext) }
+	sd.Show()
 }
 
-func (w *rollupWindow) saveAs(ex exchange.RollupExport, name string) {
-	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
+// saveAs writes the export to path, then says where it went.
+func (w *rollupWindow) saveAs(ex exchange.RollupExport, path string) {
+	var err error
+	w.rv.shell.Run(func() { err = ex.Write(path) }, func() {
 		if err != nil {
-			kit.ShowError(w.win, fmt.Errorf("cannot write there: %w", err))
+			kit.ShowError(w.win, err)
 			return
 		}
-		if out == nil {
-			return // cancelled
-		}
-		path := out.URI().Path()
-		if err := out.Close(); err != nil { // written again whole, through a temporary file
-			kit.ShowError(w.win, fmt.Errorf("cannot write %s: %w", path, err))
-			return
-		}
-		w.rv.shell.Run(func() { err = ex.Write(path) }, func() {
-			if err != nil {
-				kit.ShowError(w.win, err)
-				return
-			}
-			w.rv.shell.SetStatus("Exported " + filepath.Base(path))
-		})
-	}, w.win)
-	d.SetFileName(name)
-	kit.StartInDocuments(d)
-	d.Show()
+		w.rv.shell.SetStatus("Exported " + filepath.Base(path) + " to " + filepath.Dir(path))
+		w.rv.shell.Files().Written(w.win, path)
+	})
 }
 
 // delete deletes the roll-up, after asking; its plans stay.
