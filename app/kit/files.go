@@ -78,6 +78,7 @@ type PathDialog struct {
 	dialog  *dialog.CustomDialog
 	start   string
 	check   func(text string) (string, error)
+	offered string // the path the dialog started with: no file chosen yet is no error
 	browse  func()
 	done    func(path string)
 }
@@ -101,7 +102,7 @@ func (f *Files) newPathDialog(win fyne.Window, title, confirm, label string, ite
 	body := container.NewVBox(form, hint, pd.message)
 	pd.dialog = dialog.NewCustomWithoutButtons(title, body, win)
 	pd.dialog.SetButtons([]fyne.CanvasObject{cancel, pd.confirm})
-	pd.dialog.Resize(fyne.NewSize(min(900, win.Canvas().Size().Width-40), body.MinSize().Height+120))
+	pd.dialog.Resize(fyne.NewSize(min(1200, win.Canvas().Size().Width*0.7), body.MinSize().Height+120))
 	return pd
 }
 
@@ -111,6 +112,9 @@ func (pd *PathDialog) validate() (string, bool) {
 	path, err := pd.check(pd.entry.Text)
 	if err != nil {
 		pd.message.SetText(capitalise(err.Error()))
+		if pd.entry.Text == pd.offered {
+			pd.message.SetText("")
+		}
 		pd.confirm.Disable()
 		return "", false
 	}
@@ -286,7 +290,8 @@ func (f *Files) Open(win fyne.Window, title, confirm string, exts []string, open
 		d.Resize(fitWindow(win))
 		d.Show()
 	}
-	pd.entry.SetText(pd.start + string(filepath.Separator))
+	pd.offered = pd.start + string(filepath.Separator)
+	pd.entry.SetText(pd.offered)
 	return pd
 }
 

@@ -220,3 +220,28 @@ func TestFileDialogScreenshots(t *testing.T) {
 	(&Files{}).Written(win, filepath.Join(sd.start, "Humber and York.pdf"))
 	shot("files-4-written", win)
 }
+
+// The import dialog starts in the last folder with no file chosen: no
+// error is said until the planner types; a file that is there is taken.
+func TestTheImportDialogTakesATypedFile(t *testing.T) {
+	win := test.NewTempApp(t).NewWindow("PsyPlan")
+	win.Resize(fyne.NewSize(1920, 1080))
+	var opened []string
+	pd := (&Files{}).Open(win, "Import a plan", "Import", []string{".psyplan"}, func(p string) { opened = append(opened, p) })
+	pd.Show()
+	if pd.Problem() != "" {
+		t.Errorf("before typing it says %q", pd.Problem())
+	}
+	dir := t.TempDir()
+	pd.SetPath(filepath.Join(dir, "Leeds.psyplan"))
+	pd.Confirm()
+	if len(opened) != 0 || !strings.HasPrefix(pd.Problem(), "There is no file Leeds.psyplan in "+dir) {
+		t.Fatalf("a missing file: opened %v, says %q", opened, pd.Problem())
+	}
+	os.WriteFile(filepath.Join(dir, "Leeds.psyplan"), []byte("{}"), 0o600)
+	pd.SetPath(`"` + filepath.Join(dir, "Leeds.psyplan") + `"`)
+	pd.Confirm()
+	if len(opened) != 1 || opened[0] != filepath.Join(dir, "Leeds.psyplan") {
+		t.Errorf("opened %v", opened)
+	}
+}

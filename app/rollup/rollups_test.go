@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"example.org/psyplan/app/kit"
 	"example.org/psyplan/app/kit/kittest"
@@ -254,5 +255,40 @@ func TestRollupWorkshop(t *testing.T) {
 	w.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if w.slides != nil || w.win.Content() != before {
 		t.Error("Escape did not leave workshop mode")
+	}
+}
+
+// A roll-up's export goes where a full path typed says, is said to be
+// there, and the next dialog starts in that folder.
+func TestRollupExportToATypedPath(t *testing.T) {
+	rv, s, d := openList(t)
+	ids := storeICS(t, s)
+	rv.create("Yorkshire", []store.RollupMember{{PlanID: ids["Leeds"]}, {PlanID: ids["Hull"]}})
+	d.Settle()
+	w := openRollupWindow(t, rv)
+	test.Tap(kittest.Button(t, w.win.Content(), "Export…"))
+	top := w.win.Canvas().Overlays().Top()
+	var path *widget.Entry
+	kittest.Walk(top, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			path = e
+		}
+	})
+	if path == nil {
+		t.Fatal("no path field in the export dialog")
+	}
+	dir := t.TempDir()
+	path.SetText(filepath.Join(dir, "Yorkshire board"))
+	test.Tap(kittest.Button(t, top, "Export"))
+	d.Settle()
+	written := filepath.Join(dir, "Yorkshire board.xlsx")
+	if fi, err := os.Stat(written); err != nil || fi.Size() == 0 {
+		t.Fatalf("the workbook at %s: %v", written, err)
+	}
+	if text := kittest.OverlayText(w.win); !strings.Contains(text, "Yorkshire board.xlsx was written in the folder\n"+dir) {
+		t.Errorf("after the export the window says:\n%s", text)
+	}
+	if got := s.files.StartFolder(); got != dir {
+		t.Errorf("the next dialog starts in %s, want %s", got, dir)
 	}
 }
