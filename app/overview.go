@@ -175,14 +175,6 @@ func (ov *overviewView) drawChart() {
 	ov.chart.SetChart(c)
 }
 
-func scenarioNames(p *plan.Plan) []string {
-	names := make([]string, len(p.Scenarios))
-	for i, s := range p.Scenarios {
-		names[i] = s.Name
-	}
-	return names
-}
-
 var thisMonth = kit.ThisMonth
 
 func (ov *overviewView) refresh() {

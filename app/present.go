@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"example.org/psyplan/app/kit"
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
@@ -164,8 +165,6 @@ func (ps *presenter) reset() {
 	ps.settled()
 }
 
-const whatIfName = "What-if (workshop)"
-
 // show has the session project the plan with the what-if (off the UI
 // goroutine) and draws the current slide.
 func (ps *presenter) show() {
@@ -191,7 +190,7 @@ func (ps *presenter) show() {
 			ps.live.shown(in, ps.whatIf)
 			if err = ps.draw(name); err == nil {
 				ps.sentence.SetText(sentence)
-				ps.followBand(name, quickBandRuns)
+				ps.followBand(name, session.QuickBandRuns)
 				return
 			}
 		}
@@ -202,7 +201,7 @@ func (ps *presenter) show() {
 // keepAsScenario saves the what-if as an ordinary scenario of the plan.
 func (ps *presenter) keepAsScenario() {
 	entry := widget.NewEntry()
-	entry.SetText(uniqueScenarioName(ps.ui.session.Plan(), "Workshop what-if"))
+	entry.SetText(ps.ui.session.Plan().UniqueScenarioName("Workshop what-if"))
 	dialog.ShowForm("Keep as scenario", "Keep", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
 		if !ok {
 			return

@@ -21,19 +21,14 @@ func (s rollupShell) SetStatus(text string)   { s.ui.setStatus(text) }
 func (s rollupShell) SaveEdits()              { s.ui.session.Flush() }
 func (s rollupShell) PlansAdded()             { s.ui.library.reload() }
 
-// OnPlanSaved chains the session's one onSaved hook, as the roll-ups did
-// before they had a package of their own. The roll-ups subscribe when
-// their first window opens, after New has set the window's own hook.
+// OnPlanSaved listens to the session's saves: each one that reached the
+// library is the open plan's.
 func (s rollupShell) OnPlanSaved(fn func(planID int64)) {
-	before := s.ui.session.onSaved
-	s.ui.session.onSaved = func(err error) {
-		if before != nil {
-			before(err)
-		}
+	s.ui.session.OnSaved(func(err error) {
 		if err == nil {
 			fn(s.ui.session.ID())
 		}
-	}
+	})
 }
 
 func (s rollupShell) Files() *kit.Files { return s.ui.library.files }

@@ -82,19 +82,19 @@ func TestDeletingAHeldPlanNamesTheRollup(t *testing.T) {
 	}
 	ui.library.reload()
 	ui.library.rollups.Open(rid)
-	d.settle()
+	d.Settle()
 	const title = "Yorkshire (roll-up) - PsyPlan"
 	if text := rollupWindowText(ui, title); !strings.Contains(text, "Yorkshire, 2 plans added together") {
 		t.Fatalf("the roll-up window says:\n%s", text)
 	}
 	ui.openPlan(ids["Leeds"])
-	d.settle()
+	d.Settle()
 	ui.library.delete()
 	if text := overlayText(ui.win); !strings.Contains(text, `It is in 1 roll-up: "Yorkshire"`) {
 		t.Fatalf("the question does not name the roll-up:\n%s", text)
 	}
 	test.Tap(button(t, ui.win.Canvas().Overlays().Top(), "Yes"))
-	d.settle()
+	d.Settle()
 	if text := rollupWindowText(ui, title); !strings.Contains(text, "Yorkshire, 1 plan added together") {
 		t.Fatalf("after the delete the roll-up window says:\n%s", text)
 	}
@@ -106,13 +106,13 @@ func TestCompareTableIsPlanCompare(t *testing.T) {
 	ui, d := openDeferredUI(t, filepath.Join(t.TempDir(), "library.db"))
 	ids := storeICS(t, ui)
 	ui.openPlan(ids["York"])
-	d.settle()
+	d.Settle()
 	for _, ti := range ui.tabs.Items {
 		if ti.Text == compareName {
 			ui.tabs.Select(ti)
 		}
 	}
-	d.settle()
+	d.Settle()
 	cv := ui.compare
 	want, err := plan.Compare(ui.session.Plan(), nil)
 	if err != nil {
@@ -162,7 +162,7 @@ func TestRollupScreenshotsOfThePlanWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.openPlan(ids["York"])
-	d.settle()
+	d.Settle()
 	ui.library.delete()
 	shot("rollup-5-delete-held")
 	ui.win.Canvas().Overlays().Remove(ui.win.Canvas().Overlays().Top())
@@ -171,6 +171,6 @@ func TestRollupScreenshotsOfThePlanWindow(t *testing.T) {
 			ui.tabs.Select(ti)
 		}
 	}
-	d.settle()
+	d.Settle()
 	shot("rollup-6-side-by-side")
 }

@@ -249,7 +249,7 @@ func (sv *scenariosView) setWait(text string) {
 
 func (sv *scenariosView) create() {
 	err := sv.ui.session.Edit("", func(p *plan.Plan) error {
-		p.Scenarios = append(p.Scenarios, plan.Scenario{Name: uniqueScenarioName(p, "New scenario")})
+		p.Scenarios = append(p.Scenarios, plan.Scenario{Name: p.UniqueScenarioName("New scenario")})
 		return nil
 	})
 	if err != nil {
@@ -257,14 +257,6 @@ func (sv *scenariosView) create() {
 		return
 	}
 	sv.list.Select(len(sv.ui.session.Plan().Scenarios) - 1)
-}
-
-func uniqueScenarioName(p *plan.Plan, base string) string {
-	name := base
-	for n := 2; p.Scenario(name) != nil; n++ {
-		name = fmt.Sprintf("%s %d", base, n)
-	}
-	return name
 }
 
 func (sv *scenariosView) rename() {

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"example.org/psyplan/app/kit"
-	"example.org/psyplan/app/kit/kittest"
+	"example.org/psyplan/app/session/sessiontest"
 	"example.org/psyplan/plan/plantest"
 	"example.org/psyplan/store"
 )
@@ -47,7 +47,7 @@ func (s *testShell) saved(id int64) {
 
 // openList makes the roll-ups' list over a window on an empty library,
 // with background work answered when the test settles.
-func openList(t testing.TB) (*List, *testShell, *kittest.Deferred) {
+func openList(t testing.TB) (*List, *testShell, *sessiontest.Deferred) {
 	t.Helper()
 	lib, err := store.Open(filepath.Join(t.TempDir(), "library.db"))
 	if err != nil {
@@ -55,7 +55,7 @@ func openList(t testing.TB) (*List, *testShell, *kittest.Deferred) {
 	}
 	t.Cleanup(func() { lib.Close() })
 	a := test.NewTempApp(t)
-	d := &kittest.Deferred{}
+	d := &sessiontest.Deferred{}
 	s := &testShell{app: a, win: a.NewWindow("PsyPlan"), lib: lib, run: d.Run, files: &kit.Files{Folders: lib}}
 	s.win.Resize(fyne.NewSize(1440, 900))
 	rv := NewList(s)

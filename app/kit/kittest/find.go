@@ -1,3 +1,4 @@
+// Package kittest finds what the windows show, for their tests.
 package kittest
 
 import (

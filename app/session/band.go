@@ -1,4 +1,4 @@
-package app
+package session
 
 import (
 	"context"
@@ -12,11 +12,14 @@ import (
 // `psyplan band` draw the same band; fewer runs for the workshop's
 // what-ifs while a control is moving.
 const (
-	bandRuns       = plan.DefaultBandRuns
-	bandSeed       = 1
-	quickBandRuns  = 200
+	BandRuns       = plan.DefaultBandRuns
+	BandSeed       = 1
+	QuickBandRuns  = 200
 	progressPoints = 50 // progress reports per band, at most
 )
+
+// WhatIfName is the name the workshop's what-if takes as a scenario.
+const WhatIfName = "What-if (workshop)"
 
 // bandState is the session's band of the plan (or scenario) shown: made
 // off the UI goroutine once the projection has landed, cancelled and
@@ -93,7 +96,7 @@ func (s *Session) StartBand() {
 	var b *plan.Band
 	var err error
 	s.run(func() {
-		b, err = plan.MakeBand(ctx, p, scenario, bandRuns, bandSeed, s.bandProgress(seq))
+		b, err = plan.MakeBand(ctx, p, scenario, BandRuns, BandSeed, s.bandProgress(seq))
 	}, func() {
 		if seq != s.bands.seq.Load() {
 			return // cancelled or overtaken: its numbers are of another plan
@@ -135,14 +138,14 @@ func (s *Session) bandProgress(seq int64) func(int) {
 	if post == nil || report == nil {
 		return nil
 	}
-	step := max(bandRuns/progressPoints, 1)
+	step := max(BandRuns/progressPoints, 1)
 	return func(done int) {
-		if done%step != 0 && done != bandRuns {
+		if done%step != 0 && done != BandRuns {
 			return
 		}
 		post(func() { // reports can land after the band itself: then they are of no use
 			if seq == s.bands.seq.Load() && s.bands.running {
-				report(done, bandRuns)
+				report(done, BandRuns)
 			}
 		})
 	}
@@ -173,10 +176,10 @@ func (s *Session) WhatIfBand(w plan.WhatIf, runs int, done func(*plan.Band, erro
 		trial, name := p, ""
 		if !w.None() {
 			trial = p.Clone()
-			name = uniqueScenarioName(trial, whatIfName)
+			name = trial.UniqueScenarioName(WhatIfName)
 			trial.Scenarios = append(trial.Scenarios, w.Scenario(trial, name))
 		}
-		b, err = plan.MakeBand(ctx, trial, name, runs, bandSeed, nil)
+		b, err = plan.MakeBand(ctx, trial, name, runs, BandSeed, nil)
 	}, func() {
 		if seq != s.bands.whatIf.Load() || p != s.plan {
 			return
@@ -238,7 +241,7 @@ func answerInput(p *plan.Plan, a plan.Answer, today plan.Month) (charts.Input, e
 	}
 	trial := p.Clone()
 	solved := a.Solved
-	solved.Name = uniqueScenarioName(trial, a.ScenarioName())
+	solved.Name = trial.UniqueScenarioName(a.ScenarioName())
 	trial.Scenarios = append(trial.Scenarios, solved)
 	pr, err := plan.Project(trial, solved.Name)
 	return charts.Input{Plan: trial, Projection: pr, Today: today, Compare: []*plan.Projection{own}}, err
