@@ -64,7 +64,10 @@ func TestCancelTheBand(t *testing.T) {
 	if err := s.Edit("", func(p *plan.Plan) error { p.Posts[0].RecruitsWTEPerYear += 10; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	for _, apply := range d.Take() { // the projection lands; the band starts
+	for _, apply := range d.Take() { // the projection lands
+		apply()
+	}
+	for _, apply := range d.Take() { // the plan stayed as it was a moment: the band starts
 		apply()
 	}
 	if !s.BandRunning() || s.Band() != nil || ui.overview.band.cancel.Hidden {
@@ -97,7 +100,10 @@ func TestAStaleBandIsDropped(t *testing.T) {
 		}
 	}
 	edit(5)
-	for _, apply := range d.Take() { // projection of 5 lands: its band starts
+	for _, apply := range d.Take() { // projection of 5 lands
+		apply()
+	}
+	for _, apply := range d.Take() { // a moment later its band starts
 		apply()
 	}
 	edit(400)

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"sync/atomic"
+	"time"
 
 	"example.org/psyplan/charts"
 	"example.org/psyplan/plan"
@@ -72,11 +73,26 @@ func (s *Session) HasUncertainty() bool { return s.plan != nil && !s.plan.Uncert
 // autoBand starts the band after a projection has landed, when work is
 // really done in the background: done inline (most tests), a national
 // plan's band would hold the caller for seconds after every edit.
+//
+// It waits bandPause first, and starts only if the plan is still the one
+// projected: while a planner types "20000" each key's projection lands
+// and the next key replaces it, and a band started and cancelled at every
+// key would take the cores the next projection needs.
 func (s *Session) autoBand() {
-	if s.bands.auto {
-		s.StartBand()
+	if !s.bands.auto {
+		return
 	}
+	p, scenario := s.plan, s.scenario
+	s.run(func() { time.Sleep(bandPause) }, func() {
+		if s.plan == p && s.scenario == scenario && s.projOf == p && !s.bands.running {
+			s.StartBand()
+		}
+	})
 }
+
+// bandPause is how long the plan must stay as it is before its band is
+// made by itself: longer than the gap between keys when typing.
+const bandPause = 400 * time.Millisecond
 
 // StartBand makes the band of the plan and scenario shown, off the UI
 // goroutine, cancelling one still being made. A band overtaken by a newer

@@ -311,3 +311,34 @@ func TestAFailedSaveIsSaid(t *testing.T) {
 		t.Error("a save to a closed library was not said")
 	}
 }
+
+// While a planner types, no band is started for a plan the next key has
+// already replaced; once the plan stays as it is, its band is made.
+func TestTypingStartsNoBand(t *testing.T) {
+	p := plantest.York()
+	p.Uncertainty = plantest.NationalV2().Uncertainty
+	lib, ids := newLibrary(t, p)
+	d := &sessiontest.Deferred{}
+	s := New(lib, d.Run, true)
+	t.Cleanup(func() { s.Flush(); d.Settle() })
+	s.Open(ids[0], nil)
+	for _, apply := range d.Take() { // opened: its band waits a moment
+		apply()
+	}
+	if err := s.Edit("recruits", setRecruits(2)); err != nil { // a key typed meanwhile
+		t.Fatal(err)
+	}
+	for _, apply := range d.Take() { // the pause after opening ends, and the edit's projection lands
+		apply()
+	}
+	if s.BandRunning() {
+		t.Fatal("a band was started for the plan before the key")
+	}
+	if err := s.Edit("recruits", setRecruits(20)); err != nil {
+		t.Fatal(err)
+	}
+	d.Settle()
+	if b := s.Band(); b == nil || b.Runs != BandRuns || s.Plan().Posts[0].RecruitsWTEPerYear != 20 {
+		t.Errorf("no band of the plan as it stands: %v", b)
+	}
+}
