@@ -42,6 +42,7 @@ func TestSavePathTakesATypedFullPath(t *testing.T) {
 	missing := filepath.Join(other, "tmp")
 	bad := []struct{ typed, says string }{
 		{filepath.Join(missing, "paper.pdf"), "the folder " + missing + " does not exist"},
+		{missing + string(filepath.Separator), "the folder " + missing + " does not exist"},
 		{filepath.Join(other, "notes.txt", "paper.pdf"), filepath.Join(other, "notes.txt") + " is a file, not a folder"},
 		{"   ", "no file or folder is given"},
 	}

@@ -79,8 +79,9 @@ func SavePath(text, start, name, ext string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-		p = filepath.Join(p, name)
+	typed := strings.TrimRight(strings.TrimSpace(text), `"'`)
+	if isDir(p) || strings.HasSuffix(typed, "/") || strings.HasSuffix(typed, string(filepath.Separator)) {
+		p = filepath.Join(p, name) // a folder, meant as one even when it is missing
 	}
 	if !strings.HasSuffix(strings.ToLower(p), strings.ToLower(ext)) {
 		p += ext
