@@ -16,14 +16,17 @@ var (
 	goFontOnce sync.Once
 )
 
-// drawable tells whether the report's font has a glyph for r.
-func drawable(r rune) bool {
+// drawable tells whether the report's font has a glyph for r. buf is the
+// font's scratch space, one per caller.
+func drawable(buf *sfnt.Buffer, r rune) bool {
+	if r >= ' ' && r <= '~' || r == '\n' || r == '\t' {
+		return true // the Go fonts draw all of ASCII
+	}
 	goFontOnce.Do(func() { goFont, _ = sfnt.Parse(goregular.TTF) })
-	if goFont == nil || r == '\n' || r == '\t' {
+	if goFont == nil {
 		return true
 	}
-	var buf sfnt.Buffer
-	g, err := goFont.GlyphIndex(&buf, r)
+	g, err := goFont.GlyphIndex(buf, r)
 	return err == nil && g != 0
 }
 
@@ -32,9 +35,15 @@ func drawable(r rune) bool {
 // so the planner knows what to change; the PDF library itself would only
 // say "character outside the supported range".
 func checkPrintable(p *plan.Plan) error {
+	var buf sfnt.Buffer
+	checked := map[string]bool{} // a national plan names each service area thousands of times
 	check := func(field, text string) error {
+		if checked[text] {
+			return nil
+		}
+		checked[text] = true
 		for _, r := range text {
-			if !drawable(r) {
+			if !drawable(&buf, r) {
 				return fmt.Errorf("%s: %q has the character %q, which the report's font cannot print; change it to make the report",
 					field, text, string(r))
 			}
