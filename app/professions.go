@@ -41,8 +41,8 @@ func newProfessionsView(ui *UI) *view {
 				value: func(p *plan.Plan, i int) string { return yesNo(p.Professions[i].TraineesSalaried) },
 				set:   setTraineesSalaried},
 			{title: "Trainee WTE per head", field: "trainee_wte_per_head", width: 160, blank: "1",
-				value: func(p *plan.Plan, i int) string { return num(traineeWTEPerHead(p.Professions[i])) },
-				show:  unlessUnsalaried(func(pr plan.Profession) string { return num(traineeWTEPerHead(pr)) }),
+				value: func(p *plan.Plan, i int) string { return num(p.Professions[i].TraineeWTEOrDefault()) },
+				show:  unlessUnsalaried(func(pr plan.Profession) string { return num(pr.TraineeWTEOrDefault()) }),
 				set:   setTraineeWTEPerHead},
 			{title: "Trainee cost per WTE a year", field: "trainee_cost_per_wte_gbp", width: 200, blank: "0",
 				value: func(p *plan.Plan, i int) string { return num(p.Professions[i].TraineeCostPerWTE) },
@@ -109,8 +109,8 @@ func setTraineesSalaried(p *plan.Plan, i int, text string) error {
 	}
 	pr := &p.Professions[i]
 	pr.TraineesSalaried = on
-	if on && pr.TraineeWTEPerHead == 0 {
-		pr.TraineeWTEPerHead = 1
+	if on {
+		pr.TraineeWTEPerHead = pr.TraineeWTEOrDefault()
 	}
 	return nil
 }
@@ -138,13 +138,4 @@ func unlessUnsalaried(show func(pr plan.Profession) string) func(p *plan.Plan, i
 		}
 		return show(p.Professions[i])
 	}
-}
-
-// traineeWTEPerHead is what a trainee WTE of 0 (never set) means: the
-// default, 1, as the plan file and the workbook write it.
-func traineeWTEPerHead(pr plan.Profession) float64 {
-	if pr.TraineeWTEPerHead == 0 {
-		return 1
-	}
-	return pr.TraineeWTEPerHead
 }

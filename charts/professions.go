@@ -80,18 +80,12 @@ type professionGrowth struct {
 // ProfessionGrowthChart shows which professions carry the expansion:
 // each one's projected growth at the judged month against the target %.
 func ProfessionGrowthChart(in Input) Chart {
-	ids, rows := byProfession(in)
 	at := judgedAt(in)
-	i := in.Projection.Index(at)
 	c := professionGrowth{title: "Projected growth by profession to " + at.Label() + in.Filter.describe(in.Plan),
 		target: plan.GrowthAt(in.Plan, at), atLabel: at.Label()}
-	for _, id := range ids {
-		r := rows[id]
-		if r[0].Workforce == 0 {
-			continue // a new role: growth from nothing is not a percentage
-		}
-		c.names = append(c.names, professionLabel(in.Plan, id))
-		c.growth = append(c.growth, (r[i].Workforce-r[0].Workforce)/r[0].Workforce*100)
+	for _, g := range plan.GrowthByProfession(in.Plan, in.Projection, at, in.Filter.keeps) {
+		c.names = append(c.names, professionLabel(in.Plan, g.Profession))
+		c.growth = append(c.growth, g.GrowthPct)
 	}
 	return c
 }
@@ -164,17 +158,10 @@ func (c professionGrowth) valueLabels(s Size, xr, yr *chart.ContinuousRange) cha
 				r.SetFontColor(Paper)
 			}
 			y := box.Bottom - yr.Translate(float64(n-1-i)) + int(5*s.Scale)
-			r.Text(signed(v), x, y)
+			r.Text(format.Signed(v, format.Percent), x, y)
 			r.SetFontColor(Ink)
 		}
 	}
-}
-
-func signed(v float64) string {
-	if v > 0 {
-		return "+" + format.Percent(v)
-	}
-	return format.Percent(v)
 }
 
 // labelWidth is room on the left for the longest category label.

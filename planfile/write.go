@@ -229,12 +229,8 @@ func Write(p *plan.Plan) ([]byte, error) {
 }
 
 func professionToJSON(pr plan.Profession) professionJSON {
-	tw := pr.TraineeWTEPerHead
-	if tw == 0 { // left unset by a plan built in Go: the file's default
-		tw = 1
-	}
 	return professionJSON{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE,
-		pr.TraineesSalaried, tw, pr.TraineeCostPerWTE, pr.ClinicalHoursPerWTE}
+		pr.TraineesSalaried, pr.TraineeWTEOrDefault(), pr.TraineeCostPerWTE, pr.ClinicalHoursPerWTE}
 }
 
 func demandToJSON(ds []plan.Demand) []demandJSON {

@@ -51,7 +51,7 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte, b
 	w.table(sheetProfessions, professionCols, len(p.Professions), func(i int) []any {
 		pr := p.Professions[i]
 		return []any{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE,
-			yesNo(pr.TraineesSalaried), traineeWTEPerHead(pr), pr.TraineeCostPerWTE, opt(pr.ClinicalHoursPerWTE)}
+			yesNo(pr.TraineesSalaried), pr.TraineeWTEOrDefault(), pr.TraineeCostPerWTE, opt(pr.ClinicalHoursPerWTE)}
 	})
 	ms := p.Trajectory.Milestones
 	w.table(sheetTrajectory, milestoneCols, len(ms), func(i int) []any { return []any{ms[i].Month.String(), ms[i].GrowthPct} })
@@ -101,15 +101,6 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
-}
-
-// traineeWTEPerHead is written 1 when a plan built in Go left it 0: only
-// salaried trainees use it, and 1 is the plan file's default.
-func traineeWTEPerHead(pr plan.Profession) float64 {
-	if pr.TraineeWTEPerHead == 0 {
-		return 1
-	}
-	return pr.TraineeWTEPerHead
 }
 
 func cohortRow(c plan.Cohort) []any {
