@@ -32,15 +32,6 @@ func drawable(r rune) bool {
 // so the planner knows what to change; the PDF library itself would only
 // say "character outside the supported range".
 func checkPrintable(p *plan.Plan) error {
-	check := func(field, text string) error {
-		for _, r := range text {
-			if !drawable(r) {
-				return fmt.Errorf("%s: %q has the character %q, which the report's font cannot print; change it to make the report",
-					field, text, string(r))
-			}
-		}
-		return nil
-	}
 	fields := [][2]string{{"name", p.Name}, {"area", p.Area}, {"notes", p.Notes}}
 	for i, pr := range p.Professions {
 		fields = append(fields, [2]string{"professions[" + strconv.Itoa(i) + "].name", pr.Name})
@@ -58,8 +49,20 @@ func checkPrintable(p *plan.Plan) error {
 		fields = append(fields, [2]string{"demand[" + strconv.Itoa(i) + "].service_area", d.ServiceArea})
 	}
 	for _, f := range fields {
-		if err := check(f[0], f[1]); err != nil {
+		if err := checkText(f[0], f[1]); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// checkText names the first character of text, a field of what the
+// report prints, that its font cannot draw.
+func checkText(field, text string) error {
+	for _, r := range text {
+		if !drawable(r) {
+			return fmt.Errorf("%s: %q has the character %q, which the report's font cannot print; change it to make the report",
+				field, text, string(r))
 		}
 	}
 	return nil

@@ -43,22 +43,7 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, b
 	if err := checkPrintable(p); err != nil {
 		return err
 	}
-	pdf := fpdf.New("L", "mm", "A4", "")
-	pdf.SetCompression(!uncompressed)
-	pdf.AddUTF8FontFromBytes(font, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(font, "B", gobold.TTF)
-	pdf.SetMargins(margin, margin, margin)
-	pdf.SetAutoPageBreak(true, margin+4)
-	pdf.SetTitle(p.Name, true)
-	pdf.SetCreator("PsyPlan "+Version, true)
-	pdf.AliasNbPages("{nb}")
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-11)
-		pdf.SetFont(font, "", 8)
-		pdf.SetTextColor(90, 90, 90)
-		pdf.CellFormat(0, 5, p.Name, "", 0, "L", false, 0, "")
-		pdf.CellFormat(0, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
-	})
+	pdf := newDocument(p.Name)
 	in := charts.Input{Plan: p, Projection: pr, Today: today}
 	r := &writer{pdf: pdf, p: p, pr: pr, in: in, band: band}
 	r.front(today)
@@ -73,6 +58,28 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, b
 		return err
 	}
 	return pdf.Output(out)
+}
+
+// newDocument starts an A4 landscape report in the Go fonts, titled, its
+// pages numbered in a footer that names it.
+func newDocument(title string) *fpdf.Fpdf {
+	pdf := fpdf.New("L", "mm", "A4", "")
+	pdf.SetCompression(!uncompressed)
+	pdf.AddUTF8FontFromBytes(font, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(font, "B", gobold.TTF)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(true, margin+4)
+	pdf.SetTitle(title, true)
+	pdf.SetCreator("PsyPlan "+Version, true)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-11)
+		pdf.SetFont(font, "", 8)
+		pdf.SetTextColor(90, 90, 90)
+		pdf.CellFormat(0, 5, title, "", 0, "L", false, 0, "")
+		pdf.CellFormat(0, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+	})
+	return pdf
 }
 
 type writer struct {
