@@ -50,9 +50,9 @@ func GrowthByProfession(p *Plan, pj *Projection, at Month, keep func(LineKey) bo
 // TraineeWTEOrDefault is the WTE of one salaried trainee. 0 means never set (a
 // plan built in Go before the field existed): the default, 1, as the
 // plan file and the workbook write it.
-func (pr Profession) TraineeWTEOrDefault() float64 {
-	if pr.TraineeWTEPerHead == 0 {
+func (prof Profession) TraineeWTEOrDefault() float64 {
+	if prof.TraineeWTEPerHead == 0 {
 		return 1
 	}
-	return pr.TraineeWTEPerHead
+	return prof.TraineeWTEPerHead
 }

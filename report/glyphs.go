@@ -33,8 +33,8 @@ func drawable(r rune) bool {
 // say "character outside the supported range".
 func checkPrintable(p *plan.Plan) error {
 	fields := [][2]string{{"name", p.Name}, {"area", p.Area}, {"notes", p.Notes}}
-	for i, pr := range p.Professions {
-		fields = append(fields, [2]string{"professions[" + strconv.Itoa(i) + "].name", pr.Name})
+	for i, prof := range p.Professions {
+		fields = append(fields, [2]string{"professions[" + strconv.Itoa(i) + "].name", prof.Name})
 	}
 	for i, l := range p.Posts {
 		fields = append(fields, [2]string{"posts[" + strconv.Itoa(i) + "].service_area", l.ServiceArea})

@@ -299,8 +299,8 @@ func professionRows(p *plan.Plan, pr *plan.Projection, at plan.Month) (posts, tr
 }
 
 func name(p *plan.Plan, id string) string {
-	if pr := p.Profession(id); pr != nil {
-		return pr.Name
+	if prof := p.Profession(id); prof != nil {
+		return prof.Name
 	}
 	return id
 }
@@ -312,15 +312,15 @@ func (r *writer) assumptions() {
 	r.heading("Assumptions")
 	var rows [][]string
 	hours := false // a column for clinical hours only when a profession gives any
-	for _, pr := range p.Professions {
-		hours = hours || pr.ClinicalHoursPerWTE != nil
+	for _, prof := range p.Professions {
+		hours = hours || prof.ClinicalHoursPerWTE != nil
 	}
-	for _, pr := range p.Professions {
-		row := []string{pr.Name, format.Fixed(pr.LeaverRatePct, -1) + " %", format.Fixed(pr.WTEPerHead, -1), format.Pounds(pr.CostPerWTE)}
+	for _, prof := range p.Professions {
+		row := []string{prof.Name, format.Fixed(prof.LeaverRatePct, -1) + " %", format.Fixed(prof.WTEPerHead, -1), format.Pounds(prof.CostPerWTE)}
 		if hours {
 			row = append(row, "–")
-			if pr.ClinicalHoursPerWTE != nil {
-				row[4] = format.Fixed(*pr.ClinicalHoursPerWTE, -1)
+			if prof.ClinicalHoursPerWTE != nil {
+				row[4] = format.Fixed(*prof.ClinicalHoursPerWTE, -1)
 			}
 		}
 		rows = append(rows, row)

@@ -48,9 +48,9 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte, b
 	w.table(sheetChanges, changeCols, len(changes), func(i int) []any { return changes[i] })
 	w.table(sheetTrainees, cohortCols, len(p.Cohorts), func(i int) []any { return cohortRow(p.Cohorts[i]) })
 	w.table(sheetProfessions, professionCols, len(p.Professions), func(i int) []any {
-		pr := p.Professions[i]
-		return []any{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE,
-			yesNo(pr.TraineesSalaried), pr.TraineeWTEOrDefault(), pr.TraineeCostPerWTE, opt(pr.ClinicalHoursPerWTE)}
+		prof := p.Professions[i]
+		return []any{prof.ID, prof.Name, prof.LeaverRatePct, prof.WTEPerHead, prof.CostPerWTE,
+			yesNo(prof.TraineesSalaried), prof.TraineeWTEOrDefault(), prof.TraineeCostPerWTE, opt(prof.ClinicalHoursPerWTE)}
 	})
 	ms := p.Trajectory.Milestones
 	w.table(sheetTrajectory, milestoneCols, len(ms), func(i int) []any { return []any{ms[i].Month.String(), ms[i].GrowthPct} })
