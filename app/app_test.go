@@ -39,12 +39,6 @@ func findTab(t testing.TB, ui *UI, name string) (int, *view) {
 	return 0, nil
 }
 
-func tabObject(t testing.TB, ui *UI, name string) fyne.CanvasObject {
-	t.Helper()
-	_, v := findTab(t, ui, name)
-	return v.object
-}
-
 // showTab brings the tab of that name to the front, as a planner's click
 // would, and gives its view.
 func showTab(t testing.TB, ui *UI, name string) *view {
@@ -157,7 +151,7 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 	}
 	id := ui.session.ID()
 
-	profs := tabObject(t, ui, "Professions")
+	profs := screen(t, ui, "Professions")
 	test.Tap(button(t, profs, "Add profession"))
 	if n := len(ui.session.Plan().Professions); n != 1 {
 		t.Fatalf("%d professions", n)
@@ -252,7 +246,7 @@ func TestPasteRowsFromASpreadsheet(t *testing.T) {
 	if err := ui.library.create(ltpPlan("Paste")); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(button(t, tabObject(t, ui, "Professions"), "Add profession"))
+	test.Tap(button(t, screen(t, ui, "Professions"), "Add profession"))
 	id := ui.session.Plan().Professions[0].ID
 	good := "Profession\tService area\tStart\tMonths\tIntake\tCompletion %\tTake-up %\n" +
 		id + "\tPerinatal\tSep 2021\t12\t8\t90\t85\n" +
