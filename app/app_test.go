@@ -126,7 +126,7 @@ func TestFirstRunShowsTheDefaultPlan(t *testing.T) {
 	if p == nil || !strings.HasPrefix(p.Name, "England psychological professions") {
 		t.Fatalf("plan = %v", p)
 	}
-	if ui.session.Projection() == nil || ui.overview.chart.growth == nil {
+	if ui.session.Projection() == nil || ui.overview.chart.Growth() == nil {
 		t.Fatal("no projection or chart")
 	}
 	if !strings.HasPrefix(ui.overview.status.Text, "On track: projected") {
@@ -181,7 +181,7 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 		t.Errorf("qualified %v", q)
 	}
 	before := ui.overview.figures["projected"].value.Text
-	chartBefore := ui.overview.chart.growth.Projected[len(ui.overview.chart.growth.Projected)-1]
+	chartBefore := ui.overview.chart.Growth().Projected[len(ui.overview.chart.Growth().Projected)-1]
 
 	// change a value: the overview and the chart move, and it is saved
 	ui.setStatus("")
@@ -190,7 +190,7 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 		t.Errorf("status %q after an edit", ui.status.Text)
 	}
 	after := ui.overview.figures["projected"].value.Text
-	chartAfter := ui.overview.chart.growth.Projected[len(ui.overview.chart.growth.Projected)-1]
+	chartAfter := ui.overview.chart.Growth().Projected[len(ui.overview.chart.Growth().Projected)-1]
 	if after == before || chartAfter <= chartBefore {
 		t.Errorf("projected %q -> %q, chart %v -> %v", before, after, chartBefore, chartAfter)
 	}
@@ -293,8 +293,8 @@ func TestScenarioChoiceChangesTheProjection(t *testing.T) {
 	if sc[len(sc)-1].InPost <= last {
 		t.Errorf("better retention did not raise staff in post: %v vs %v", sc[len(sc)-1].InPost, last)
 	}
-	if !strings.Contains(ui.overview.chart.chartTitle(), "Better retention") {
-		t.Errorf("chart title %q", ui.overview.chart.chartTitle())
+	if !strings.Contains(ui.overview.chart.Title(), "Better retention") {
+		t.Errorf("chart title %q", ui.overview.chart.Title())
 	}
 }
 
@@ -324,14 +324,14 @@ func TestWorkshopMode(t *testing.T) {
 	if ps.slide != 0 {
 		t.Fatalf("back to slide %d", ps.slide)
 	}
-	before := ps.chart.growth.Projected[len(ps.chart.growth.Projected)-1]
+	before := ps.chart.Growth().Projected[len(ps.chart.Growth().Projected)-1]
 	ps.intake.SetValue(50) // half as many again on cohorts from this month
 	ps.leavers.SetValue(-2)
-	after := ps.chart.growth.Projected[len(ps.chart.growth.Projected)-1]
+	after := ps.chart.Growth().Projected[len(ps.chart.Growth().Projected)-1]
 	if after <= before {
 		t.Errorf("what-if did not raise the projection: %v -> %v", before, after)
 	}
-	if len(ps.chart.growth.Others) != 1 {
+	if len(ps.chart.Growth().Others) != 1 {
 		t.Error("the plan itself is not compared")
 	}
 	if ui.session.Plan() != saved {
@@ -358,23 +358,23 @@ func TestWorkshopMode(t *testing.T) {
 func TestOverviewChartFilterAndCompare(t *testing.T) {
 	ui, _, _ := newTestUI(t)
 	ov := ui.overview
-	all := ov.chart.growth.Projected[0]
+	all := ov.chart.Growth().Projected[0]
 	ov.profSel.SetSelected("Psychological wellbeing practitioner")
 	// 1,750 WTE in post and the 400 + 500 trainees of the Sep 2019 and Jan
 	// 2020 cohorts, salaried at 1 WTE a head and counted, in the default plan
-	if got := ov.chart.growth.Projected[0]; got != 2650 {
+	if got := ov.chart.Growth().Projected[0]; got != 2650 {
 		t.Errorf("PWP baseline %v (all %v)", got, all)
 	}
-	if !strings.Contains(ov.chart.chartTitle(), "(Psychological wellbeing practitioner)") {
-		t.Errorf("title %q", ov.chart.chartTitle())
+	if !strings.Contains(ov.chart.Title(), "(Psychological wellbeing practitioner)") {
+		t.Errorf("title %q", ov.chart.Title())
 	}
 	ov.profSel.SetSelected(everyOne)
 	test.Tap(findCheck(t, ov.object, "Compare scenarios"))
-	if n := len(ov.chart.growth.Others); n != 2 {
+	if n := len(ov.chart.Growth().Others); n != 2 {
 		t.Errorf("%d scenarios compared, want 2", n)
 	}
 	ov.kindSel.SetSelected("Training pipeline")
-	if ov.chart.growth != nil || ov.chart.chart == nil {
+	if ov.chart.Growth() != nil || ov.chart.Chart() == nil {
 		t.Error("the pipeline chart is not shown")
 	}
 }

@@ -49,7 +49,7 @@ func TestChartChooserReadsEveryNameWhole(t *testing.T) {
 		}
 	}
 	sel.SetSelected(sel.Options[0])
-	if ui.overview.chart.growth == nil {
+	if ui.overview.chart.Growth() == nil {
 		t.Error("choosing the first name did not draw the growth chart")
 	}
 }

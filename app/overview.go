@@ -3,13 +3,13 @@ package app
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
@@ -30,7 +30,7 @@ type overviewView struct {
 	areaSel                *widget.Select
 	kindSel                *widget.Select
 	figures                map[string]*figure
-	chart                  *chartView
+	chart                  *kit.ChartView
 	object                 fyne.CanvasObject
 	today                  func() plan.Month
 	summary                plan.Summary // as last shown, for tests and slides
@@ -62,7 +62,7 @@ func (f *figure) set(value, note string) {
 var figureOrder = []string{"baseline", "projected", "target", "gap", "horizon", "sofar", "unplaced", "vacancies"}
 
 func newOverviewView(ui *UI) *overviewView {
-	ov := &overviewView{ui: ui, figures: map[string]*figure{}, chart: newChartView(), today: thisMonth}
+	ov := &overviewView{ui: ui, figures: map[string]*figure{}, chart: kit.NewChartView(), today: thisMonth}
 	captions := map[string]string{
 		"baseline": "Baseline workforce", "projected": "Projected", "target": "Trajectory target",
 		"gap": "Gap to the trajectory", "horizon": "At the horizon", "sofar": "Growth so far",
@@ -96,7 +96,7 @@ func newOverviewView(ui *UI) *overviewView {
 	ov.band = newBandBar(ui)
 	ui.session.OnBandChange(ov.drawChart)
 	top := container.NewVBox(ov.status, ov.demandLine, ov.budgetLine, grid, tools, ov.band.object)
-	ov.object = container.NewBorder(top, ov.chart.readout, nil, nil, ov.chart)
+	ov.object = container.NewBorder(top, ov.chart.Readout, nil, nil, ov.chart)
 	return ov
 }
 
@@ -188,7 +188,7 @@ func (ov *overviewView) drawChart() {
 	ov.chart.SetChart(c)
 }
 
-func thisMonth() plan.Month { return plan.MonthOfTime(time.Now()) }
+var thisMonth = kit.ThisMonth
 
 func (ov *overviewView) refresh() {
 	p, pr := ov.ui.session.Plan(), ov.ui.session.Projection()

@@ -116,3 +116,28 @@ func TestFigureSignsDifferencesButNeverZero(t *testing.T) {
 		}
 	}
 }
+
+// A projection the caller has already is used, not made again: handed a
+// (doctored) projection of "More PWPs", the side by side shows its figure;
+// one of another baseline is not taken.
+func TestCompareUsesProjectionsMade(t *testing.T) {
+	_, south := northAndSouth()
+	more, err := plan.Project(south, "More PWPs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doctored := *more
+	doctored.Total = append([]plan.Row(nil), more.Total...)
+	doctored.Total[len(doctored.Total)-1].Workforce += 1000
+	c, err := plan.Compare(south, nil, &doctored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Rows[0].Values[1]; !near(got, 1028) {
+		t.Errorf("More PWPs' workforce %g, want 1,028 (the projection handed over)", got)
+	}
+	doctored.Baseline--
+	if c, _ = plan.Compare(south, nil, &doctored); !near(c.Rows[0].Values[1], 28) {
+		t.Errorf("a projection of another baseline was taken: %g", c.Rows[0].Values[1])
+	}
+}

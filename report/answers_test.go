@@ -30,7 +30,11 @@ func TestAnswerPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := answerLines(p, pr, b)
+	w, err := answerOf(p, pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := answerLines(p, b, w)
 	i := b.Index(plan.MonthOf(2024, 4)) // the default plan's first milestone
 	want := "How sure: in Apr 2024, 8 in 10 of 40 runs project between " + format.WTE(b.Low[i]) + " and " + format.WTE(b.High[i]) + " WTE"
 	if !strings.HasPrefix(lines[0], want) || !strings.HasSuffix(lines[0], b.ChanceSentence(plan.MonthOf(2024, 4))) {
@@ -48,9 +52,9 @@ func TestAnswerPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdf := buf.Bytes()
-	// front growth, the band chart, professions, pipeline: four images
+	// front growth with the band, the answer's chart, professions, pipeline: four images
 	if n := len(regexp.MustCompile(`/Subtype /Image`).FindAll(pdf, -1)); n != 4 {
-		t.Errorf("%d images in the report, want 4 (the band chart its own)", n)
+		t.Errorf("%d images in the report, want 4 (the answer's chart its own)", n)
 	}
 }
 
@@ -61,7 +65,11 @@ func TestAnswerPageWithoutABand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := answerLines(p, pr, nil)
+	w, err := answerOf(p, pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := answerLines(p, nil, w)
 	if lines[0] != "How sure: the plan gives no uncertainty ranges, so no likely range is drawn." {
 		t.Errorf("band line %q", lines[0])
 	}

@@ -16,14 +16,17 @@ var (
 	goFontOnce sync.Once
 )
 
-// drawable tells whether the report's font has a glyph for r.
-func drawable(r rune) bool {
+// drawable tells whether the report's font has a glyph for r. buf is the
+// font's scratch space, one per caller.
+func drawable(buf *sfnt.Buffer, r rune) bool {
+	if r >= ' ' && r <= '~' || r == '\n' || r == '\t' {
+		return true // the Go fonts draw all of ASCII
+	}
 	goFontOnce.Do(func() { goFont, _ = sfnt.Parse(goregular.TTF) })
-	if goFont == nil || r == '\n' || r == '\t' {
+	if goFont == nil {
 		return true
 	}
-	var buf sfnt.Buffer
-	g, err := goFont.GlyphIndex(&buf, r)
+	g, err := goFont.GlyphIndex(buf, r)
 	return err == nil && g != 0
 }
 
@@ -32,6 +35,15 @@ func drawable(r rune) bool {
 // so the planner knows what to change; the PDF library itself would only
 // say "character outside the supported range".
 func checkPrintable(p *plan.Plan) error {
+	var buf sfnt.Buffer
+	checked := map[string]bool{} // a national plan names each service area thousands of times
+	check := func(field, text string) error {
+		if checked[text] {
+			return nil
+		}
+		checked[text] = true
+		return checkText(&buf, field, text)
+	}
 	fields := [][2]string{{"name", p.Name}, {"area", p.Area}, {"notes", p.Notes}}
 	for i, prof := range p.Professions {
 		fields = append(fields, [2]string{"professions[" + strconv.Itoa(i) + "].name", prof.Name})
@@ -49,7 +61,7 @@ func checkPrintable(p *plan.Plan) error {
 		fields = append(fields, [2]string{"demand[" + strconv.Itoa(i) + "].service_area", d.ServiceArea})
 	}
 	for _, f := range fields {
-		if err := checkText(f[0], f[1]); err != nil {
+		if err := check(f[0], f[1]); err != nil {
 			return err
 		}
 	}
@@ -57,10 +69,11 @@ func checkPrintable(p *plan.Plan) error {
 }
 
 // checkText names the first character of text, a field of what the
-// report prints, that its font cannot draw.
-func checkText(field, text string) error {
+// report prints, that its font cannot draw. buf is the font's scratch
+// space, one per caller.
+func checkText(buf *sfnt.Buffer, field, text string) error {
 	for _, r := range text {
-		if !drawable(r) {
+		if !drawable(buf, r) {
 			return fmt.Errorf("%s: %q has the character %q, which the report's font cannot print; change it to make the report",
 				field, text, string(r))
 		}

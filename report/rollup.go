@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"golang.org/x/image/font/sfnt"
+
 	"example.org/psyplan/charts"
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
@@ -23,7 +25,8 @@ func WriteRollup(out io.Writer, name string, rp *plan.RollupProjection, today pl
 	for _, n := range rp.Notes() {
 		headline += "\n" + n
 	}
-	r := &writer{pdf: newDocument(name)}
+	r := &writer{pdf: newDocument(name), name: name}
+	r.pdf.SetFooterFunc(r.footer)
 	r.rollupPage(name+": the region against its trajectory", headline, "growth", charts.RollupGrowth(name, rp, 0, withTrainees))
 	r.rollupPage(name+": which plan is behind", "Each plan's workforce against its own trajectory at "+s.At.Label()+", most behind first.",
 		"gaps", charts.MemberGapChart(name, rp, s.At))
@@ -43,11 +46,12 @@ func CheckRollup(name string, rp *plan.RollupProjection) error {
 	if rp == nil {
 		return fmt.Errorf("the roll-up %q has not been added up", name)
 	}
-	if err := checkText("the roll-up's name", name); err != nil {
+	var buf sfnt.Buffer
+	if err := checkText(&buf, "the roll-up's name", name); err != nil {
 		return err
 	}
 	for _, n := range rp.Notes() {
-		if err := checkText("a note on the roll-up's months", n); err != nil {
+		if err := checkText(&buf, "a note on the roll-up's months", n); err != nil {
 			return err
 		}
 	}
