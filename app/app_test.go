@@ -18,10 +18,34 @@ import (
 
 // newTestUI opens a window on a fresh library in a temporary folder, with
 // background work done at once so each step can be checked straight away.
+// It gives the library, for a test that adds plans to it, and its place.
 func newTestUI(t *testing.T) (*UI, *store.Library, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "library.db")
-	return openTestUI(t, path), nil, path
+	ui := openTestUI(t, path)
+	return ui, ui.lib, path
+}
+
+// findTab is the tab of that name. Tabs are found by name, so a new tab does
+// not move a test to another.
+func findTab(t testing.TB, ui *UI, name string) (int, *view) {
+	t.Helper()
+	for i, v := range ui.views {
+		if v.name == name {
+			return i, v
+		}
+	}
+	t.Fatalf("no tab %q", name)
+	return 0, nil
+}
+
+// showTab brings the tab of that name to the front, as a planner's click
+// would, and gives its view.
+func showTab(t testing.TB, ui *UI, name string) *view {
+	t.Helper()
+	i, v := findTab(t, ui, name)
+	ui.tabs.SelectIndex(i)
+	return v
 }
 
 func openTestUI(t *testing.T, path string) *UI {
@@ -56,14 +80,21 @@ func entry(t *testing.T, rt *recordTable, title string) *widget.Entry {
 
 func button(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
+	return find[*widget.Button](t, o, label, func(b *widget.Button) string { return b.Text })
+}
+
+// find is the widget of type W under o whose text is label.
+func find[W fyne.CanvasObject](t *testing.T, o fyne.CanvasObject, label string, text func(W) string) W {
+	t.Helper()
+	var found W
+	ok := false
 	walk(o, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
-			found = b
+		if w, is := o.(W); is && text(w) == label {
+			found, ok = w, true
 		}
 	})
-	if found == nil {
-		t.Fatalf("no button %q", label)
+	if !ok {
+		t.Fatalf("no %T %q", found, label)
 	}
 	return found
 }
@@ -120,7 +151,7 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 	}
 	id := ui.session.ID()
 
-	profs := ui.views[3].object
+	profs := screen(t, ui, "Professions")
 	test.Tap(button(t, profs, "Add profession"))
 	if n := len(ui.session.Plan().Professions); n != 1 {
 		t.Fatalf("%d professions", n)
@@ -215,7 +246,7 @@ func TestPasteRowsFromASpreadsheet(t *testing.T) {
 	if err := ui.library.create(ltpPlan("Paste")); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(button(t, ui.views[3].object, "Add profession"))
+	test.Tap(button(t, screen(t, ui, "Professions"), "Add profession"))
 	id := ui.session.Plan().Professions[0].ID
 	good := "Profession\tService area\tStart\tMonths\tIntake\tCompletion %\tTake-up %\n" +
 		id + "\tPerinatal\tSep 2021\t12\t8\t90\t85\n" +
@@ -350,14 +381,5 @@ func TestOverviewChartFilterAndCompare(t *testing.T) {
 
 func findCheck(t *testing.T, o fyne.CanvasObject, label string) *widget.Check {
 	t.Helper()
-	var found *widget.Check
-	walk(o, func(o fyne.CanvasObject) {
-		if c, ok := o.(*widget.Check); ok && c.Text == label {
-			found = c
-		}
-	})
-	if found == nil {
-		t.Fatalf("no check %q", label)
-	}
-	return found
+	return find[*widget.Check](t, o, label, func(c *widget.Check) string { return c.Text })
 }

@@ -97,7 +97,7 @@ func BenchmarkOpenNationalPlan(b *testing.B) {
 // making one per row.
 func TestPostsTableReusesCellsWhenScrolled(t *testing.T) {
 	ui := nationalUI(t)
-	ui.tabs.SelectIndex(1)
+	showTab(t, ui, "Posts")
 	ui.posts.table.Resize(fyne.NewSize(1100, 500))
 	ui.posts.table.ScrollTo(tableCell(1)) // the first screenful of cells is made here
 	ui.posts.table.Refresh()

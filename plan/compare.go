@@ -148,6 +148,16 @@ func demandPoints(p *Plan) []Month {
 // whole, chances as 55 % (differences in points), a difference with its
 // sign. The window and the report both write figures with it.
 func Figure(unit string, v float64, diff, short bool) string {
+	write := func(v float64) string {
+		return figure(unit, v, diff, short)
+	}
+	if diff {
+		return format.Signed(v, write)
+	}
+	return write(v)
+}
+
+func figure(unit string, v float64, diff, short bool) string {
 	var s string
 	switch unit {
 	case UnitPounds:
@@ -170,9 +180,6 @@ func Figure(unit string, v float64, diff, short bool) string {
 		if short {
 			s = format.Whole(v) + " WTE"
 		}
-	}
-	if diff && v > 0 {
-		s = "+" + s
 	}
 	return s
 }

@@ -91,6 +91,32 @@ func TestCompareMilestones(t *testing.T) {
 	}
 }
 
+// A difference has its sign, except one that rounds to nothing: a
+// scenario 0.04 WTE or 40p apart from the plan is written as the same.
+func TestFigureSignsDifferencesButNeverZero(t *testing.T) {
+	for _, c := range []struct {
+		unit  string
+		v     float64
+		short bool
+		want  string
+	}{
+		{plan.UnitWTE, 1062.14, false, "+1,062.1"},
+		{plan.UnitWTE, -2106.5, false, "-2,106.5"},
+		{plan.UnitWTE, 0.04, false, "0.0"},
+		{plan.UnitWTE, -0.04, false, "0.0"},
+		{plan.UnitWTE, 0.4, true, "0 WTE"},
+		{plan.UnitPounds, 0.4, false, "£0"},
+		{plan.UnitPounds, -0.4, true, "£0"},
+		{plan.UnitPounds, 6126011, false, "+£6,126,011"},
+		{plan.UnitPercent, 0.04, false, "0.0 points"},
+		{plan.UnitPercent, 2.6, true, "+3 pts"},
+	} {
+		if got := plan.Figure(c.unit, c.v, true, c.short); got != c.want {
+			t.Errorf("%s difference %v (short %v) = %q, want %q", c.unit, c.v, c.short, got, c.want)
+		}
+	}
+}
+
 // A projection the caller has already is used, not made again: handed a
 // (doctored) projection of "More PWPs", the side by side shows its figure;
 // one of another baseline is not taken.

@@ -140,9 +140,9 @@ func raised(p *plan.Plan, sc *plan.Scenario, q plan.Question) []string {
 		}
 	}
 	var out []string
-	for _, pr := range p.Professions {
-		if has[pr.ID] {
-			out = append(out, pr.ID)
+	for _, prof := range p.Professions {
+		if has[prof.ID] {
+			out = append(out, prof.ID)
 		}
 	}
 	return out

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"context"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/planfile"
+	"example.org/psyplan/planfile/planfiletest"
 )
 
 // The page "How sure we are, and what it takes" says the band at the
@@ -60,14 +60,7 @@ func TestAnswerPage(t *testing.T) {
 
 // With no uncertainty the page says so, and still answers.
 func TestAnswerPageWithoutABand(t *testing.T) {
-	data, err := os.ReadFile("../planfile/testdata/good/small.psyplan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := planfile.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planfiletest.Small(t)
 	pr, err := plan.Project(p, "")
 	if err != nil {
 		t.Fatal(err)

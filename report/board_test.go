@@ -13,6 +13,7 @@ import (
 	"example.org/psyplan/assets"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/planfile"
+	"example.org/psyplan/planfile/planfiletest"
 )
 
 // A board paper never shows a cut word or an overlap: every text the
@@ -22,14 +23,10 @@ import (
 // plan, and a plan with very long names, a kept answer of each lever and
 // no area.
 func TestBoardPaperLayout(t *testing.T) {
-	small, err := os.ReadFile("../planfile/testdata/good/small.psyplan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, c := range []struct {
 		name string
 		p    *plan.Plan
-	}{{"default", readPlan(t, assets.DefaultPlan)}, {"small", readPlan(t, small)}, {"long names", longNames(t)},
+	}{{"default", readPlan(t, assets.DefaultPlan)}, {"small", planfiletest.Small(t)}, {"long names", longNames(t)},
 		{"many answers", manyAnswers(t)}} {
 		pages := writePages(t, c.p, plan.MonthOf(2026, 11))
 		keep(t, c.name, c.p)

@@ -42,17 +42,11 @@ func checkPrintable(p *plan.Plan) error {
 			return nil
 		}
 		checked[text] = true
-		for _, r := range text {
-			if !drawable(&buf, r) {
-				return fmt.Errorf("%s: %q has the character %q, which the report's font cannot print; change it to make the report",
-					field, text, string(r))
-			}
-		}
-		return nil
+		return checkText(&buf, field, text)
 	}
 	fields := [][2]string{{"name", p.Name}, {"area", p.Area}, {"notes", p.Notes}}
-	for i, pr := range p.Professions {
-		fields = append(fields, [2]string{"professions[" + strconv.Itoa(i) + "].name", pr.Name})
+	for i, prof := range p.Professions {
+		fields = append(fields, [2]string{"professions[" + strconv.Itoa(i) + "].name", prof.Name})
 	}
 	for i, l := range p.Posts {
 		fields = append(fields, [2]string{"posts[" + strconv.Itoa(i) + "].service_area", l.ServiceArea})
@@ -69,6 +63,19 @@ func checkPrintable(p *plan.Plan) error {
 	for _, f := range fields {
 		if err := check(f[0], f[1]); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// checkText names the first character of text, a field of what the
+// report prints, that its font cannot draw. buf is the font's scratch
+// space, one per caller.
+func checkText(buf *sfnt.Buffer, field, text string) error {
+	for _, r := range text {
+		if !drawable(buf, r) {
+			return fmt.Errorf("%s: %q has the character %q, which the report's font cannot print; change it to make the report",
+				field, text, string(r))
 		}
 	}
 	return nil

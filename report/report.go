@@ -44,17 +44,9 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, b
 	if err := checkPrintable(p); err != nil {
 		return err
 	}
-	pdf := fpdf.New("L", "mm", "A4", "")
-	pdf.SetCompression(!uncompressed)
-	pdf.AddUTF8FontFromBytes(font, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(font, "B", gobold.TTF)
-	pdf.SetMargins(margin, margin, margin)
-	pdf.SetAutoPageBreak(true, margin+4)
-	pdf.SetTitle(p.Name, true)
-	pdf.SetCreator("PsyPlan "+Version, true)
-	pdf.AliasNbPages("{nb}")
+	pdf := newDocument(p.Name)
 	in := charts.Input{Plan: p, Projection: pr, Today: today}
-	r := &writer{pdf: pdf, p: p, pr: pr, in: in, band: band}
+	r := &writer{pdf: pdf, name: p.Name, p: p, pr: pr, in: in, band: band}
 	pdf.SetFooterFunc(r.footer)
 	r.prepare() // work.go: what the pages need, made side by side
 	r.front(today)
@@ -71,8 +63,24 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, b
 	return pdf.Output(out)
 }
 
+// newDocument starts an A4 landscape report in the Go fonts, titled; its
+// writer's footer names it and numbers the pages.
+func newDocument(title string) *fpdf.Fpdf {
+	pdf := fpdf.New("L", "mm", "A4", "")
+	pdf.SetCompression(!uncompressed)
+	pdf.AddUTF8FontFromBytes(font, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(font, "B", gobold.TTF)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(true, margin+4)
+	pdf.SetTitle(title, true)
+	pdf.SetCreator("PsyPlan "+Version, true)
+	pdf.AliasNbPages("{nb}")
+	return pdf
+}
+
 type writer struct {
 	pdf   *fpdf.Fpdf
+	name  string // the plan's or the roll-up's, in every page's footer
 	p     *plan.Plan
 	pr    *plan.Projection
 	in    charts.Input
@@ -115,7 +123,7 @@ func (r *writer) footer() {
 	pdf.SetXY(pageW-margin-numberW, pageH-11)
 	pdf.CellFormat(numberW, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
 	lineH := 5.0
-	if pdf.GetStringWidth(r.p.Name) > nameW-2*pdf.GetCellMargin() {
+	if pdf.GetStringWidth(r.name) > nameW-2*pdf.GetCellMargin() {
 		r.font("", 6.5)
 		lineH = 3
 	}
@@ -123,7 +131,7 @@ func (r *writer) footer() {
 	if lineH < 5 {
 		pdf.SetY(pageH - 12.5) // two lines
 	}
-	pdf.MultiCell(nameW, lineH, r.p.Name, "", "L", false)
+	pdf.MultiCell(nameW, lineH, r.name, "", "L", false)
 }
 
 // front is the first page: who, what, the headline and the growth chart.
@@ -460,8 +468,8 @@ func professionRows(p *plan.Plan, pr *plan.Projection, at plan.Month) (posts, tr
 }
 
 func name(p *plan.Plan, id string) string {
-	if pr := p.Profession(id); pr != nil {
-		return pr.Name
+	if prof := p.Profession(id); prof != nil {
+		return prof.Name
 	}
 	return id
 }
@@ -473,15 +481,15 @@ func (r *writer) assumptions() {
 	r.heading("Assumptions")
 	var rows [][]string
 	hours := false // a column for clinical hours only when a profession gives any
-	for _, pr := range p.Professions {
-		hours = hours || pr.ClinicalHoursPerWTE != nil
+	for _, prof := range p.Professions {
+		hours = hours || prof.ClinicalHoursPerWTE != nil
 	}
-	for _, pr := range p.Professions {
-		row := []string{pr.Name, format.Fixed(pr.LeaverRatePct, -1) + " %", format.Fixed(pr.WTEPerHead, -1), format.Pounds(pr.CostPerWTE)}
+	for _, prof := range p.Professions {
+		row := []string{prof.Name, format.Fixed(prof.LeaverRatePct, -1) + " %", format.Fixed(prof.WTEPerHead, -1), format.Pounds(prof.CostPerWTE)}
 		if hours {
 			row = append(row, "–")
-			if pr.ClinicalHoursPerWTE != nil {
-				row[4] = format.Fixed(*pr.ClinicalHoursPerWTE, -1)
+			if prof.ClinicalHoursPerWTE != nil {
+				row[4] = format.Fixed(*prof.ClinicalHoursPerWTE, -1)
 			}
 		}
 		rows = append(rows, row)
