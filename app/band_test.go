@@ -9,13 +9,14 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
 )
 
 func sameBand(t *testing.T, got *plan.Band, p *plan.Plan, scenario string, runs int) {
 	t.Helper()
-	want, err := plan.MakeBand(context.Background(), p, scenario, runs, bandSeed, nil)
+	want, err := plan.MakeBand(context.Background(), p, scenario, runs, session.BandSeed, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,11 +35,11 @@ func sameBand(t *testing.T, got *plan.Band, p *plan.Plan, scenario string, runs 
 func TestSessionMakesTheBand(t *testing.T) {
 	ui, d := openDeferredUI(t, filepath.Join(t.TempDir(), "library.db"))
 	s := ui.session
-	sameBand(t, s.Band(), s.Plan(), "", bandRuns)
+	sameBand(t, s.Band(), s.Plan(), "", session.BandRuns)
 	if s.BandRunning() || ui.overview.band.progress.Value != 1 {
 		t.Errorf("running %v, progress shown %v, want done and 1", s.BandRunning(), ui.overview.band.progress.Value)
 	}
-	if g := ui.overview.chart.growth; g == nil || g.Likely == nil || g.Likely.Runs != bandRuns {
+	if g := ui.overview.chart.Growth(); g == nil || g.Likely == nil || g.Likely.Runs != session.BandRuns {
 		t.Fatal("the overview's growth chart has no band")
 	}
 	want := s.Band().ChanceSentence(s.Plan().JudgedAt(s.Plan().Horizon))
@@ -46,11 +47,11 @@ func TestSessionMakesTheBand(t *testing.T) {
 		t.Errorf("the overview says %q", got)
 	}
 	cv := ui.overview.chart // the read-out says the band at the month pointed at
-	cv.draw(1000, 500)
+	cv.Draw(1000, 500)
 	i := s.Band().Index(plan.MonthOf(2024, 4))
-	cv.pointAt(fyne.NewPos(float32(cv.frame.PixelX(float64(i))), float32(cv.frame.Plot.Min.Y+10)))
-	if want := "; likely " + format.WTE(s.Band().Low[i]) + " to " + format.WTE(s.Band().High[i]) + " WTE"; !strings.HasPrefix(cv.readout.Text, "Apr 2024:") || !strings.HasSuffix(cv.readout.Text, want) {
-		t.Errorf("read-out %q, want Apr 2024 ending %q", cv.readout.Text, want)
+	cv.PointAt(fyne.NewPos(float32(cv.Frame().PixelX(float64(i))), float32(cv.Frame().Plot.Min.Y+10)))
+	if want := "; likely " + format.WTE(s.Band().Low[i]) + " to " + format.WTE(s.Band().High[i]) + " WTE"; !strings.HasPrefix(cv.Readout.Text, "Apr 2024:") || !strings.HasSuffix(cv.Readout.Text, want) {
+		t.Errorf("read-out %q, want Apr 2024 ending %q", cv.Readout.Text, want)
 	}
 	_ = d
 }
@@ -63,26 +64,29 @@ func TestCancelTheBand(t *testing.T) {
 	if err := s.Edit("", func(p *plan.Plan) error { p.Posts[0].RecruitsWTEPerYear += 10; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	for _, apply := range d.take() { // the projection lands; the band starts
+	for _, apply := range d.Take() { // the projection lands
+		apply()
+	}
+	for _, apply := range d.Take() { // the plan stayed as it was a moment: the band starts
 		apply()
 	}
 	if !s.BandRunning() || s.Band() != nil || ui.overview.band.cancel.Hidden {
 		t.Fatalf("while making: running %v, band %v, Cancel hidden %v", s.BandRunning(), s.Band(), ui.overview.band.cancel.Hidden)
 	}
-	if ui.overview.chart.growth == nil || ui.overview.chart.growth.Projected == nil {
+	if ui.overview.chart.Growth() == nil || ui.overview.chart.Growth().Projected == nil {
 		t.Fatal("no chart while the band is made")
 	}
 	s.CancelBand()
-	d.settle()
-	if s.BandRunning() || s.Band() != nil || ui.overview.chart.growth.Likely != nil {
+	d.Settle()
+	if s.BandRunning() || s.Band() != nil || ui.overview.chart.Growth().Likely != nil {
 		t.Fatalf("after Cancel: running %v, band %v", s.BandRunning(), s.Band())
 	}
 	if ui.overview.band.again.Hidden {
 		t.Error("no way to work the band out again")
 	}
 	s.StartBand()
-	d.settle()
-	sameBand(t, s.Band(), s.Plan(), "", bandRuns)
+	d.Settle()
+	sameBand(t, s.Band(), s.Plan(), "", session.BandRuns)
 }
 
 // A band overtaken by an edit is dropped, even when it lands last: the
@@ -96,19 +100,22 @@ func TestAStaleBandIsDropped(t *testing.T) {
 		}
 	}
 	edit(5)
-	for _, apply := range d.take() { // projection of 5 lands: its band starts
+	for _, apply := range d.Take() { // projection of 5 lands
+		apply()
+	}
+	for _, apply := range d.Take() { // a moment later its band starts
 		apply()
 	}
 	edit(400)
-	late := d.take() // the band of 5 and the projection of 400
+	late := d.Take() // the band of 5 and the projection of 400
 	for i := len(late) - 1; i >= 0; i-- {
 		late[i]()
 	}
-	d.settle()
-	if s.bands.of != s.Plan() || s.Plan().Posts[0].RecruitsWTEPerYear != 400 {
+	d.Settle()
+	if s.Band() == nil || s.Plan().Posts[0].RecruitsWTEPerYear != 400 {
 		t.Fatal("the band shown is not of the plan as it stands")
 	}
-	sameBand(t, s.Band(), s.Plan(), "", bandRuns)
+	sameBand(t, s.Band(), s.Plan(), "", session.BandRuns)
 }
 
 // In workshop mode the band follows the what-if: a quick band while a
@@ -128,19 +135,19 @@ func TestWorkshopBandFollowsTheControls(t *testing.T) {
 	ps.intake.Value = 40 // as a drag moves it: OnChanged, not yet OnChangeEnded
 	ps.intake.OnChanged(40)
 	moving := time.Since(start)
-	g := ps.chart.growth
-	if g == nil || g.Likely == nil || g.Likely.Runs != quickBandRuns {
+	g := ps.chart.Growth()
+	if g == nil || g.Likely == nil || g.Likely.Runs != session.QuickBandRuns {
 		t.Fatalf("while moving: %+v", g)
 	}
 	start = time.Now()
 	ps.intake.OnChangeEnded(40)
 	settled := time.Since(start)
-	if g := ps.chart.growth; g.Likely == nil || g.Likely.Runs != bandRuns {
+	if g := ps.chart.Growth(); g.Likely == nil || g.Likely.Runs != session.BandRuns {
 		t.Fatalf("let go: band of %d runs", g.Likely.Runs)
 	}
 	trial := ui.session.Plan().Clone()
-	trial.Scenarios = append(trial.Scenarios, ps.whatIf.Scenario(trial, whatIfName))
-	sameBand(t, ps.live.band, trial, whatIfName, bandRuns)
+	trial.Scenarios = append(trial.Scenarios, ps.whatIf.Scenario(trial, session.WhatIfName))
+	sameBand(t, ps.live.band, trial, session.WhatIfName, session.BandRuns)
 	t.Logf("ICS what-if: quick band %v, full band %v (projection included)", moving, settled)
 	if moving > 500*time.Millisecond && !raceDetector {
 		t.Errorf("the band took %v to follow the control", moving)

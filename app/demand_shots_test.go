@@ -53,14 +53,9 @@ func TestDemandScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	tab := func(name string) {
-		for i, v := range ui.views {
-			if v.name == name {
-				ui.tabs.SelectIndex(i)
-				if v.first != nil {
-					v.first()
-				}
-			}
+	tab := func(name string) { // with its first record in the form
+		if v := showTab(t, ui, name); v.first != nil {
+			v.first()
 		}
 	}
 	sizes := []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 720}}
@@ -76,11 +71,11 @@ func TestDemandScreenshots(t *testing.T) {
 		tab("Overview")
 		for _, k := range charts.Kinds {
 			if k.Name == "demand" || k.Name == "demand-wte" || k.Name == "cost" {
-				ui.overview.kindSel.SetSelected(k.Title)
+				ui.overview.kindSel.SetSelected(k.Menu)
 				shot("chart-" + k.Name + suffix)
 			}
 		}
-		ui.overview.kindSel.SetSelected(charts.Kinds[0].Title)
+		ui.overview.kindSel.SetSelected(charts.Kinds[0].Menu)
 		tab("Scenarios")
 		shot("scenarios" + suffix)
 	}

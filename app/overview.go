@@ -3,13 +3,13 @@ package app
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
@@ -30,7 +30,7 @@ type overviewView struct {
 	areaSel                *widget.Select
 	kindSel                *widget.Select
 	figures                map[string]*figure
-	chart                  *chartView
+	chart                  *kit.ChartView
 	object                 fyne.CanvasObject
 	today                  func() plan.Month
 	summary                plan.Summary // as last shown, for tests and slides
@@ -62,7 +62,7 @@ func (f *figure) set(value, note string) {
 var figureOrder = []string{"baseline", "projected", "target", "gap", "horizon", "sofar", "unplaced", "vacancies"}
 
 func newOverviewView(ui *UI) *overviewView {
-	ov := &overviewView{ui: ui, figures: map[string]*figure{}, chart: newChartView(), today: thisMonth}
+	ov := &overviewView{ui: ui, figures: map[string]*figure{}, chart: kit.NewChartView(), today: thisMonth}
 	captions := map[string]string{
 		"baseline": "Baseline workforce", "projected": "Projected", "target": "Trajectory target",
 		"gap": "Gap to the trajectory", "horizon": "At the horizon", "sofar": "Growth so far",
@@ -82,19 +82,21 @@ func newOverviewView(ui *UI) *overviewView {
 	}
 	ov.profSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
 	ov.areaSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
-	titles := make([]string, len(charts.Kinds))
+	menu := make([]string, len(charts.Kinds))
 	for i, k := range charts.Kinds {
-		titles[i] = k.Title
+		menu[i] = k.Menu
 	}
-	ov.kindSel = widget.NewSelect(titles, func(string) { ov.drawChart() })
-	ov.kindSel.SetSelected(titles[0])
+	ov.kindSel = widget.NewSelect(menu, func(string) { ov.drawChart() })
+	// a Select is as wide as its placeholder: the longest name, so each reads whole
+	ov.kindSel.PlaceHolder = longest(menu)
+	ov.kindSel.SetSelected(menu[0])
 	compare := widget.NewCheck("Compare scenarios", func(on bool) { ui.session.SetCompare(on); ov.drawChart() })
 	tools := container.NewHBox(widget.NewLabel("Chart"), ov.kindSel, widget.NewLabel("Profession"), ov.profSel,
 		widget.NewLabel("Service area"), ov.areaSel, compare, widget.NewButtonWithIcon("What does it take?", theme.SearchIcon(), ui.showAnswers))
 	ov.band = newBandBar(ui)
 	ui.session.OnBandChange(ov.drawChart)
 	top := container.NewVBox(ov.status, ov.demandLine, ov.budgetLine, grid, tools, ov.band.object)
-	ov.object = container.NewBorder(top, ov.chart.readout, nil, nil, ov.chart)
+	ov.object = container.NewBorder(top, ov.chart.Readout, nil, nil, ov.chart)
 	return ov
 }
 
@@ -118,6 +120,17 @@ func (ov *overviewView) filterOptions(p *plan.Plan) {
 	if ov.areaSel.Selected == "" || !contains(areas, ov.areaSel.Selected) {
 		ov.areaSel.SetSelected(everyOne)
 	}
+}
+
+// longest is the widest of names in the window's type.
+func longest(names []string) string {
+	out, w := "", float32(0)
+	for _, n := range names {
+		if nw := fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width; nw > w {
+			out, w = n, nw
+		}
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {
@@ -155,7 +168,7 @@ func (ov *overviewView) drawChart() {
 	in := charts.Input{Plan: p, Projection: pr, Filter: ov.filter, Today: ov.today(), Compare: ov.ui.session.Compared(), Band: ov.ui.session.Band()}
 	kind := charts.Kinds[0]
 	for _, k := range charts.Kinds {
-		if k.Title == ov.kindSel.Selected {
+		if k.Menu == ov.kindSel.Selected {
 			kind = k
 		}
 	}
@@ -175,15 +188,7 @@ func (ov *overviewView) drawChart() {
 	ov.chart.SetChart(c)
 }
 
-func scenarioNames(p *plan.Plan) []string {
-	names := make([]string, len(p.Scenarios))
-	for i, s := range p.Scenarios {
-		names[i] = s.Name
-	}
-	return names
-}
-
-func thisMonth() plan.Month { return plan.MonthOfTime(time.Now()) }
+var thisMonth = kit.ThisMonth
 
 func (ov *overviewView) refresh() {
 	p, pr := ov.ui.session.Plan(), ov.ui.session.Projection()
@@ -223,15 +228,15 @@ func (ov *overviewView) show(p *plan.Plan, s plan.Summary) {
 	f["baseline"].set(format.WTE(s.BaselineWTE)+" WTE", "at the end of "+p.Baseline.Label())
 	f["projected"].set(format.WTE(s.Projected)+" WTE", "in "+when+growthNote(s.Projected, s.BaselineWTE))
 	f["target"].set(format.WTE(s.Target)+" WTE", fmt.Sprintf("%s growth by %s", format.Percent(s.GrowthPct), when))
-	f["gap"].set(signedWTE(s.Gap)+" WTE", format.Percent(s.GapPct)+" of the target in "+when)
+	f["gap"].set(format.Signed(s.Gap, format.WTE)+" WTE", format.Percent(s.GapPct)+" of the target in "+when)
 	f["horizon"].set(format.WTE(s.HorizonProjected)+" WTE", "in "+p.Horizon.Label()+
 		"; target "+format.WTE(s.HorizonTarget)+" WTE")
 	sofar := "projected growth to " + s.Today.Label()
 	if s.LatestActual != nil {
 		sofar += fmt.Sprintf("; census %s WTE in %s (%s)", format.WTE(s.LatestActual.InPostWTE),
-			s.LatestActual.Month.Label(), signedPercent(s.ActualGrowthPct))
+			s.LatestActual.Month.Label(), format.Signed(s.ActualGrowthPct, format.Percent))
 	}
-	f["sofar"].set(signedPercent(s.GrowthSoFarPct), sofar)
+	f["sofar"].set(format.Signed(s.GrowthSoFarPct, format.Percent), sofar)
 	f["unplaced"].set(format.WTE(s.Unplaced)+" WTE", "qualify with no funded post to go to, over the whole plan")
 	f["vacancies"].set(format.WTE(s.Vacancies)+" WTE", "funded but empty in "+when)
 }
@@ -240,19 +245,5 @@ func growthNote(now, base float64) string {
 	if base == 0 {
 		return ""
 	}
-	return " (" + signedPercent((now-base)/base*100) + " on the baseline)"
-}
-
-func signedWTE(x float64) string {
-	if x > 0 {
-		return "+" + format.WTE(x)
-	}
-	return format.WTE(x)
-}
-
-func signedPercent(x float64) string {
-	if x > 0 {
-		return "+" + format.Percent(x)
-	}
-	return format.Percent(x)
+	return " (" + format.Signed((now-base)/base*100, format.Percent) + " on the baseline)"
 }

@@ -63,8 +63,8 @@ func headcountCell(p *plan.Plan, i int) string {
 	if l.InPostHeadcount != nil {
 		return format.WTE(*l.InPostHeadcount)
 	}
-	if pr := p.Profession(l.Profession); pr != nil && pr.WTEPerHead > 0 {
-		return format.WTE(l.InPostWTE/pr.WTEPerHead) + " (est.)"
+	if prof := p.Profession(l.Profession); prof != nil && prof.WTEPerHead > 0 {
+		return format.WTE(l.InPostWTE/prof.WTEPerHead) + " (est.)"
 	}
 	return ""
 }
@@ -108,10 +108,10 @@ func addPostLine(p *plan.Plan) error {
 	for _, l := range p.Posts {
 		used[l.Key()] = true
 	}
-	for _, pr := range p.Professions {
+	for _, prof := range p.Professions {
 		for _, sa := range ServiceAreas {
-			if !used[plan.LineKey{Profession: pr.ID, ServiceArea: sa}] {
-				p.Posts = append(p.Posts, plan.PostLine{Profession: pr.ID, ServiceArea: sa})
+			if !used[plan.LineKey{Profession: prof.ID, ServiceArea: sa}] {
+				p.Posts = append(p.Posts, plan.PostLine{Profession: prof.ID, ServiceArea: sa})
 				return nil
 			}
 		}
