@@ -38,13 +38,9 @@ type bandKernel struct {
 	maxSlots    int // the most months any line has qualifiers in
 }
 
-// newBandKernel prepares the model's lines; nil when its lines pool their
-// qualifiers (rule 8b), which the kernel does not step: the band then
-// steps the engine.
+// newBandKernel prepares the model's lines (lines that pool their
+// qualifiers, rule 8b, are stepped by bandkernel_pools.go).
 func newBandKernel(m *model) *bandKernel {
-	if m.pools() {
-		return nil
-	}
 	k := &bandKernel{m: m, lines: make([]kernelLine, len(m.lines))}
 	months := make([]stocks, m.months)
 	for li := range m.lines {
@@ -125,6 +121,10 @@ func (k *bandKernel) classify() {
 // through; the runs of a block hang on nothing of each other, so it works
 // them out together. Each run's total is still summed in line order.
 func (k *bandKernel) workforceRuns(totals []float64, shifts []map[string]Shift, run *kernelRun) {
+	if k.m.pools() {
+		k.workforceRunsPooled(totals, shifts, run)
+		return
+	}
 	n := k.m.months
 	runs := len(shifts)
 	run.ready(k, shifts, n)
@@ -306,6 +306,7 @@ type kernelRun struct {
 	rates               []float64 // rates[c*runs+r]: rate class c's monthly leaver rate in run r
 	rateOK              []bool
 	runs                int
+	pool                poolRun // a profession's lines pooling their qualifiers
 }
 
 // ready makes room for a block of runs of n months and sorts the block's
@@ -369,6 +370,10 @@ func growBools(s []bool, n int) []bool {
 // workforce adds up, month by month, the workforce of every line with the
 // run's shifts (nil: none) into total, as model.workforce would.
 func (k *bandKernel) workforce(total []float64, shifts map[string]Shift, run *kernelRun) {
+	if k.m.pools() {
+		k.workforceRunsPooled(total, []map[string]Shift{shifts}, run)
+		return
+	}
 	clear(total)
 	if len(run.qualified) < len(total) {
 		run.qualified = make([]float64, len(total))

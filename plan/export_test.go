@@ -6,13 +6,18 @@ import "fmt"
 // workforce to the last bit for the central run and runs 0 to runs-1 of
 // seed (tests of package plan_test use it on the national plan).
 func KernelAgrees(p *Plan, seed int64, runs int) error {
-	central, err := newModel(p, "", nil)
+	return KernelAgreesIn(p, "", seed, runs)
+}
+
+// KernelAgreesIn is KernelAgrees for the plan's named scenario.
+func KernelAgreesIn(p *Plan, scenario string, seed int64, runs int) error {
+	central, err := newModel(p, scenario, nil)
 	if err != nil {
 		return err
 	}
 	k := newBandKernel(central)
 	if k == nil {
-		return fmt.Errorf("no kernel for a plan whose lines do not pool")
+		return fmt.Errorf("no kernel for the plan")
 	}
 	n := central.months
 	want, got := make([]float64, n), make([]float64, n)

@@ -1,0 +1,261 @@
+package plan
+
+import "math"
+
+// The band's kernel for lines that pool their qualifiers (rule 8b): a
+// profession's lines are stepped together month by month, as stepGroup
+// steps them, for every run of a block side by side. Each month every
+// line hires from its own list (hireOwn), the qualifiers still waiting
+// take the room left in the profession's other lines (poolQualifiers),
+// then each line recruits, loses those who gave up and counts its staff
+// (finish). The sums are the engine's, in its order, so a run gives the
+// engine's workforce to the last bit (TestBandKernelIsTheEngine).
+
+// poolRun is a kernelRun's working space for one profession's lines and a
+// block of runs: each slice but qual and left holds line g's run r at
+// g*runs+r.
+type poolRun struct {
+	queues              []waitingList
+	inPost, lr, offered []float64
+	stay, room, hired   []float64 // this month's, after the line's own hiring
+	qual                []float64 // line g's qualifiers from qualAt[g]: a row per month they qualify in, a column per run
+	qualAt              []int
+	next                []int     // line g's next month someone qualifies in (an index of its slotMonth)
+	left                []float64 // each line's waiting list after its own hiring, in one run
+}
+
+// workforceRunsPooled is workforceRuns for lines that pool their
+// qualifiers: a profession with one line is stepped as workforceRuns
+// steps it (its qualifiers have nowhere else to go), a profession with
+// more lines by stepPooled.
+func (k *bandKernel) workforceRunsPooled(totals []float64, shifts []map[string]Shift, run *kernelRun) {
+	n := k.m.months
+	runs := len(shifts)
+	run.ready(k, shifts, n)
+	for from := 0; from < len(k.lines); {
+		to := k.m.groupEnd(from)
+		if to-from > 1 {
+			k.stepPooled(k.lines[from:to], run, runs)
+			from = to
+			continue
+		}
+		kl := &k.lines[from]
+		qual := run.qual[:len(kl.slotMonth)*runs]
+		clear(qual)
+		base := kl.workforce(kl.line.inPost, 0)
+		for r := range runs {
+			run.lr[r], run.offered[r] = k.startRun(kl, run, runs, r, qual)
+			run.queues[r].reset()
+			run.inPost[r] = kl.line.inPost
+			run.tot[r] += base
+		}
+		k.stepRuns(kl, run, runs, qual)
+		from = to
+	}
+	for r := range runs { // month-major to run-major
+		for i := range n {
+			totals[r*n+i] = run.tot[i*runs+r]
+		}
+	}
+}
+
+// startRun is run r's monthly leaver rate and recruits offered a month
+// for the line, its profession's shift applied as applyShifts applies it,
+// and adds its qualifiers into column r of qual.
+func (k *bandKernel) startRun(kl *kernelLine, run *kernelRun, runs, r int, qual []float64) (lr, offered float64) {
+	l := kl.line
+	leaverPct, recruits := l.leaverRatePct, l.recruitsPerYear
+	var shift *Shift
+	if kl.prof >= 0 && run.has[kl.prof*runs+r] {
+		shift = &run.shift[kl.prof*runs+r]
+		leaverPct = clamp(leaverPct+shift.LeaverPts, 0, 100)
+		recruits = math.Max(0, recruits*(1+shift.RecruitPct/100))
+	}
+	kl.addQualifiedTo(qual, runs, r, shift)
+	return run.leaverRate(kl.rateClass, r, leaverPct), recruits / 12
+}
+
+// ready makes room for the lines and a block of runs and empties their
+// qualifiers.
+func (pr *poolRun) ready(lines []kernelLine, runs int) {
+	size := len(lines) * runs
+	if len(pr.queues) < size {
+		pr.queues = append(pr.queues, make([]waitingList, size-len(pr.queues))...)
+	}
+	pr.inPost, pr.lr, pr.offered = grow(pr.inPost, size), grow(pr.lr, size), grow(pr.offered, size)
+	pr.stay, pr.room, pr.hired = grow(pr.stay, size), grow(pr.room, size), grow(pr.hired, size)
+	pr.qualAt, pr.next = pr.qualAt[:0], pr.next[:0]
+	at := 0
+	for g := range lines {
+		pr.qualAt, pr.next = append(pr.qualAt, at), append(pr.next, 0)
+		at += len(lines[g].slotMonth) * runs
+	}
+	pr.qualAt = append(pr.qualAt, at)
+	pr.qual = grow(pr.qual, at)
+	clear(pr.qual)
+	pr.left = grow(pr.left, len(lines))
+}
+
+// stepPooled is stepGroup for one profession's lines (hires capped, as
+// pooling needs) and every run of a block. A month when no line has
+// anyone qualifying, waiting or drawn away is each line's quietMonth:
+// nobody waits, so nobody is pooled.
+func (k *bandKernel) stepPooled(lines []kernelLine, run *kernelRun, runs int) {
+	pr := &run.pool
+	pr.ready(lines, runs)
+	for g := range lines {
+		kl := &lines[g]
+		qual := pr.qual[pr.qualAt[g]:pr.qualAt[g+1]]
+		base := kl.workforce(kl.line.inPost, 0)
+		for r := range runs {
+			j := g*runs + r
+			pr.lr[j], pr.offered[j] = k.startRun(kl, run, runs, r, qual)
+			pr.queues[j].reset()
+			pr.inPost[j] = kl.line.inPost
+			run.tot[r] += base
+		}
+	}
+	waiting := 0 // lines and runs with someone waiting
+	for i := 1; i < k.m.months; i++ {
+		tot := run.tot[i*runs : (i+1)*runs]
+		if waiting == 0 && !pr.busy(lines, i) {
+			for g := range lines {
+				kl := &lines[g]
+				trainee := 0.0
+				if kl.counted {
+					trainee = kl.trainee[i]
+				}
+				lo, hi := g*runs, (g+1)*runs
+				quietMonth(pr.inPost[lo:hi], pr.lr[lo:hi], pr.offered[lo:hi], tot, kl.funded[i], trainee, kl.line.cap, kl.counted)
+			}
+			continue
+		}
+		for g := range lines {
+			pr.hireOwn(&lines[g], g, runs, i)
+		}
+		for r := range runs {
+			pr.pool(len(lines), runs, r)
+		}
+		waiting = 0
+		for g := range lines {
+			waiting += pr.finish(&lines[g], g, runs, i, k.m.wait, tot)
+		}
+	}
+}
+
+// busy tells whether any of the lines has someone qualifying or a course
+// drawing staff in month i.
+func (pr *poolRun) busy(lines []kernelLine, i int) bool {
+	for g := range lines {
+		kl := &lines[g]
+		if s := pr.next[g]; s < len(kl.slotMonth) && kl.slotMonth[s] == i {
+			return true
+		}
+		if kl.demand[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hireOwn is lineStep.hireOwn for line g in month i, every run: leavers
+// and staff drawn away go, this month's qualifiers join the list and the
+// list fills the funded room, oldest first.
+func (pr *poolRun) hireOwn(kl *kernelLine, g, runs, i int) {
+	demand, funded := kl.demand[i], kl.funded[i]
+	var q []float64
+	if s := pr.next[g]; s < len(kl.slotMonth) && kl.slotMonth[s] == i {
+		q = pr.qual[pr.qualAt[g]+s*runs : pr.qualAt[g]+(s+1)*runs]
+		pr.next[g]++
+	}
+	lo := g * runs
+	for r := range runs {
+		j := lo + r
+		x := pr.inPost[j]
+		stay := x - x*pr.lr[j]
+		if demand < stay {
+			stay -= demand
+		} else {
+			stay -= stay
+		}
+		queue := &pr.queues[j]
+		if q != nil && q[r] > 0 {
+			queue.join(q[r], i)
+		}
+		room := funded - stay
+		if room < 0 { // nonNegative, written out
+			room = 0
+		}
+		hired := 0.0
+		if len(queue.entries) > queue.head {
+			hired = queue.hire(room)
+		}
+		pr.stay[j], pr.room[j], pr.hired[j] = stay, room, hired
+	}
+}
+
+// pool is poolQualifiers for run r of the lines: the qualifiers still
+// waiting take the room left in the other lines, all of them placed or
+// every free post filled, each share in proportion.
+func (pr *poolRun) pool(lines, runs, r int) {
+	totalLeft, totalFree := 0.0, 0.0
+	for g := range lines {
+		j := g*runs + r
+		pr.left[g] = pr.queues[j].sum()
+		totalLeft += pr.left[g]
+		totalFree += pr.room[j] - pr.hired[j]
+	}
+	if min(totalLeft, totalFree) <= 0 {
+		return
+	}
+	for g := range lines {
+		j := g*runs + r
+		free := pr.room[j] - pr.hired[j]
+		if totalLeft <= totalFree { // everyone waiting finds a post
+			pr.queues[j].reset()
+			pr.hired[j] += free * totalLeft / totalFree
+		} else { // every free post is filled
+			pr.queues[j].hire(pr.left[g] * totalFree / totalLeft)
+			pr.hired[j] += free
+		}
+	}
+}
+
+// finish is lineStep.finish for line g in month i, every run: recruits
+// fill the room left, those who have waited wait months give up, and the
+// staff in post (and trainees counted) go into the run's total. It
+// returns how many runs still have someone waiting.
+func (pr *poolRun) finish(kl *kernelLine, g, runs, i, wait int, tot []float64) int {
+	trainee := 0.0
+	if kl.counted {
+		trainee = kl.trainee[i]
+	}
+	waiting := 0
+	lo := g * runs
+	for r := range runs {
+		j := lo + r
+		hired := pr.hired[j]
+		recruited := pr.room[j] - hired
+		if pr.offered[j] < recruited {
+			recruited = pr.offered[j]
+		}
+		if !(recruited > 0) {
+			recruited = 0
+		}
+		queue := &pr.queues[j]
+		if len(queue.entries) > queue.head {
+			queue.giveUp(i - wait)
+			if len(queue.entries) > queue.head {
+				waiting++
+			}
+		}
+		x := pr.stay[j] + hired + recruited
+		pr.inPost[j] = x
+		if kl.counted {
+			tot[r] += x + trainee
+		} else {
+			tot[r] += x
+		}
+	}
+	return waiting
+}
