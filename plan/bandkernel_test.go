@@ -15,7 +15,7 @@ func twoAreaCBT() *Plan {
 	return &Plan{
 		Name: "Test", Baseline: mar2020, Horizon: mar2020 + 36, CapHires: true, QualifiersMove: true,
 		QualifierWaitMonths: 3, CountSalariedTrainees: true,
-		Trajectory: Trajectory{Interpolation: Linear},
+		Trajectory:  Trajectory{Interpolation: Linear},
 		Uncertainty: &Uncertainty{LeaverRatePctPoints: 3, CompletionPctPoints: 5, TakeupPctPoints: 10, RecruitmentPct: 25},
 		Professions: []Profession{
 			{ID: "cbt", Name: "CBT", LeaverRatePct: 8, WTEPerHead: 0.9, TraineesSalaried: true, TraineeWTEPerHead: 1},
