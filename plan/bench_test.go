@@ -5,8 +5,10 @@ import (
 	"math"
 	"testing"
 
+	"example.org/psyplan/assets"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/plan/plantest"
+	"example.org/psyplan/planfile"
 )
 
 // The engine alone on the national-scale plan: the target is 20 ms or less.
@@ -207,6 +209,38 @@ func TestBandKernelIsTheEngine(t *testing.T) {
 	p.Horizon = p.Baseline + 60 // five years keep the test quick
 	if err := plan.KernelAgrees(p, 7, 5); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The same with qualifiers moving between service areas (rule 8b): on the
+// national plan of version 3 and with its first scenario, which switches
+// moving off again.
+func TestBandKernelIsTheEngineWhenQualifiersMove(t *testing.T) {
+	p := plantest.NationalV3()
+	for _, sc := range []string{"", p.Scenarios[0].Name} {
+		if err := plan.KernelAgreesIn(p, sc, 7, 5); err != nil {
+			t.Errorf("scenario %q: %v", sc, err)
+		}
+	}
+}
+
+// The same on the default plan, whose qualifiers move, and its scenarios.
+func TestBandKernelIsTheEngineOnTheDefaultPlan(t *testing.T) {
+	p, err := planfile.Read(assets.DefaultPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.QualifiersMove {
+		t.Fatal("the default plan no longer moves its qualifiers: the test shows nothing")
+	}
+	scenarios := []string{""}
+	for _, sc := range p.Scenarios {
+		scenarios = append(scenarios, sc.Name)
+	}
+	for _, sc := range scenarios {
+		if err := plan.KernelAgreesIn(p, sc, 11, 20); err != nil {
+			t.Errorf("scenario %q: %v", sc, err)
+		}
 	}
 }
 
