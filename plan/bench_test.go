@@ -129,6 +129,10 @@ func benchSolve(b *testing.B, p *plan.Plan) {
 func BenchmarkBandICS(b *testing.B)      { benchBand(b, plantest.ICS()) }
 func BenchmarkBandNational(b *testing.B) { benchBand(b, plantest.NationalV2()) }
 
+// 1,000 runs of the band on the national plan with qualifiers moving
+// (rule 8b): at most 4 times one projection (BenchmarkProjectNationalV3).
+func BenchmarkBandNationalV3(b *testing.B) { benchBand(b, plantest.NationalV3()) }
+
 // 200 runs of the band on the national plan, as the workshop's slider
 // draws them while it moves: 0.6 s.
 func BenchmarkBandNationalSlider(b *testing.B) { benchBandRuns(b, plantest.NationalV2(), 200) }
