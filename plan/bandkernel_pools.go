@@ -12,16 +12,21 @@ import "math"
 // engine's workforce to the last bit (TestBandKernelIsTheEngine).
 
 // poolRun is a kernelRun's working space for one profession's lines and a
-// block of runs: each slice but qual and left holds line g's run r at
+// block of runs: the slices of lines and runs hold line g's run r at
 // g*runs+r.
 type poolRun struct {
 	queues              []waitingList
 	inPost, lr, offered []float64
 	stay, room, hired   []float64 // this month's, after the line's own hiring
+	left                []float64 // this month's waiting list after the line's own hiring
 	qual                []float64 // line g's qualifiers from qualAt[g]: a row per month they qualify in, a column per run
 	qualAt              []int
 	next                []int     // line g's next month someone qualifies in (an index of its slotMonth)
-	left                []float64 // each line's waiting list after its own hiring, in one run
+	waits               []int     // line g's runs with someone waiting at the end of the month before
+	busy                []bool    // line g has someone qualifying, waiting or drawn away this month
+	totalLeft           []float64 // run r's qualifiers left waiting after the lines' own hiring
+	totalFree           []float64 // run r's funded room left after the lines' own hiring
+	pooling             []bool    // run r pools this month
 }
 
 // workforceRunsPooled is workforceRuns for lines that pool their
@@ -83,23 +88,31 @@ func (pr *poolRun) ready(lines []kernelLine, runs int) {
 		pr.queues = append(pr.queues, make([]waitingList, size-len(pr.queues))...)
 	}
 	pr.inPost, pr.lr, pr.offered = grow(pr.inPost, size), grow(pr.lr, size), grow(pr.offered, size)
-	pr.stay, pr.room, pr.hired = grow(pr.stay, size), grow(pr.room, size), grow(pr.hired, size)
-	pr.qualAt, pr.next = pr.qualAt[:0], pr.next[:0]
+	pr.stay, pr.room, pr.hired, pr.left = grow(pr.stay, size), grow(pr.room, size), grow(pr.hired, size), grow(pr.left, size)
+	pr.qualAt, pr.next, pr.waits, pr.busy = pr.qualAt[:0], pr.next[:0], pr.waits[:0], pr.busy[:0]
 	at := 0
 	for g := range lines {
-		pr.qualAt, pr.next = append(pr.qualAt, at), append(pr.next, 0)
+		pr.qualAt, pr.next, pr.waits = append(pr.qualAt, at), append(pr.next, 0), append(pr.waits, 0)
+		pr.busy = append(pr.busy, false)
 		at += len(lines[g].slotMonth) * runs
 	}
 	pr.qualAt = append(pr.qualAt, at)
 	pr.qual = grow(pr.qual, at)
 	clear(pr.qual)
-	pr.left = grow(pr.left, len(lines))
+	pr.totalLeft, pr.totalFree, pr.pooling = grow(pr.totalLeft, runs), grow(pr.totalFree, runs), growBools(pr.pooling, runs)
 }
 
 // stepPooled is stepGroup for one profession's lines (hires capped, as
-// pooling needs) and every run of a block. A month when no line has
-// anyone qualifying, waiting or drawn away is each line's quietMonth:
-// nobody waits, so nobody is pooled.
+// pooling needs) and every run of a block, month by month. Most lines
+// are idle most months: nobody qualifies, waits or is drawn away, so
+// they hire nobody of their own and, unless a run pools, each has a
+// quietMonth. A month with no idle line goes through quietMonth alone;
+// otherwise the busy lines hire their own first, adding up each run's
+// qualifiers left waiting in line order (an idle line adds 0, which
+// changes no sum). Runs with someone left add up the room free in every
+// line, in line order, and pool if there is any; then each line pools
+// (poolQualifiers changes a line's figures from its own and the totals
+// only) and finishes.
 func (k *bandKernel) stepPooled(lines []kernelLine, run *kernelRun, runs int) {
 	pr := &run.pool
 	pr.ready(lines, runs)
@@ -115,12 +128,27 @@ func (k *bandKernel) stepPooled(lines []kernelLine, run *kernelRun, runs int) {
 			run.tot[r] += base
 		}
 	}
-	waiting := 0 // lines and runs with someone waiting
 	for i := 1; i < k.m.months; i++ {
 		tot := run.tot[i*runs : (i+1)*runs]
-		if waiting == 0 && !pr.busy(lines, i) {
-			for g := range lines {
-				kl := &lines[g]
+		busy := pr.mark(lines, i)
+		clear(pr.totalLeft)
+		for g := range lines {
+			if pr.busy[g] {
+				pr.hireOwn(&lines[g], g, runs, i)
+			}
+		}
+		pools := busy && pr.free(lines, runs, i)
+		for g := range lines {
+			kl := &lines[g]
+			switch {
+			case pr.busy[g]:
+				if pools {
+					pr.pool(g, runs)
+				}
+				pr.waits[g] = pr.finish(kl, g, runs, i, k.m.wait, tot)
+			case pools:
+				pr.finishIdle(kl, g, runs, i, tot)
+			default:
 				trainee := 0.0
 				if kl.counted {
 					trainee = kl.trainee[i]
@@ -128,39 +156,112 @@ func (k *bandKernel) stepPooled(lines []kernelLine, run *kernelRun, runs int) {
 				lo, hi := g*runs, (g+1)*runs
 				quietMonth(pr.inPost[lo:hi], pr.lr[lo:hi], pr.offered[lo:hi], tot, kl.funded[i], trainee, kl.line.cap, kl.counted)
 			}
-			continue
-		}
-		for g := range lines {
-			pr.hireOwn(&lines[g], g, runs, i)
-		}
-		for r := range runs {
-			pr.pool(len(lines), runs, r)
-		}
-		waiting = 0
-		for g := range lines {
-			waiting += pr.finish(&lines[g], g, runs, i, k.m.wait, tot)
 		}
 	}
 }
 
-// busy tells whether any of the lines has someone qualifying or a course
-// drawing staff in month i.
-func (pr *poolRun) busy(lines []kernelLine, i int) bool {
+// mark marks the lines with someone qualifying, waiting or drawn away in
+// month i, and tells whether there are any.
+func (pr *poolRun) mark(lines []kernelLine, i int) bool {
+	any := false
 	for g := range lines {
 		kl := &lines[g]
-		if s := pr.next[g]; s < len(kl.slotMonth) && kl.slotMonth[s] == i {
-			return true
+		s := pr.next[g]
+		b := pr.waits[g] > 0 || kl.demand[i] != 0 || s < len(kl.slotMonth) && kl.slotMonth[s] == i
+		pr.busy[g] = b
+		any = any || b
+	}
+	return any
+}
+
+// free adds up, for each run with qualifiers left waiting, the room left
+// free in every line in line order (an idle line's room, as it hires
+// nobody of its own), marks the runs that pool and tells whether any do.
+func (pr *poolRun) free(lines []kernelLine, runs, i int) bool {
+	left := false
+	for r := range runs {
+		left = left || pr.totalLeft[r] > 0
+	}
+	if !left {
+		return false
+	}
+	clear(pr.totalFree)
+	totalFree := pr.totalFree[:runs]
+	for g := range lines {
+		lo := g * runs
+		if pr.busy[g] {
+			room, hired := pr.room[lo:lo+runs], pr.hired[lo:lo+runs]
+			for r := range totalFree {
+				totalFree[r] += room[r] - hired[r]
+			}
+			continue
 		}
-		if kl.demand[i] != 0 {
-			return true
+		funded := lines[g].funded[i]
+		inPost, lr := pr.inPost[lo:lo+runs], pr.lr[lo:lo+runs]
+		for r := range totalFree {
+			x := inPost[r]
+			room := funded - (x - x*lr[r])
+			if room < 0 {
+				room = 0
+			}
+			totalFree[r] += room
 		}
 	}
-	return false
+	pools := false
+	for r := range runs {
+		pr.pooling[r] = min(pr.totalLeft[r], totalFree[r]) > 0
+		pools = pools || pr.pooling[r]
+	}
+	return pools
+}
+
+// finishIdle is pool and finish for an idle line g in month i: in runs
+// that pool, its room takes its share of the qualifiers waiting, or is
+// filled; recruits fill what room is left.
+func (pr *poolRun) finishIdle(kl *kernelLine, g, runs, i int, tot []float64) {
+	trainee := 0.0
+	if kl.counted {
+		trainee = kl.trainee[i]
+	}
+	funded, lo := kl.funded[i], g*runs
+	inPost, lr, offered := pr.inPost[lo:lo+runs], pr.lr[lo:lo+runs], pr.offered[lo:lo+runs]
+	tot = tot[:runs]
+	for r := range tot {
+		x := inPost[r]
+		stay := x - x*lr[r]
+		room := funded - stay
+		if room < 0 {
+			room = 0
+		}
+		hired := 0.0
+		if pr.pooling[r] {
+			if totalLeft, totalFree := pr.totalLeft[r], pr.totalFree[r]; totalLeft <= totalFree {
+				hired = room * totalLeft / totalFree
+			} else {
+				hired = room
+			}
+		}
+		recruited := room - hired
+		if offered[r] < recruited {
+			recruited = offered[r]
+		}
+		if !(recruited > 0) {
+			recruited = 0
+		}
+		x = stay + hired + recruited
+		inPost[r] = x
+		if kl.counted {
+			tot[r] += x + trainee
+		} else {
+			tot[r] += x
+		}
+	}
 }
 
 // hireOwn is lineStep.hireOwn for line g in month i, every run: leavers
 // and staff drawn away go, this month's qualifiers join the list and the
-// list fills the funded room, oldest first.
+// list fills the funded room, oldest first. What is left waiting and the
+// qualifiers left waiting go into the run's total.
 func (pr *poolRun) hireOwn(kl *kernelLine, g, runs, i int) {
 	demand, funded := kl.demand[i], kl.funded[i]
 	var q []float64
@@ -169,6 +270,7 @@ func (pr *poolRun) hireOwn(kl *kernelLine, g, runs, i int) {
 		pr.next[g]++
 	}
 	lo := g * runs
+	totalLeft := pr.totalLeft[:runs]
 	for r := range runs {
 		j := lo + r
 		x := pr.inPost[j]
@@ -186,36 +288,35 @@ func (pr *poolRun) hireOwn(kl *kernelLine, g, runs, i int) {
 		if room < 0 { // nonNegative, written out
 			room = 0
 		}
-		hired := 0.0
+		hired, left := 0.0, 0.0
 		if len(queue.entries) > queue.head {
 			hired = queue.hire(room)
+			if len(queue.entries) > queue.head {
+				left = queue.sum()
+			}
 		}
-		pr.stay[j], pr.room[j], pr.hired[j] = stay, room, hired
+		pr.stay[j], pr.room[j], pr.hired[j], pr.left[j] = stay, room, hired, left
+		totalLeft[r] += left
 	}
 }
 
-// pool is poolQualifiers for run r of the lines: the qualifiers still
-// waiting take the room left in the other lines, all of them placed or
-// every free post filled, each share in proportion.
-func (pr *poolRun) pool(lines, runs, r int) {
-	totalLeft, totalFree := 0.0, 0.0
-	for g := range lines {
-		j := g*runs + r
-		pr.left[g] = pr.queues[j].sum()
-		totalLeft += pr.left[g]
-		totalFree += pr.room[j] - pr.hired[j]
-	}
-	if min(totalLeft, totalFree) <= 0 {
-		return
-	}
-	for g := range lines {
-		j := g*runs + r
+// pool is poolQualifiers for line g in the runs that pool: the
+// qualifiers still waiting take the room left in the other lines, all of
+// them placed or every free post filled, each share in proportion.
+func (pr *poolRun) pool(g, runs int) {
+	lo := g * runs
+	for r := range runs {
+		if !pr.pooling[r] {
+			continue
+		}
+		j := lo + r
+		totalLeft, totalFree := pr.totalLeft[r], pr.totalFree[r]
 		free := pr.room[j] - pr.hired[j]
 		if totalLeft <= totalFree { // everyone waiting finds a post
 			pr.queues[j].reset()
 			pr.hired[j] += free * totalLeft / totalFree
 		} else { // every free post is filled
-			pr.queues[j].hire(pr.left[g] * totalFree / totalLeft)
+			pr.queues[j].hire(pr.left[j] * totalFree / totalLeft)
 			pr.hired[j] += free
 		}
 	}
