@@ -35,7 +35,8 @@ type bandKernel struct {
 	lines       []kernelLine
 	profs       []string // the plan's professions, in its order
 	rateClasses int
-	maxSlots    int // the most months any line has qualifiers in
+	maxSlots    int         // the most months any line has qualifiers in
+	groups      []poolGroup // each profession's lines that pool their qualifiers (rule 8b)
 }
 
 // newBandKernel prepares the model's lines (lines that pool their
@@ -68,6 +69,7 @@ func newBandKernel(m *model) *bandKernel {
 		k.lines[li] = kl
 	}
 	k.classify()
+	k.groupPools()
 	return k
 }
 

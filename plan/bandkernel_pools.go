@@ -29,6 +29,45 @@ type poolRun struct {
 	pooling             []bool    // run r pools this month
 }
 
+// poolGroup is a profession's lines that pool their qualifiers, with
+// what stepPooled reads of each line every month laid out month by month:
+// a month's figures for all the lines are side by side in memory.
+type poolGroup struct {
+	from, to int       // the lines, k.lines[from:to]
+	funded   []float64 // [i*lines+g]: line g's funded posts at month i
+	trainee  []float64 // [i*lines+g]: its salaried trainee WTE counted, 0 if none
+	event    []bool    // [i*lines+g]: someone qualifies into it or is drawn away from it
+}
+
+// groupPools prepares the professions with more than one line when the
+// lines pool their qualifiers.
+func (k *bandKernel) groupPools() {
+	if !k.m.pools() {
+		return
+	}
+	n := k.m.months
+	for from := 0; from < len(k.lines); {
+		to := k.m.groupEnd(from)
+		if to-from > 1 {
+			w := to - from
+			pg := poolGroup{from: from, to: to, funded: make([]float64, n*w), trainee: make([]float64, n*w), event: make([]bool, n*w)}
+			for g, kl := range k.lines[from:to] {
+				for i := range n {
+					pg.funded[i*w+g], pg.event[i*w+g] = kl.funded[i], kl.demand[i] != 0
+					if kl.counted {
+						pg.trainee[i*w+g] = kl.trainee[i]
+					}
+				}
+				for _, q := range kl.slotMonth {
+					pg.event[q*w+g] = true
+				}
+			}
+			k.groups = append(k.groups, pg)
+		}
+		from = to
+	}
+}
+
 // workforceRunsPooled is workforceRuns for lines that pool their
 // qualifiers: a profession with one line is stepped as workforceRuns
 // steps it (its qualifiers have nowhere else to go), a profession with
@@ -37,10 +76,12 @@ func (k *bandKernel) workforceRunsPooled(totals []float64, shifts []map[string]S
 	n := k.m.months
 	runs := len(shifts)
 	run.ready(k, shifts, n)
+	next := 0 // the next of k.groups
 	for from := 0; from < len(k.lines); {
 		to := k.m.groupEnd(from)
 		if to-from > 1 {
-			k.stepPooled(k.lines[from:to], run, runs)
+			k.stepPooled(&k.groups[next], run, runs)
+			next++
 			from = to
 			continue
 		}
@@ -113,7 +154,8 @@ func (pr *poolRun) ready(lines []kernelLine, runs int) {
 // line, in line order, and pool if there is any; then each line pools
 // (poolQualifiers changes a line's figures from its own and the totals
 // only) and finishes.
-func (k *bandKernel) stepPooled(lines []kernelLine, run *kernelRun, runs int) {
+func (k *bandKernel) stepPooled(pg *poolGroup, run *kernelRun, runs int) {
+	lines, w := k.lines[pg.from:pg.to], pg.to-pg.from
 	pr := &run.pool
 	pr.ready(lines, runs)
 	for g := range lines {
@@ -130,44 +172,40 @@ func (k *bandKernel) stepPooled(lines []kernelLine, run *kernelRun, runs int) {
 	}
 	for i := 1; i < k.m.months; i++ {
 		tot := run.tot[i*runs : (i+1)*runs]
-		busy := pr.mark(lines, i)
+		funded, trainee := pg.funded[i*w:(i+1)*w], pg.trainee[i*w:(i+1)*w]
+		busy := pr.mark(pg.event[i*w : (i+1)*w])
 		clear(pr.totalLeft)
 		for g := range lines {
 			if pr.busy[g] {
 				pr.hireOwn(&lines[g], g, runs, i)
 			}
 		}
-		pools := busy && pr.free(lines, runs, i)
+		pools := busy && pr.free(funded, runs)
+		counted, capped := lines[0].counted, lines[0].line.cap // the plan's, the same for every line
 		for g := range lines {
-			kl := &lines[g]
+			lo, hi := g*runs, (g+1)*runs
 			switch {
 			case pr.busy[g]:
 				if pools {
 					pr.pool(g, runs)
 				}
-				pr.waits[g] = pr.finish(kl, g, runs, i, k.m.wait, tot)
+				pr.waits[g] = pr.finish(&lines[g], g, runs, i, k.m.wait, tot)
 			case pools:
-				pr.finishIdle(kl, g, runs, i, tot)
+				pr.finishIdle(lo, funded[g], trainee[g], counted, tot)
 			default:
-				trainee := 0.0
-				if kl.counted {
-					trainee = kl.trainee[i]
-				}
-				lo, hi := g*runs, (g+1)*runs
-				quietMonth(pr.inPost[lo:hi], pr.lr[lo:hi], pr.offered[lo:hi], tot, kl.funded[i], trainee, kl.line.cap, kl.counted)
+				quietMonth(pr.inPost[lo:hi], pr.lr[lo:hi], pr.offered[lo:hi], tot, funded[g], trainee[g], capped, counted)
 			}
 		}
 	}
 }
 
 // mark marks the lines with someone qualifying, waiting or drawn away in
-// month i, and tells whether there are any.
-func (pr *poolRun) mark(lines []kernelLine, i int) bool {
+// the month (event: the month's qualifying or drawing, line by line), and
+// tells whether there are any.
+func (pr *poolRun) mark(event []bool) bool {
 	any := false
-	for g := range lines {
-		kl := &lines[g]
-		s := pr.next[g]
-		b := pr.waits[g] > 0 || kl.demand[i] != 0 || s < len(kl.slotMonth) && kl.slotMonth[s] == i
+	for g, e := range event {
+		b := e || pr.waits[g] > 0
 		pr.busy[g] = b
 		any = any || b
 	}
@@ -177,7 +215,7 @@ func (pr *poolRun) mark(lines []kernelLine, i int) bool {
 // free adds up, for each run with qualifiers left waiting, the room left
 // free in every line in line order (an idle line's room, as it hires
 // nobody of its own), marks the runs that pool and tells whether any do.
-func (pr *poolRun) free(lines []kernelLine, runs, i int) bool {
+func (pr *poolRun) free(funded []float64, runs int) bool {
 	left := false
 	for r := range runs {
 		left = left || pr.totalLeft[r] > 0
@@ -187,7 +225,7 @@ func (pr *poolRun) free(lines []kernelLine, runs, i int) bool {
 	}
 	clear(pr.totalFree)
 	totalFree := pr.totalFree[:runs]
-	for g := range lines {
+	for g, funded := range funded {
 		lo := g * runs
 		if pr.busy[g] {
 			room, hired := pr.room[lo:lo+runs], pr.hired[lo:lo+runs]
@@ -196,7 +234,6 @@ func (pr *poolRun) free(lines []kernelLine, runs, i int) bool {
 			}
 			continue
 		}
-		funded := lines[g].funded[i]
 		inPost, lr := pr.inPost[lo:lo+runs], pr.lr[lo:lo+runs]
 		for r := range totalFree {
 			x := inPost[r]
@@ -215,16 +252,13 @@ func (pr *poolRun) free(lines []kernelLine, runs, i int) bool {
 	return pools
 }
 
-// finishIdle is pool and finish for an idle line g in month i: in runs
-// that pool, its room takes its share of the qualifiers waiting, or is
-// filled; recruits fill what room is left.
-func (pr *poolRun) finishIdle(kl *kernelLine, g, runs, i int, tot []float64) {
-	trainee := 0.0
-	if kl.counted {
-		trainee = kl.trainee[i]
-	}
-	funded, lo := kl.funded[i], g*runs
+// finishIdle is pool and finish for an idle line (its runs from lo) in
+// the month: in runs that pool, its room takes its share of the
+// qualifiers waiting, or is filled; recruits fill what room is left.
+func (pr *poolRun) finishIdle(lo int, funded, trainee float64, counted bool, tot []float64) {
+	runs := len(tot)
 	inPost, lr, offered := pr.inPost[lo:lo+runs], pr.lr[lo:lo+runs], pr.offered[lo:lo+runs]
+	pooling, left, free := pr.pooling[:runs], pr.totalLeft[:runs], pr.totalFree[:runs]
 	tot = tot[:runs]
 	for r := range tot {
 		x := inPost[r]
@@ -234,8 +268,8 @@ func (pr *poolRun) finishIdle(kl *kernelLine, g, runs, i int, tot []float64) {
 			room = 0
 		}
 		hired := 0.0
-		if pr.pooling[r] {
-			if totalLeft, totalFree := pr.totalLeft[r], pr.totalFree[r]; totalLeft <= totalFree {
+		if pooling[r] {
+			if totalLeft, totalFree := left[r], free[r]; totalLeft <= totalFree {
 				hired = room * totalLeft / totalFree
 			} else {
 				hired = room
@@ -250,7 +284,7 @@ func (pr *poolRun) finishIdle(kl *kernelLine, g, runs, i int, tot []float64) {
 		}
 		x = stay + hired + recruited
 		inPost[r] = x
-		if kl.counted {
+		if counted {
 			tot[r] += x + trainee
 		} else {
 			tot[r] += x
