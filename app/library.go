@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -189,8 +190,9 @@ func (lv *libraryView) rename() {
 	name.SetText(p.Name)
 	area := widget.NewEntry()
 	area.SetText(p.Area)
+	area.PlaceHolder = "the ICS, region or trust the plan is for"
 	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Area", area)}
-	dialog.ShowForm("Rename plan", "Rename", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Rename plan", "Rename", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -202,6 +204,8 @@ func (lv *libraryView) rename() {
 			lv.ui.showError(err)
 		}
 	}, lv.ui.win)
+	d.Resize(fyne.NewSize(640, d.MinSize().Height)) // room to read a long name (the plan's details edit it too)
+	d.Show()
 }
 
 func (lv *libraryView) delete() {
@@ -248,6 +252,9 @@ func (lv *libraryView) importPlan() {
 			defer r.Close()
 			if p, err = exchange.ReadImport(name, r); err != nil {
 				err = fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", name, err)
+				return
+			}
+			if err = exchange.NameImport(context.Background(), lv.ui.lib, p, time.Now()); err != nil {
 				return
 			}
 			id, err = lv.ui.lib.CreatePlan(context.Background(), p)

@@ -34,7 +34,25 @@ type column struct {
 	// figure worked out, which the form would only repeat).
 	tableOnly bool
 	blank     string // what an empty field means, when it means a value ("0")
+	// part, if set, is the form's control instead of a field: a list of
+	// the record's own (a post line's funded-post changes), made with the
+	// form and refreshed with it. set then serves only pasted rows.
+	part func(parent *recordTable) formPart
+	// note, if set, is said under the form once a typed value is kept:
+	// a warning that does not refuse it (a service area near another).
+	note func(p *plan.Plan, i int) string
 }
+
+// formPart is a column's own control in the form; refresh shows the
+// record as it now is (anew: another record was chosen).
+type formPart struct {
+	object  fyne.CanvasObject
+	refresh func(anew bool)
+	table   *recordTable // the part's own list, if it has one
+}
+
+// refusal is a typed value the plan refused, still in its field.
+type refusal struct{ text, why string }
 
 // same tells whether the typed text already says what the plan holds,
 // so the form leaves it as typed.
@@ -110,12 +128,22 @@ type recordTable struct {
 	message  *widget.Label
 	remove   *widget.Button
 	loading  bool // the form is being filled from the plan, not typed in
+	parts    map[int]formPart
+	// refused holds, per column, what was typed and refused, so that
+	// putting the saved value back in its field can say so (notice).
+	refused map[int]refusal
+	notice  string
+	// noticeCol is the column being typed in when notice was made: the
+	// notice stays while the planner types there, and goes at the next.
+	noticeCol int
+	typing    int // the column being typed in (-1: none)
 	made     int  // cells the table has made: scrolling reuses them
 	object   fyne.CanvasObject
 }
 
 func newRecordTable(ui *UI, def *records) *recordTable {
-	rt := &recordTable{ui: ui, def: def, selected: -1}
+	rt := &recordTable{ui: ui, def: def, selected: -1, parts: map[int]formPart{}, refused: map[int]refusal{},
+		noticeCol: -1, typing: -1}
 	rt.table = widget.NewTable(rt.size, func() fyne.CanvasObject {
 		rt.made++
 		l := widget.NewLabel("")
@@ -204,6 +232,10 @@ func (rt *recordTable) field(i int) fyne.CanvasObject {
 	c := rt.def.columns[i]
 	var o fyne.CanvasObject
 	switch {
+	case c.part != nil:
+		part := c.part(rt)
+		rt.parts[i] = part
+		o = part.object
 	case c.set == nil:
 		o = widget.NewLabel("")
 	case c.choices != nil && c.open:
@@ -261,6 +293,11 @@ func (rt *recordTable) typed(col int, text string) {
 	}
 	c := rt.def.columns[col]
 	row := rt.selected
+	if col != rt.noticeCol {
+		rt.notice = ""
+	}
+	rt.typing = col
+	defer func() { rt.typing = -1 }()
 	err := rt.edit(rt.def.path(row)+"."+c.field, func(p *plan.Plan) error {
 		if row >= rt.def.count(p) {
 			return fmt.Errorf("that %s is no longer there", rt.def.noun)
@@ -268,13 +305,39 @@ func (rt *recordTable) typed(col int, text string) {
 		return c.set(p, row, text)
 	})
 	rt.showError(err, c.title)
+	if err != nil {
+		why := strings.TrimPrefix(rt.message.Text, c.title+": ")
+		rt.refused[col] = refusal{text: text, why: why}
+		return
+	}
+	delete(rt.refused, col)
+	if p := rt.plan(); c.note != nil && p != nil && row < rt.def.count(p) {
+		rt.message.SetText(strings.TrimSpace(rt.message.Text + "\n" + c.note(p, row)))
+	}
+}
+
+// putBack notes that the saved value went back into a field where a
+// refused one was typed, so the planner knows it was not kept.
+func (rt *recordTable) putBack(col int, shown string, anew bool) {
+	r, ok := rt.refused[col]
+	if !ok {
+		return
+	}
+	delete(rt.refused, col)
+	title := rt.def.columns[col].title
+	line := fmt.Sprintf("%s is back to %s: %q was not kept (%s).", title, shown, r.text, r.why)
+	if anew {
+		line = fmt.Sprintf("%s: %q was not kept (%s).", title, r.text, r.why)
+	}
+	rt.notice = strings.TrimSpace(rt.notice + "\n" + line)
+	rt.noticeCol = rt.typing
 }
 
 // showError says what is wrong in plain words: the column's title for a
 // field of this record, the plan file's path for anything else.
 func (rt *recordTable) showError(err error, title string) {
 	if err == nil {
-		rt.message.SetText("")
+		rt.message.SetText(rt.notice) // a refused value put back, if any
 		return
 	}
 	var errs plan.Errors
@@ -310,8 +373,10 @@ func (rt *recordTable) selectFirst() {
 
 func (rt *recordTable) selectRow(row int) {
 	rt.selected = row
-	rt.message.SetText("")
+	rt.notice = ""
 	rt.fill(true)
+	rt.message.SetText(rt.notice)
+	rt.notice = "" // said
 	if rt.def.selected != nil {
 		rt.def.selected(row)
 	}
@@ -344,6 +409,10 @@ func (rt *recordTable) fill(anew bool) {
 	rt.loading = true
 	defer func() { rt.loading = false }()
 	for i, c := range rt.def.columns {
+		if part, ok := rt.parts[i]; ok {
+			part.refresh(anew)
+			continue
+		}
 		text := ""
 		if has {
 			text = c.value(p, rt.selected)
@@ -368,16 +437,15 @@ func (rt *recordTable) fill(anew bool) {
 			if p != nil {
 				f.SetOptions(c.choices(p))
 			}
-			if anew && f.Text != text || !c.same(f.Text, text) {
-				f.SetText(text)
-			}
+			rt.fillEntry(i, &f.Entry, text, text, anew)
 			setEnabled(f, has)
 		case *widget.Entry:
-			if anew && f.Text != text || !c.same(f.Text, text) {
-				f.SetText(text)
-			}
+			rt.fillEntry(i, f, text, forForm(text), anew)
 			setEnabled(f, has && (c.enabled == nil || c.enabled(p, rt.selected)))
 		}
+	}
+	if rt.notice != "" {
+		rt.message.SetText(rt.notice)
 	}
 	setEnabled(rt.remove, has)
 	switch {
@@ -390,6 +458,21 @@ func (rt *recordTable) fill(anew bool) {
 	default:
 		rt.hint.SetText(fmt.Sprintf("Select a %s in the table to change it.", rt.def.noun))
 	}
+}
+
+// fillEntry writes shown in column i's field unless what is there means
+// the same as the plan's exact value or as shown (so "12." stays while
+// typed, and 0.9 for 0.8986 is left alone); a refused value it replaces
+// is said.
+func (rt *recordTable) fillEntry(i int, f *widget.Entry, exact, shown string, anew bool) {
+	c := rt.def.columns[i]
+	if anew && f.Text != shown || !c.same(f.Text, exact) && !c.same(f.Text, shown) {
+		if _, was := rt.refused[i]; was && f.Text != shown {
+			rt.putBack(i, shown, anew)
+		}
+		f.SetText(shown)
+	}
+	delete(rt.refused, i) // the field says what is saved
 }
 
 type disableable interface {
