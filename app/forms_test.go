@@ -304,3 +304,17 @@ func postsCell(t *testing.T, ui *UI, title string) string {
 	t.Fatalf("no column %q", title)
 	return ""
 }
+
+// The post line form with its funded-post changes fits the window's
+// first size, 1440 x 900, and the 1920 x 1080 of a laptop at full screen.
+func TestThePostLineFormFitsTheWindow(t *testing.T) {
+	ui, _, _ := newTestUI(t) // the default plan: 35 lines, each with changes
+	ui.tabs.SelectIndex(1)
+	ui.posts.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	if n := len(ui.session.Plan().Posts[0].Changes); n == 0 {
+		t.Fatal("the default plan's first line has no changes to show")
+	}
+	if min := ui.win.Content().MinSize(); min.Width > 1440 || min.Height > 900 {
+		t.Errorf("the window needs %v x %v", min.Width, min.Height)
+	}
+}

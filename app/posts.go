@@ -172,8 +172,8 @@ func parseChanges(text string) ([]plan.FundedChange, error) {
 }
 
 // changesHeight is the funded-post changes' part of the post line's form:
-// room for a few changes and the fields of the one chosen.
-const changesHeight = 300
+// room for four changes, the fields of the one chosen beside them.
+const changesHeight = 210
 
 // changesPart edits the chosen post line's funded-post changes as every
 // other list is edited: a table of month and change, the chosen change's
@@ -203,7 +203,8 @@ func changesPart(posts *recordTable) formPart {
 			return nil
 		},
 		remove:  func(p *plan.Plan, i int) { l := line(p); l.Changes = append(l.Changes[:i], l.Changes[i+1:]...) },
-		tableAt: 0.45,
+		tableAt: 0.42,
+		beside:  true,
 	})
 	room := canvas.NewRectangle(color.Transparent)
 	room.SetMinSize(fyne.NewSize(0, changesHeight))
@@ -223,14 +224,14 @@ func changesPart(posts *recordTable) formPart {
 func changeColumns(line func(p *plan.Plan) *plan.PostLine) []column {
 	change := func(p *plan.Plan, i int) *plan.FundedChange { return &line(p).Changes[i] }
 	return []column{
-		{title: "Month", field: "month", width: 110, hint: "for example Sep 2025",
+		{title: "Month", field: "month", width: 90, hint: "for example Sep 2025",
 			value: func(p *plan.Plan, i int) string { return change(p, i).Month.Label() },
 			set: func(p *plan.Plan, i int, t string) error {
 				m, err := parseMonth(t)
 				change(p, i).Month = m
 				return err
 			}},
-		{title: "Change (WTE)", field: "funded_wte_delta", width: 130, hint: "+10 more funded posts, -2 fewer",
+		{title: "Change (WTE)", field: "funded_wte_delta", width: 110, hint: "+10 more funded posts, -2 fewer",
 			value: func(p *plan.Plan, i int) string { return num(change(p, i).FundedWTEDelta) },
 			show:  func(p *plan.Plan, i int) string { return signedWTE(change(p, i).FundedWTEDelta) },
 			set: func(p *plan.Plan, i int, t string) error {

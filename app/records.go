@@ -82,6 +82,7 @@ type records struct {
 	edit    func(key string, fn func(p *plan.Plan) error) error
 	heading string  // before the table's buttons, if set
 	tableAt float64 // the table's share of the height, the form's the rest (0: 0.6)
+	beside  bool    // the form beside the table (its share of the width), not under it
 	// selected is told the record chosen (-1: none), if set.
 	selected func(i int)
 }
@@ -186,6 +187,10 @@ func newRecordTable(ui *UI, def *records) *recordTable {
 	}
 	editor := container.NewVBox(rt.hint, form, rt.message)
 	split := container.NewVSplit(rt.table, container.NewVScroll(editor))
+	if def.beside { // a short list inside another record's form, as narrow as it can be
+		rt.hint.Wrapping = fyne.TextWrapWord
+		split = container.NewHSplit(rt.table, container.NewVScroll(editor))
+	}
 	split.Offset = 0.6
 	if def.tableAt > 0 {
 		split.Offset = def.tableAt
@@ -306,6 +311,7 @@ func (rt *recordTable) typed(col int, text string) {
 	})
 	rt.showError(err, c.title)
 	if err != nil {
+		rt.notice = "" // the message says something else now
 		why := strings.TrimPrefix(rt.message.Text, c.title+": ")
 		rt.refused[col] = refusal{text: text, why: why}
 		return
