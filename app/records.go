@@ -138,8 +138,8 @@ type recordTable struct {
 	// notice stays while the planner types there, and goes at the next.
 	noticeCol int
 	typing    int // the column being typed in (-1: none)
-	made     int  // cells the table has made: scrolling reuses them
-	object   fyne.CanvasObject
+	made      int // cells the table has made: scrolling reuses them
+	object    fyne.CanvasObject
 }
 
 func newRecordTable(ui *UI, def *records) *recordTable {
