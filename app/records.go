@@ -129,7 +129,10 @@ type recordTable struct {
 	message  *widget.Label
 	remove   *widget.Button
 	loading  bool // the form is being filled from the plan, not typed in
-	parts    map[int]formPart
+	made     int  // cells the table has made: scrolling reuses them
+	object   fyne.CanvasObject
+
+	parts map[int]formPart
 	// refused holds, per column, what was typed and refused, so that
 	// putting the saved value back in its field can say so (notice).
 	refused map[int]refusal
@@ -138,8 +141,6 @@ type recordTable struct {
 	// notice stays while the planner types there, and goes at the next.
 	noticeCol int
 	typing    int // the column being typed in (-1: none)
-	made      int // cells the table has made: scrolling reuses them
-	object    fyne.CanvasObject
 }
 
 func newRecordTable(ui *UI, def *records) *recordTable {
