@@ -37,6 +37,9 @@ type trajectoryView struct {
 	loading       bool
 	titles        map[*widget.Entry]string  // each field's title, for messages
 	refused       map[*widget.Entry]refusal // typed and refused, still in the field
+	// notice says a refused value was put back; it stays while the
+	// setting being typed (noticeKey) is typed, and goes at the next.
+	notice, noticeKey, typing string
 }
 
 const (
@@ -70,7 +73,7 @@ func newTrajectoryView(ui *UI) *view {
 	tv.baseNote.Importance = widget.DangerImportance
 	tv.baseNote.Wrapping = fyne.TextWrapWord
 	tv.baseNote.Hide()
-	tv.area.PlaceHolder = "the ICS, region or trust the plan is for, such as North East and North Cumbria ICS"
+	tv.area.PlaceHolder = "the ICS, region or trust the plan is for"
 	tv.edit(tv.name, "name", func(p *plan.Plan, t string) error { p.Name = t; return nil })
 	tv.edit(tv.area, "area", func(p *plan.Plan, t string) error { p.Area = t; return nil })
 	tv.baseWTE.PlaceHolder = "blank: the plan's workforce at the baseline (staff in post, and salaried trainees when counted)"
@@ -123,8 +126,7 @@ func newTrajectoryView(ui *UI) *view {
 		})
 
 	form := widget.NewForm(
-		widget.NewFormItem(planNameLabel, tv.name),
-		widget.NewFormItem(areaLabel, tv.area),
+		widget.NewFormItem(planNameLabel, nameAndArea(tv.name, tv.area)),
 		widget.NewFormItem(baselineLabel, container.NewVBox(tv.baseline, tv.baseNote)),
 		widget.NewFormItem(horizonLabel, tv.horizon),
 		widget.NewFormItem("Between milestones", tv.interp),
@@ -205,11 +207,17 @@ func (tv *trajectoryView) apply(key string, fn func(p *plan.Plan) error) bool {
 	if tv.loading {
 		return false
 	}
+	if key != tv.noticeKey {
+		tv.notice = ""
+	}
+	tv.typing = key
 	err := tv.ui.session.Edit(key, fn)
+	tv.typing = ""
 	if err == nil {
-		say(tv.message, "")
+		say(tv.message, tv.notice)
 		return true
 	}
+	tv.notice = ""
 	tv.sayWhy(key, err)
 	return false
 }
@@ -270,7 +278,8 @@ func (tv *trajectoryView) refresh() {
 	tv.show(tv.wait, strconv.Itoa(p.QualifierWaitMonths), sameValueOr("0"), &back)
 	tv.show(tv.payAward, num(p.PayUpliftPctPerYear), sameValueOr("0"), &back)
 	if len(back) > 0 {
-		say(tv.message, strings.Join(back, "\n"))
+		tv.notice, tv.noticeKey = strings.Join(back, "\n"), tv.typing
+		say(tv.message, tv.notice)
 		say(tv.baseNote, "")
 	}
 	if tv.countTrainees.Checked != p.CountSalariedTrainees {
@@ -332,6 +341,13 @@ func (tv *trajectoryView) explainBaseline(typed string, kept bool) {
 		}
 	}
 	say(tv.message, strings.TrimSpace(strings.Join(rest, "\n")))
+}
+
+// nameAndArea puts the plan's name and its area on one row, each half
+// the width, so the settings take no more height than they did.
+func nameAndArea(name, area *widget.Entry) fyne.CanvasObject {
+	return container.NewGridWithColumns(2, name,
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(areaLabel, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), nil, area))
 }
 
 // explained puts a short explanation beside a field, on its own row, so
