@@ -1,14 +1,18 @@
 package app
 
 import (
+	"bytes"
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile"
 )
 
 // formsPlan is an LTP blank plan with two professions and a post line of
@@ -348,5 +352,36 @@ func TestThePostLineFormFitsTheWindow(t *testing.T) {
 	}
 	if min := ui.win.Content().MinSize(); min.Width > 1440 || min.Height > 900 {
 		t.Errorf("the window needs %v x %v", min.Width, min.Height)
+	}
+}
+
+// Issue 20, 7: a plan imported into a library that has a plan of its name
+// is stored as "NAME (imported 4 Dec 2026)", today's date.
+func TestAnImportedCopyIsNamedApart(t *testing.T) {
+	ui, _, _ := newTestUI(t) // the library holds the default plan
+	orig := ui.session.Plan()
+	data, err := planfile.Write(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := ui.library.storeImport("plan.psyplan", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plans, err := ui.lib.ListPlans(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := orig.Name + " (imported " + time.Now().Format("2 Jan 2006") + ")"
+	for _, e := range plans {
+		if e.ID == id && e.Name != want {
+			t.Errorf("imported copy named %q, want %q", e.Name, want)
+		}
+		if e.ID != id && e.Name != orig.Name {
+			t.Errorf("the original is now %q", e.Name)
+		}
+	}
+	if len(plans) != 2 {
+		t.Errorf("%d plans", len(plans))
 	}
 }

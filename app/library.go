@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -246,18 +247,10 @@ func (lv *libraryView) importPlan() {
 		}
 		name := r.URI().Name()
 		lv.ui.setStatus("Importing " + name + "…")
-		var p *plan.Plan
 		var id int64
 		lv.ui.run(func() {
 			defer r.Close()
-			if p, err = exchange.ReadImport(name, r); err != nil {
-				err = fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", name, err)
-				return
-			}
-			if err = exchange.NameImport(context.Background(), lv.ui.lib, p, time.Now()); err != nil {
-				return
-			}
-			id, err = lv.ui.lib.CreatePlan(context.Background(), p)
+			id, err = lv.storeImport(name, r)
 		}, func() {
 			if err != nil {
 				lv.ui.setStatus("")
@@ -270,6 +263,20 @@ func (lv *libraryView) importPlan() {
 	d.SetFilter(storage.NewExtensionFileFilter(exchange.ImportExtensions))
 	startInDocuments(d)
 	d.Show()
+}
+
+// storeImport reads a plan file or workbook and stores it whole as a new
+// plan, named apart from a plan of the same name already there; it runs
+// off the UI goroutine.
+func (lv *libraryView) storeImport(name string, r io.Reader) (int64, error) {
+	p, err := exchange.ReadImport(name, r)
+	if err != nil {
+		return 0, fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", name, err)
+	}
+	if err := exchange.NameImport(context.Background(), lv.ui.lib, p, time.Now()); err != nil {
+		return 0, err
+	}
+	return lv.ui.lib.CreatePlan(context.Background(), p)
 }
 
 // exportPlan asks what to export, then where, and writes it off the UI
