@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/plan"
 )
 
@@ -82,7 +83,7 @@ func newAnswersPanel(ui *UI) *answersPanel {
 	}
 	ap.lever.SetSelected(intakeWords)
 	help := widget.NewLabel("The smallest whole-percent rise that meets the trajectory at the milestone, or leaves no one short " +
-		"of the access targets at the month, on " + scenarioLabel(ui.session.Scenario()) +
+		"of the access targets at the month, on " + session.ScenarioLabel(ui.session.Scenario()) +
 		". Extra trainees come from outside (no one is drawn from posts); funded posts rise from the baseline on.")
 	help.Wrapping = fyne.TextWrapWord
 	ap.byItem = widget.NewFormItem(byTrajectory, ap.milestone)
@@ -291,7 +292,7 @@ func (ap *answersPanel) show(a plan.Answer) {
 		return // nothing to keep
 	}
 	ap.answer = &a
-	ap.name.SetText(uniqueScenarioName(ap.ui.session.Plan(), a.ScenarioName()))
+	ap.name.SetText(ap.ui.session.Plan().UniqueScenarioName(a.ScenarioName()))
 	setEnabled(ap.keep, true)
 }
 
@@ -304,7 +305,7 @@ func (ap *answersPanel) keepAsScenario() {
 	solved, name := ap.answer.Solved, ap.name.Text
 	err := ap.ui.session.Edit("", func(p *plan.Plan) error {
 		if p.Scenario(name) != nil {
-			return fmt.Errorf("Scenario name: %q is taken by another scenario: choose another name", name)
+			return fmt.Errorf("%s: %q is taken by another scenario: choose another name", "Scenario name", name)
 		}
 		solved.Name = name
 		p.Scenarios = append(p.Scenarios, solved)

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/assets"
 	"example.org/psyplan/store"
 )
@@ -47,8 +48,8 @@ type UI struct {
 	app     fyne.App
 	win     fyne.Window
 	lib     *store.Library
-	session *Session
-	run     background
+	session *session.Session
+	run     session.Runner
 
 	library  *libraryView
 	tabs     *container.AppTabs
@@ -75,14 +76,19 @@ type UI struct {
 func Run(a fyne.App, lib *store.Library, opts Options) int {
 	boundMemory()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	ui := New(a, lib, offUI, true)
+	var ui *UI
+	run := session.Background(fyne.Do, func(msg string) {
+		if ui != nil {
+			ui.setStatus(msg)
+		}
+	})
+	ui = New(a, lib, run, true)
 	ui.win.Resize(fyne.NewSize(1440, 900))
 	ui.openStartPlan()
 	ui.acceptOutside(opts.Open, opts.Files)
 	if opts.Notice != "" {
 		dialog.ShowInformation("PsyPlan closed unexpectedly last time", opts.Notice, ui.win)
 	}
-	caught = ui.setStatus
 	lib.OnWait = func() { // told on the worker that saves, while it waits
 		fyne.Do(func() { ui.setStatus("Another program is writing to the library; waiting up to 20 seconds…") })
 	}
@@ -128,17 +134,17 @@ func screenshotsCode(code <-chan int, limit time.Duration) int {
 }
 
 // New builds the window. run and async choose how background work runs:
-// offUI and true in the application, inline and false in tests.
-func New(a fyne.App, lib *store.Library, run background, async bool) *UI {
+// session.Background and true in the application, session.Inline and false in tests.
+func New(a fyne.App, lib *store.Library, run session.Runner, async bool) *UI {
 	a.Settings().SetTheme(plannerTheme{theme.DefaultTheme()})
-	ui := &UI{app: a, lib: lib, run: run, session: newSession(lib, run, async)}
+	ui := &UI{app: a, lib: lib, run: run, session: session.New(lib, run, async)}
 	ui.win = a.NewWindow("PsyPlan")
 	ui.build()
 	ui.session.OnChange(ui.refresh)
 	ui.library.reload()
-	ui.session.onSaved = ui.saved
-	ui.session.onSaving = func() { ui.setStatus("Saving…") }
-	ui.session.onProblem = func(err error) { ui.setStatus("Problem: " + err.Error()) }
+	ui.session.OnSaved(ui.saved)
+	ui.session.OnSaving(func() { ui.setStatus("Saving…") })
+	ui.session.OnProblem(func(err error) { ui.setStatus("Problem: " + err.Error()) })
 	ui.win.SetCloseIntercept(ui.closeWindow)
 	ui.shortcuts()
 	ui.refresh()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/store"
@@ -31,7 +32,7 @@ func openTestUI(t *testing.T, path string) *UI {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { lib.Close() })
-	ui := New(a, lib, inline, false)
+	ui := New(a, lib, session.Inline, false)
 	ui.win.Resize(fyne.NewSize(1440, 900))
 	ui.openStartPlan()
 	return ui

@@ -9,13 +9,14 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
 )
 
 func sameBand(t *testing.T, got *plan.Band, p *plan.Plan, scenario string, runs int) {
 	t.Helper()
-	want, err := plan.MakeBand(context.Background(), p, scenario, runs, bandSeed, nil)
+	want, err := plan.MakeBand(context.Background(), p, scenario, runs, session.BandSeed, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,11 +35,11 @@ func sameBand(t *testing.T, got *plan.Band, p *plan.Plan, scenario string, runs 
 func TestSessionMakesTheBand(t *testing.T) {
 	ui, d := openDeferredUI(t, filepath.Join(t.TempDir(), "library.db"))
 	s := ui.session
-	sameBand(t, s.Band(), s.Plan(), "", bandRuns)
+	sameBand(t, s.Band(), s.Plan(), "", session.BandRuns)
 	if s.BandRunning() || ui.overview.band.progress.Value != 1 {
 		t.Errorf("running %v, progress shown %v, want done and 1", s.BandRunning(), ui.overview.band.progress.Value)
 	}
-	if g := ui.overview.chart.growth; g == nil || g.Likely == nil || g.Likely.Runs != bandRuns {
+	if g := ui.overview.chart.growth; g == nil || g.Likely == nil || g.Likely.Runs != session.BandRuns {
 		t.Fatal("the overview's growth chart has no band")
 	}
 	want := s.Band().ChanceSentence(s.Plan().JudgedAt(s.Plan().Horizon))
@@ -63,7 +64,10 @@ func TestCancelTheBand(t *testing.T) {
 	if err := s.Edit("", func(p *plan.Plan) error { p.Posts[0].RecruitsWTEPerYear += 10; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	for _, apply := range d.take() { // the projection lands; the band starts
+	for _, apply := range d.Take() { // the projection lands
+		apply()
+	}
+	for _, apply := range d.Take() { // the plan stayed as it was a moment: the band starts
 		apply()
 	}
 	if !s.BandRunning() || s.Band() != nil || ui.overview.band.cancel.Hidden {
@@ -73,7 +77,7 @@ func TestCancelTheBand(t *testing.T) {
 		t.Fatal("no chart while the band is made")
 	}
 	s.CancelBand()
-	d.settle()
+	d.Settle()
 	if s.BandRunning() || s.Band() != nil || ui.overview.chart.growth.Likely != nil {
 		t.Fatalf("after Cancel: running %v, band %v", s.BandRunning(), s.Band())
 	}
@@ -81,8 +85,8 @@ func TestCancelTheBand(t *testing.T) {
 		t.Error("no way to work the band out again")
 	}
 	s.StartBand()
-	d.settle()
-	sameBand(t, s.Band(), s.Plan(), "", bandRuns)
+	d.Settle()
+	sameBand(t, s.Band(), s.Plan(), "", session.BandRuns)
 }
 
 // A band overtaken by an edit is dropped, even when it lands last: the
@@ -96,19 +100,22 @@ func TestAStaleBandIsDropped(t *testing.T) {
 		}
 	}
 	edit(5)
-	for _, apply := range d.take() { // projection of 5 lands: its band starts
+	for _, apply := range d.Take() { // projection of 5 lands
+		apply()
+	}
+	for _, apply := range d.Take() { // a moment later its band starts
 		apply()
 	}
 	edit(400)
-	late := d.take() // the band of 5 and the projection of 400
+	late := d.Take() // the band of 5 and the projection of 400
 	for i := len(late) - 1; i >= 0; i-- {
 		late[i]()
 	}
-	d.settle()
-	if s.bands.of != s.Plan() || s.Plan().Posts[0].RecruitsWTEPerYear != 400 {
+	d.Settle()
+	if s.Band() == nil || s.Plan().Posts[0].RecruitsWTEPerYear != 400 {
 		t.Fatal("the band shown is not of the plan as it stands")
 	}
-	sameBand(t, s.Band(), s.Plan(), "", bandRuns)
+	sameBand(t, s.Band(), s.Plan(), "", session.BandRuns)
 }
 
 // In workshop mode the band follows the what-if: a quick band while a
@@ -129,18 +136,18 @@ func TestWorkshopBandFollowsTheControls(t *testing.T) {
 	ps.intake.OnChanged(40)
 	moving := time.Since(start)
 	g := ps.chart.growth
-	if g == nil || g.Likely == nil || g.Likely.Runs != quickBandRuns {
+	if g == nil || g.Likely == nil || g.Likely.Runs != session.QuickBandRuns {
 		t.Fatalf("while moving: %+v", g)
 	}
 	start = time.Now()
 	ps.intake.OnChangeEnded(40)
 	settled := time.Since(start)
-	if g := ps.chart.growth; g.Likely == nil || g.Likely.Runs != bandRuns {
+	if g := ps.chart.growth; g.Likely == nil || g.Likely.Runs != session.BandRuns {
 		t.Fatalf("let go: band of %d runs", g.Likely.Runs)
 	}
 	trial := ui.session.Plan().Clone()
-	trial.Scenarios = append(trial.Scenarios, ps.whatIf.Scenario(trial, whatIfName))
-	sameBand(t, ps.live.band, trial, whatIfName, bandRuns)
+	trial.Scenarios = append(trial.Scenarios, ps.whatIf.Scenario(trial, session.WhatIfName))
+	sameBand(t, ps.live.band, trial, session.WhatIfName, session.BandRuns)
 	t.Logf("ICS what-if: quick band %v, full band %v (projection included)", moving, settled)
 	if moving > 500*time.Millisecond && !raceDetector {
 		t.Errorf("the band took %v to follow the control", moving)

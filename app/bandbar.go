@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/format"
 )
 
@@ -56,7 +57,7 @@ func (bb *bandBar) refresh() {
 		bb.progress.SetValue(0)
 		bb.progress.Show()
 		bb.cancel.Show()
-		bb.words.SetText(fmt.Sprintf("Working out how sure the projection is (%s runs)… the chart can be used meanwhile.", format.Whole(bandRuns)))
+		bb.words.SetText(fmt.Sprintf("Working out how sure the projection is (%s runs)… the chart can be used meanwhile.", format.Whole(session.BandRuns)))
 	case s.Band() == nil:
 		bb.again.Show()
 		bb.words.SetText("The likely range was not worked out.")

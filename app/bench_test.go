@@ -15,7 +15,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"example.org/psyplan/charts"
+	"example.org/psyplan/app/session"
+	"example.org/psyplan/app/session/sessiontest"
 	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/plan/plantest"
@@ -25,20 +26,20 @@ import (
 // the background as the application does.
 func nationalUI(tb testing.TB) *UI {
 	tb.Helper()
-	return nationalWindow(tb, inline)
+	return nationalWindow(tb, session.Inline)
 }
 
 // nationalDeferredUI is nationalUI with projections made in the
 // background too, answered when the test settles them.
-func nationalDeferredUI(tb testing.TB) (*UI, *deferred) {
+func nationalDeferredUI(tb testing.TB) (*UI, *sessiontest.Deferred) {
 	tb.Helper()
-	d := &deferred{}
-	ui := nationalWindow(tb, d.run)
-	d.settle()
+	d := &sessiontest.Deferred{}
+	ui := nationalWindow(tb, d.Run)
+	d.Settle()
 	return ui, d
 }
 
-func nationalWindow(tb testing.TB, run background) *UI {
+func nationalWindow(tb testing.TB, run session.Runner) *UI {
 	a := test.NewTempApp(tb)
 	lib, err := exchange.OpenLibrary(context.Background(), filepath.Join(tb.TempDir(), "library.db"))
 	if err != nil {
@@ -119,29 +120,6 @@ func TestPostsTableReusesCellsWhenScrolled(t *testing.T) {
 	}
 }
 
-// Target: a what-if control change redraws the slide's chart in 33 ms or
-// less for a plan the size of one ICS.
-func BenchmarkWhatIfRedrawICS(b *testing.B) {
-	p := plantest.ICS()
-	if errs := plan.Validate(p); errs != nil {
-		b.Fatal(errs)
-	}
-	today := plan.MonthOf(2024, 1)
-	base, _ := plan.Project(p, "") // made once when the slides open
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		w := plan.WhatIf{ExtraIntakePct: float64(i % 100), RecruitFactor: 1, From: today}
-		in, err := whatIfInput(p, base, w, today)
-		if err != nil {
-			b.Fatal(err)
-		}
-		c, _ := charts.Make("growth", in)
-		if _, _, err := charts.SlideImage(c, 1880, 760); err != nil { // the slide's chart at 1920 x 1080
-			b.Fatal(err)
-		}
-	}
-}
-
 func tableCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
 
 // Target: 1,000 edits of the national plan (a post's and a cohort's
@@ -169,13 +147,13 @@ func BenchmarkThousandEditsNationalMemory(b *testing.B) {
 				b.Fatal(err)
 			}
 			if i%10 == 9 {
-				d.settle()
+				d.Settle()
 				ui.overview.chart.draw(1150, 480)
 				peak = max(peak, residentMB())
 			}
 		}
 		ui.session.Flush()
-		d.settle()
+		d.Settle()
 		runtime.GC()
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)

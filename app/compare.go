@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"example.org/psyplan/plan"
@@ -28,12 +29,15 @@ func newCompareView(ui *UI) *view {
 	cv := &compareView{ui: ui, note: widget.NewLabel("")}
 	cv.note.Wrapping = fyne.TextWrapWord
 	cv.table = widget.NewTable(cv.size, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis // a long scenario name, whole in the Scenarios screen
-		return l
+		return widget.NewLabel("")
 	}, func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		l.TextStyle.Bold = id.Row == 0 || id.Col == 0
+		// the scenarios' names wrap in a header row as tall as the longest needs
+		l.Wrapping = fyne.TextWrapOff
+		if id.Row == 0 {
+			l.Wrapping = fyne.TextWrapWord
+		}
 		l.Alignment = fyne.TextAlignTrailing
 		if id.Col == 0 {
 			l.Alignment = fyne.TextAlignLeading
@@ -139,18 +143,38 @@ func compareNote(c *plan.Comparison) string {
 		c.At.Label() + "; pay cost is per NHS financial year, at the plan's prices."
 }
 
-// setWidths gives the figures room: a scenario's value wide enough for
-// its name's start, its difference for a sum of pounds.
+// setWidths gives the figures room: a scenario's value as wide as its
+// name (up to 280 px, then the name wraps), its difference wide enough
+// for a sum of pounds; and the header row as tall as the longest name
+// needs when wrapped, so every name reads whole.
 func (cv *compareView) setWidths() {
 	_, cols := cv.size()
 	cv.table.SetColumnWidth(0, 330)
+	tallest := float32(0)
 	for col := 1; col < cols; col++ {
-		w := float32(190)
-		if _, diff := compareColumn(col); diff {
-			w = 140
+		w := float32(140)
+		if _, diff := compareColumn(col); !diff {
+			w = headerWidth(cv.cell(0, col))
 		}
 		cv.table.SetColumnWidth(col, w)
+		tallest = max(tallest, headerHeight(cv.cell(0, col), w))
 	}
+	cv.table.SetRowHeight(0, tallest)
+}
+
+// headerWidth is a scenario's column: room for its figures (190 px) or its
+// name on one line, up to 280 px.
+func headerWidth(name string) float32 {
+	w := fyne.MeasureText(name, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + theme.Padding()
+	return min(max(190, w), 280)
+}
+
+// headerHeight is the height a header's words take wrapped at width.
+func headerHeight(name string, width float32) float32 {
+	l := widget.NewLabelWithStyle(name, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	l.Resize(fyne.NewSize(width, l.MinSize().Height))
+	return l.MinSize().Height
 }
 
 // visible tells whether the screen is the one shown.

@@ -76,11 +76,11 @@ func TestDemandScreenshots(t *testing.T) {
 		tab("Overview")
 		for _, k := range charts.Kinds {
 			if k.Name == "demand" || k.Name == "demand-wte" || k.Name == "cost" {
-				ui.overview.kindSel.SetSelected(k.Title)
+				ui.overview.kindSel.SetSelected(k.Menu)
 				shot("chart-" + k.Name + suffix)
 			}
 		}
-		ui.overview.kindSel.SetSelected(charts.Kinds[0].Title)
+		ui.overview.kindSel.SetSelected(charts.Kinds[0].Menu)
 		tab("Scenarios")
 		shot("scenarios" + suffix)
 	}

@@ -82,12 +82,14 @@ func newOverviewView(ui *UI) *overviewView {
 	}
 	ov.profSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
 	ov.areaSel = widget.NewSelect(nil, func(string) { ov.filterChanged() })
-	titles := make([]string, len(charts.Kinds))
+	menu := make([]string, len(charts.Kinds))
 	for i, k := range charts.Kinds {
-		titles[i] = k.Title
+		menu[i] = k.Menu
 	}
-	ov.kindSel = widget.NewSelect(titles, func(string) { ov.drawChart() })
-	ov.kindSel.SetSelected(titles[0])
+	ov.kindSel = widget.NewSelect(menu, func(string) { ov.drawChart() })
+	// a Select is as wide as its placeholder: the longest name, so each reads whole
+	ov.kindSel.PlaceHolder = longest(menu)
+	ov.kindSel.SetSelected(menu[0])
 	compare := widget.NewCheck("Compare scenarios", func(on bool) { ui.session.SetCompare(on); ov.drawChart() })
 	tools := container.NewHBox(widget.NewLabel("Chart"), ov.kindSel, widget.NewLabel("Profession"), ov.profSel,
 		widget.NewLabel("Service area"), ov.areaSel, compare, widget.NewButtonWithIcon("What does it take?", theme.SearchIcon(), ui.showAnswers))
@@ -118,6 +120,17 @@ func (ov *overviewView) filterOptions(p *plan.Plan) {
 	if ov.areaSel.Selected == "" || !contains(areas, ov.areaSel.Selected) {
 		ov.areaSel.SetSelected(everyOne)
 	}
+}
+
+// longest is the widest of names in the window's type.
+func longest(names []string) string {
+	out, w := "", float32(0)
+	for _, n := range names {
+		if nw := fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width; nw > w {
+			out, w = n, nw
+		}
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {
@@ -155,7 +168,7 @@ func (ov *overviewView) drawChart() {
 	in := charts.Input{Plan: p, Projection: pr, Filter: ov.filter, Today: ov.today(), Compare: ov.ui.session.Compared(), Band: ov.ui.session.Band()}
 	kind := charts.Kinds[0]
 	for _, k := range charts.Kinds {
-		if k.Title == ov.kindSel.Selected {
+		if k.Menu == ov.kindSel.Selected {
 			kind = k
 		}
 	}
@@ -173,14 +186,6 @@ func (ov *overviewView) drawChart() {
 		return
 	}
 	ov.chart.SetChart(c)
-}
-
-func scenarioNames(p *plan.Plan) []string {
-	names := make([]string, len(p.Scenarios))
-	for i, s := range p.Scenarios {
-		names[i] = s.Name
-	}
-	return names
 }
 
 func thisMonth() plan.Month { return plan.MonthOfTime(time.Now()) }

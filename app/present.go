@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
@@ -34,6 +35,7 @@ type presenter struct {
 	capping  *widget.Check
 	labels   [3]*widget.Label // what each slider is set to
 	keep     *widget.Button
+	kept     *widget.Label // what Keep as scenario did: the slide's sentence stays the slide's
 	object   fyne.CanvasObject
 	before   fyne.CanvasObject // the window's content, back on leaving
 	loading  bool
@@ -77,16 +79,20 @@ func newPresenter(ui *UI) *presenter {
 		ps.labels[i] = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	ps.keep = widget.NewButtonWithIcon("Keep as scenario", theme.DocumentSaveIcon(), ps.keepAsScenario)
+	ps.kept = widget.NewLabel("")
+	ps.kept.Wrapping = fyne.TextWrapWord
 	reset := widget.NewButtonWithIcon("Reset", theme.ContentUndoIcon(), ps.reset)
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { ps.move(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { ps.move(1) })
 	exit := widget.NewButtonWithIcon("Leave (Esc)", theme.CancelIcon(), ui.leavePresentation)
-	controls := container.NewGridWithColumns(4,
+	// the tick box as wide as its words, the sliders sharing the rest (a
+	// quarter of a 1280-pixel screen cut its words)
+	controls := container.NewBorder(nil, nil, nil, ps.capping, container.NewGridWithColumns(3,
 		container.NewBorder(ps.labels[0], nil, nil, nil, ps.leavers),
 		container.NewBorder(ps.labels[1], nil, nil, nil, ps.intake),
-		container.NewBorder(ps.labels[2], nil, nil, nil, ps.recruits), ps.capping)
+		container.NewBorder(ps.labels[2], nil, nil, nil, ps.recruits)))
 	bottom := container.NewVBox(widget.NewSeparator(), controls,
-		container.NewHBox(reset, ps.keep, widget.NewLabel("    "), prev, ps.counter, next, exit))
+		container.NewBorder(nil, nil, container.NewHBox(reset, ps.keep, widget.NewLabel("    "), prev, ps.counter, next, exit), nil, ps.kept))
 	top := container.NewVBox(ps.title, ps.sentence)
 	bg := canvas.NewRectangle(color.White)
 	ps.object = container.NewStack(bg, container.NewPadded(container.NewBorder(top, bottom, nil, nil, ps.chart)))
@@ -163,8 +169,6 @@ func (ps *presenter) reset() {
 	ps.settled()
 }
 
-const whatIfName = "What-if (workshop)"
-
 // show has the session project the plan with the what-if (off the UI
 // goroutine) and draws the current slide.
 func (ps *presenter) show() {
@@ -190,7 +194,7 @@ func (ps *presenter) show() {
 			ps.live.shown(in, ps.whatIf)
 			if err = ps.draw(name); err == nil {
 				ps.sentence.SetText(sentence)
-				ps.followBand(name, quickBandRuns)
+				ps.followBand(name, session.QuickBandRuns)
 				return
 			}
 		}
@@ -198,25 +202,41 @@ func (ps *presenter) show() {
 	})
 }
 
-// keepAsScenario saves the what-if as an ordinary scenario of the plan.
+// keepAsScenario saves the what-if as an ordinary scenario of the plan,
+// under a name the planner gives in a box wide enough to read it whole.
+// What it did is said beside the button: the slide's sentence is the
+// chart's and stays.
 func (ps *presenter) keepAsScenario() {
 	entry := widget.NewEntry()
-	entry.SetText(uniqueScenarioName(ps.ui.session.Plan(), "Workshop what-if"))
-	dialog.ShowForm("Keep as scenario", "Keep", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
-		if !ok {
-			return
+	entry.SetText(ps.ui.session.Plan().UniqueScenarioName("Workshop what-if"))
+	d := dialog.NewForm("Keep as scenario", "Keep", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", entry)}, func(ok bool) {
+		if ok {
+			ps.keepAs(entry.Text)
 		}
-		w := ps.whatIf
-		err := ps.ui.session.Edit("", func(p *plan.Plan) error {
-			p.Scenarios = append(p.Scenarios, w.Scenario(p, entry.Text))
-			return nil
-		})
-		if err != nil {
-			ps.sentence.SetText("Not kept: " + err.Error())
-			return
-		}
-		ps.sentence.SetText(fmt.Sprintf("Kept as the scenario %q.", entry.Text))
 	}, ps.ui.win)
+	d.Resize(fyne.NewSize(keepDialogWidth(ps.ui.win.Canvas().Size().Width), d.MinSize().Height))
+	d.Show()
+	ps.ui.win.Canvas().Focus(entry)
+}
+
+// keepDialogWidth is wide enough for a scenario's name of 40 or so
+// characters in the slides' large type, and never wider than the window.
+func keepDialogWidth(window float32) float32 { return min(720, window*0.9) }
+
+// keepAs adds the what-if to the plan as the scenario name.
+func (ps *presenter) keepAs(name string) {
+	w := ps.whatIf
+	err := ps.ui.session.Edit("", func(p *plan.Plan) error {
+		p.Scenarios = append(p.Scenarios, w.Scenario(p, name))
+		return nil
+	})
+	ps.kept.Importance = widget.MediumImportance
+	if err != nil {
+		ps.kept.Importance = widget.DangerImportance
+		ps.kept.SetText("Not kept: " + err.Error())
+		return
+	}
+	ps.kept.SetText(fmt.Sprintf("Kept as the scenario %q.", name))
 }
 
 // slideTheme is light and high-contrast, with type for a room.

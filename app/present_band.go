@@ -3,12 +3,13 @@ package app
 import (
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/plan"
 )
 
 // liveBand is workshop mode's band: it follows the what-if controls. While
-// a control moves, each position gets a quick band (quickBandRuns runs,
+// a control moves, each position gets a quick band (session.QuickBandRuns runs,
 // and the legend says how many); when it is let go, the full one.
 type liveBand struct {
 	in      charts.Input // the slide's chart input, as last projected
@@ -82,7 +83,7 @@ func (ps *presenter) followBand(name string, runs int) {
 // settled is a control let go: the full band for where it rests.
 func (ps *presenter) settled() {
 	if !ps.loading && ps.slide < len(ps.kinds) {
-		ps.followBand(ps.kinds[ps.slide].Name, bandRuns)
+		ps.followBand(ps.kinds[ps.slide].Name, session.BandRuns)
 	}
 }
 

@@ -80,17 +80,13 @@ func (rv *rollupsView) reload() {
 
 // followSaves keeps open roll-ups live: when an edit of a plan they hold
 // is in the library, they are projected again. It is set when the first
-// roll-up opens, after the window has set its own onSaved.
+// roll-up opens.
 func (rv *rollupsView) followSaves() {
 	if rv.follow {
 		return
 	}
 	rv.follow = true
-	before := rv.ui.session.onSaved
-	rv.ui.session.onSaved = func(err error) {
-		if before != nil {
-			before(err)
-		}
+	rv.ui.session.OnSaved(func(err error) {
 		if err != nil {
 			return
 		}
@@ -100,7 +96,7 @@ func (rv *rollupsView) followSaves() {
 				w.reload()
 			}
 		}
-	}
+	})
 }
 
 // planChoice is one plan offered for a new roll-up.

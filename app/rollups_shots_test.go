@@ -49,10 +49,10 @@ func TestRollupScreenshots(t *testing.T) {
 	}
 	rv := ui.library.rollups
 	rv.importFolder(files)
-	d.settle()
+	d.Settle()
 	shot("rollup-1-import-summary", ui.win.Canvas())
 	test.Tap(button(t, ui.win.Canvas().Overlays().Top(), "Make the roll-up"))
-	d.settle()
+	d.Settle()
 	w := openRollupWindow(t, ui)
 	w.win.Resize(fyne.NewSize(1280, 860))
 	shot("rollup-2-growth", w.win.Canvas())
@@ -62,15 +62,15 @@ func TestRollupScreenshots(t *testing.T) {
 
 	ids := storeICS(t, ui)
 	rv.newRollup()
-	d.settle()
+	d.Settle()
 	shot("rollup-4-new", ui.win.Canvas())
 	ui.win.Canvas().Overlays().Top().Hide()
 	ui.win.Canvas().Overlays().Remove(ui.win.Canvas().Overlays().Top())
 	rv.create("Humber and York", []store.RollupMember{{PlanID: ids["Hull"]}, {PlanID: ids["York"], Scenario: "Faster"}, {PlanID: ids["Leeds"]}})
-	d.settle()
+	d.Settle()
 	ui.library.rollups.open[len(ui.library.rollups.open)-1].win.Close()
 	ui.openPlan(ids["York"])
-	d.settle()
+	d.Settle()
 	ui.library.delete()
 	shot("rollup-5-delete-held", ui.win.Canvas())
 	ui.win.Canvas().Overlays().Remove(ui.win.Canvas().Overlays().Top())
@@ -79,7 +79,7 @@ func TestRollupScreenshots(t *testing.T) {
 	for _, s := range list {
 		if strings.HasPrefix(s.Name, "England") {
 			ui.openPlan(s.ID)
-			d.settle()
+			d.Settle()
 		}
 	}
 	for _, ti := range ui.tabs.Items {
@@ -87,6 +87,6 @@ func TestRollupScreenshots(t *testing.T) {
 			ui.tabs.Select(ti)
 		}
 	}
-	d.settle()
+	d.Settle()
 	shot("rollup-6-side-by-side", ui.win.Canvas())
 }

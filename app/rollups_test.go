@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/session"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/plan/plantest"
@@ -79,7 +80,7 @@ func TestRollupFromASelection(t *testing.T) {
 	if rv.picker != nil {
 		t.Fatal("the dialog showed before the plans were read")
 	}
-	d.settle()
+	d.Settle()
 	pk := rv.picker
 	if pk == nil {
 		t.Fatal("no new roll-up dialog")
@@ -95,7 +96,7 @@ func TestRollupFromASelection(t *testing.T) {
 	}
 	pk.name.SetText("Humber and York")
 	rv.create(pk.name.Text, pk.members())
-	d.settle()
+	d.Settle()
 
 	list, err := ui.lib.ListRollups(context.Background())
 	if err != nil || len(list) != 1 || list[0].Name != "Humber and York" || len(list[0].Members) != 2 {
@@ -170,7 +171,7 @@ func TestImportManyWithOneBadFile(t *testing.T) {
 
 	rv := ui.library.rollups
 	rv.importFolder(dir)
-	d.settle()
+	d.Settle()
 	res := rv.imported
 	if len(res.stored) != 2 || len(res.refused) != 1 || !strings.HasPrefix(res.refused[0], "broken"+planfile.Extension+": ") {
 		t.Fatalf("stored %v refused %q", res.names, res.refused)
@@ -186,7 +187,7 @@ func TestImportManyWithOneBadFile(t *testing.T) {
 		}
 	}
 	test.Tap(button(t, ui.win.Canvas().Overlays().Top(), "Make the roll-up"))
-	d.settle()
+	d.Settle()
 	w := openRollupWindow(t, ui)
 	if w.rollup == nil || w.rollup.Name != filepath.Base(dir) || len(w.projection.Members) != 2 {
 		t.Fatalf("roll-up %+v", w.rollup)
@@ -215,15 +216,15 @@ func TestDeletingAHeldPlanNamesTheRollup(t *testing.T) {
 	ids := storeICS(t, ui)
 	rv := ui.library.rollups
 	rv.create("Yorkshire", []store.RollupMember{{PlanID: ids["Leeds"]}, {PlanID: ids["York"]}})
-	d.settle()
+	d.Settle()
 	ui.openPlan(ids["Leeds"])
-	d.settle()
+	d.Settle()
 	ui.library.delete()
 	if text := overlayText(ui.win); !strings.Contains(text, `It is in 1 roll-up: "Yorkshire"`) {
 		t.Fatalf("the question does not name the roll-up:\n%s", text)
 	}
 	test.Tap(button(t, ui.win.Canvas().Overlays().Top(), "Yes"))
-	d.settle()
+	d.Settle()
 	w := openRollupWindow(t, ui)
 	if w.projection == nil || len(w.projection.Members) != 1 || w.projection.Members[0].Name != "York" {
 		t.Fatalf("after the delete: %s", w.headline.Text)
@@ -236,13 +237,13 @@ func TestCompareTableIsPlanCompare(t *testing.T) {
 	ui, d := openDeferredUI(t, filepath.Join(t.TempDir(), "library.db"))
 	ids := storeICS(t, ui)
 	ui.openPlan(ids["York"])
-	d.settle()
+	d.Settle()
 	for _, ti := range ui.tabs.Items {
 		if ti.Text == compareName {
 			ui.tabs.Select(ti)
 		}
 	}
-	d.settle()
+	d.Settle()
 	cv := ui.compare
 	want, err := plan.Compare(ui.session.Plan(), nil)
 	if err != nil {
@@ -290,7 +291,7 @@ func BenchmarkOpenRollupOf42Areas(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ui := New(a, lib, inline, false)
+	ui := New(a, lib, session.Inline, false)
 	rv := ui.library.rollups
 	for b.Loop() {
 		w := rv.openRollup(rid)
@@ -313,7 +314,7 @@ func TestRollupWorkshop(t *testing.T) {
 	ids := storeICS(t, ui)
 	rv := ui.library.rollups
 	rv.create("Yorkshire", []store.RollupMember{{PlanID: ids["Leeds"]}, {PlanID: ids["Hull"]}})
-	d.settle()
+	d.Settle()
 	w := openRollupWindow(t, ui)
 	before := w.win.Content()
 	test.Tap(button(t, before, "Present"))

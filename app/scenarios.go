@@ -153,6 +153,26 @@ func (sv *scenariosView) refreshDetail() {
 	sv.settings.Refresh() // its labels grey with a disabled field, and back
 	for _, t := range sv.tables {
 		t.refresh()
+		if p != nil {
+			fitProfessionColumn(t, professionNames(p))
+		}
+	}
+}
+
+// fitProfessionColumn widens a table's Profession column to the longest
+// of the plan's profession names, so the table cuts none ("Psychological
+// wellbeing ..." could not be read anywhere but in the form).
+func fitProfessionColumn(rt *recordTable, names []string) {
+	pad := 2*theme.InnerPadding() + theme.Padding()
+	for i, c := range rt.def.columns {
+		if c.title != "Profession" {
+			continue
+		}
+		w := c.width
+		for _, n := range names {
+			w = max(w, fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width+pad)
+		}
+		rt.table.SetColumnWidth(i, w)
 	}
 }
 
@@ -249,7 +269,7 @@ func (sv *scenariosView) setWait(text string) {
 
 func (sv *scenariosView) create() {
 	err := sv.ui.session.Edit("", func(p *plan.Plan) error {
-		p.Scenarios = append(p.Scenarios, plan.Scenario{Name: uniqueScenarioName(p, "New scenario")})
+		p.Scenarios = append(p.Scenarios, plan.Scenario{Name: p.UniqueScenarioName("New scenario")})
 		return nil
 	})
 	if err != nil {
@@ -257,14 +277,6 @@ func (sv *scenariosView) create() {
 		return
 	}
 	sv.list.Select(len(sv.ui.session.Plan().Scenarios) - 1)
-}
-
-func uniqueScenarioName(p *plan.Plan, base string) string {
-	name := base
-	for n := 2; p.Scenario(name) != nil; n++ {
-		name = fmt.Sprintf("%s %d", base, n)
-	}
-	return name
 }
 
 func (sv *scenariosView) rename() {

@@ -82,7 +82,7 @@ func (ui *UI) chartScreenshot(dir string, done int, name string) error {
 		was = ui.overview.kindSel.Selected
 		for _, k := range charts.Kinds {
 			if k.Name == name {
-				ui.overview.kindSel.SetSelected(k.Title)
+				ui.overview.kindSel.SetSelected(k.Menu)
 			}
 		}
 	})
@@ -114,20 +114,25 @@ func (ui *UI) answersScreenshot(dir string, done int) error {
 	return err
 }
 
-// slideScreenshots saves workshop mode's slides, full screen, one each.
+// slideScreenshots saves workshop mode's slides, full screen, one each;
+// then each again as a 1280 x 720 projector shows it.
 func (ui *UI) slideScreenshots(dir string, done int) error {
 	fyne.DoAndWait(ui.present)
 	time.Sleep(1500 * time.Millisecond)
 	ps := ui.presenting
-	for i := range ps.slideCount() {
+	n := ps.slideCount()
+	for i := range 2 * n {
 		name := "answer"
-		if i < len(ps.kinds) {
-			name = ps.kinds[i].Name
+		if k := i % n; k < len(ps.kinds) {
+			name = ps.kinds[k].Name
 		}
 		var err error
 		fyne.DoAndWait(func() {
-			file := filepath.Join(dir, fmt.Sprintf("%02d-slide-%s.png", done+i+1, name))
-			err = savePNG(file, ui.capture())
+			if i < n {
+				err = savePNG(filepath.Join(dir, fmt.Sprintf("%02d-slide-%s.png", done+i+1, name)), ui.capture())
+			} else {
+				err = savePNG(filepath.Join(dir, fmt.Sprintf("%02d-slide-1280x720-%s.png", done+i+1, name)), ui.captureAt(fyne.NewSize(1280, 720)))
+			}
 			ps.move(1)
 		})
 		if err != nil {
@@ -167,6 +172,24 @@ func (ui *UI) capture() image.Image {
 	img := soft.Capture()
 	soft.SetContent(canvas.NewRectangle(color.White))
 	ui.win.SetContent(content)
+	return img
+}
+
+// captureAt draws the window's content at size (a smaller screen than
+// this one) with Fyne's software painter, and puts it back in the window.
+func (ui *UI) captureAt(size fyne.Size) image.Image {
+	c := ui.win.Canvas()
+	content, was := c.Content(), c.Content().Size()
+	ui.win.SetContent(canvas.NewRectangle(color.White))
+	soft := software.NewCanvas()
+	soft.SetPadded(false)
+	soft.SetScale(1)
+	soft.SetContent(content)
+	soft.Resize(size)
+	img := soft.Capture()
+	soft.SetContent(canvas.NewRectangle(color.White))
+	ui.win.SetContent(content)
+	content.Resize(was)
 	return img
 }
 

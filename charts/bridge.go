@@ -59,7 +59,7 @@ func (b bridge) graph(s Size, frame *Frame) renderable {
 	items := []bar{{X: 0, Y0: 0, Y1: b.Start, Color: SkyBlue}}
 	ups := bars{Name: "Increase", Color: Green, Width: 0.6}
 	downs := bars{Name: "Decrease", Color: Vermilion, Width: 0.6}
-	level, top := b.Start, max(b.Start, b.End, b.target)
+	level, top, bottom := b.Start, max(b.Start, b.End, b.target), 0.0
 	for i, st := range b.steps() {
 		it := bar{X: float64(i + 1), Y0: level, Y1: level + st.value, Color: Green}
 		if st.value < 0 {
@@ -71,15 +71,22 @@ func (b bridge) graph(s Size, frame *Frame) renderable {
 		items = append(items, it)
 		labels = append(labels, st.label)
 		level += st.value
-		top = max(top, level)
+		top, bottom = max(top, level), min(bottom, level)
 	}
 	end := bar{X: float64(len(labels)), Y0: 0, Y1: b.End, Color: Blue}
 	items = append(items, end)
 	labels = append(labels, "Projected")
 
+	// the axis covers every bar: more leavers than the baseline (over many
+	// years) take the walk below zero before hires bring it back
 	yTicks, yTop := niceTicks(top*1.08, 6, wteLabel)
+	yMin := 0.0
+	for step := yTicks[1].Value; yMin > bottom; {
+		yMin -= step
+		yTicks = append([]chart.Tick{{Value: yMin, Label: wteLabel(yMin)}}, yTicks...)
+	}
 	xTicks, xr := categoryTicks(labels)
-	yr := chart.ContinuousRange{Min: 0, Max: yTop}
+	yr := chart.ContinuousRange{Min: yMin, Max: yTop}
 	g := base(s, b.title)
 	axes(&g, s, xr, &yr, xTicks, yTicks)
 	x := end.X

@@ -8,23 +8,24 @@ import (
 // Kind is one of PsyPlan's charts, by the name the command line uses.
 type Kind struct {
 	Name  string // growth, professions...
-	Title string // for menus and slides
+	Title string // for slides and reports
+	Menu  string // for a chart chooser: short enough to read whole in one
 	make  func(Input) Chart
 }
 
 // Kinds are every chart, in the order slides and reports show them.
 var Kinds = []Kind{
-	{"growth", "Growth against the trajectory", func(in Input) Chart {
+	{"growth", "Growth against the trajectory", "Growth vs trajectory", func(in Input) Chart {
 		return GrowthChart(in, GrowthTitle(in.Plan))
 	}},
-	{"professions", "Growth by profession", ProfessionGrowthChart},
-	{"profession-wte", "Staff in post by profession", ProfessionsChart},
-	{"pipeline", "Training pipeline", PipelineChart},
-	{"bridge", "From the baseline to the milestone", BridgeChart},
-	{"posts", "Funded posts and staff in post", PostsChart},
-	{"cost", "Pay cost", CostChart},
-	{"demand", "People a year: capacity against the access target", DemandChart},
-	{"demand-wte", "WTE needed and in post, by profession", DemandWTEChart},
+	{"professions", "Growth by profession", "Growth by profession", ProfessionGrowthChart},
+	{"profession-wte", "Staff in post by profession", "Staff by profession", ProfessionsChart},
+	{"pipeline", "Training pipeline", "Training pipeline", PipelineChart},
+	{"bridge", "From the baseline to the milestone", "Baseline to milestone", BridgeChart},
+	{"posts", "Funded posts and staff in post", "Funded posts and staff", PostsChart},
+	{"cost", "Pay cost", "Pay cost", CostChart},
+	{"demand", "People a year: capacity against the access target", "People vs access target", DemandChart},
+	{"demand-wte", "WTE needed and in post, by profession", "WTE needed by profession", DemandWTEChart},
 }
 
 // NeedsDemand tells whether the named chart draws the plan's access

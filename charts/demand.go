@@ -102,11 +102,8 @@ func (c capacityChart) graph(s Size, frame *Frame) renderable {
 		chart.ContinuousSeries{Name: "Can treat (staff in post)", XValues: xs, YValues: c.capacity,
 			Style: chart.Style{StrokeColor: Blue, StrokeWidth: 3.5 * s.Scale}},
 	}
-	others := []chart.Style{{StrokeColor: Green}, {StrokeColor: Purple}, {StrokeColor: SkyBlue}, {StrokeColor: Ink}}
 	for i, o := range c.others {
-		st := others[i%len(others)]
-		st.StrokeWidth, st.StrokeDashArray = 2.5*s.Scale, []float64{4 * s.Scale, 3 * s.Scale}
-		g.Series = append(g.Series, chart.ContinuousSeries{Name: o.Name, XValues: xs[:len(o.Values)], YValues: o.Values, Style: st})
+		g.Series = append(g.Series, chart.ContinuousSeries{Name: o.Name, XValues: xs[:len(o.Values)], YValues: o.Values, Style: comparedStyle(s, i)})
 	}
 	if t := int(c.today - c.baseline); c.today != 0 && t > 0 && t < n {
 		g.Series = append(g.Series, marker{X: float64(t), Label: "Today", Size: s})
@@ -196,8 +193,9 @@ func (c wteChart) graph(s Size, frame *Frame) renderable {
 	xTicks, xTop := niceTicks(top*1.12, 6, wteLabel)
 	// the first profession at the top: category i sits at y = n-1-i
 	n := len(c.names)
+	size, fitted := fitNames(s, c.names, s.W*2/5)
 	names := make([]string, n)
-	for i, name := range fitNames(s, c.names, s.W*2/5) {
+	for i, name := range fitted {
 		names[n-1-i] = name
 	}
 	yTicks, yr := categoryTicks(make([]string, n)) // the names are drawn by categoryNames
@@ -223,12 +221,8 @@ func (c wteChart) graph(s Size, frame *Frame) renderable {
 	}
 	g.Series = append(g.Series, needed, inPost)
 	onLeftAxis(g.Series)
-	w := 0
-	for _, name := range names {
-		w = max(w, textWidth(s.font(11), name))
-	}
-	g.Background.Padding.Left = w + int(28*s.Scale)
-	g.Elements = []chart.Renderable{legend(&g, s), probe(frame, &xr, yr), c.valueLabels(s, &xr, yr), categoryNames(s, names, yr)}
+	g.Background.Padding.Left = namesWidth(size, names) + int(28*s.Scale)
+	g.Elements = []chart.Renderable{legend(&g, s), probe(frame, &xr, yr), c.valueLabels(s, &xr, yr), categoryNames(s, size, names, yr)}
 	return g
 }
 
@@ -253,27 +247,48 @@ func (c wteChart) valueLabels(s Size, xr, yr *chart.ContinuousRange) chart.Rende
 	}
 }
 
-// fitNames shortens category names, with an ellipsis, until each is at
-// most width pixels wide in the axis's type.
-func fitNames(s Size, names []string, width int) []string {
+// fitNames fits category names into width pixels: in the axis's type
+// if they fit, else in smaller type (down to two thirds of it), and only
+// then shortened with an ellipsis. It gives the type's size and the names.
+func fitNames(s Size, names []string, width int) (float64, []string) {
+	size := s.font(11)
+	if w := namesWidth(size, names); w > width {
+		size = max(size*float64(width)/float64(w), size*2/3)
+	}
+	return fitNamesAt(size, names, width)
+}
+
+// fitNamesAt shortens names, with an ellipsis, until each is at most
+// width pixels wide in type of size points.
+func fitNamesAt(size float64, names []string, width int) (float64, []string) {
 	out := make([]string, len(names))
 	for i, name := range names {
 		r := []rune(name)
-		for len(r) > 4 && textWidth(s.font(11), string(r)) > width {
+		for len(r) > 4 && textWidth(size, string(r)) > width {
 			r = append(r[:len(r)-2], '…')
 		}
 		out[i] = string(r)
 	}
-	return out
+	return size, out
+}
+
+// namesWidth is the width of the widest name in type of size points.
+func namesWidth(size float64, names []string) int {
+	w := 0
+	for _, name := range names {
+		w = max(w, textWidth(size, name))
+	}
+	return w
 }
 
 // categoryNames writes the categories' names left of the plot, right
-// aligned, each level with its category (names[i] at y = i).
-func categoryNames(s Size, names []string, yr *chart.ContinuousRange) chart.Renderable {
+// aligned, each level with its category (names[i] at y = i), in type of
+// size points.
+func categoryNames(s Size, size float64, names []string, yr *chart.ContinuousRange) chart.Renderable {
 	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
 		defer r.ResetStyle()
 		r.SetFont(defaults.GetFont())
-		r.SetFontSize(s.font(11))
+		r.SetFontSize(size)
 		r.SetFontColor(Ink)
 		for i, name := range names {
 			tb := r.MeasureText(name)

@@ -129,10 +129,9 @@ func (g Growth) graph(s Size, frame *Frame) renderable {
 		c.Series = append(c.Series[:1], append([]chart.Series{band{Name: l.legend(), XValues: xs, Upper: l.High, Lower: l.Low,
 			Color: SkyBlue.WithAlpha(110)}}, c.Series[1:]...)...)
 	}
-	others := []drawing.Color{Green, Purple, SkyBlue, Ink}
 	for i, o := range g.Others {
 		c.Series = append(c.Series, chart.ContinuousSeries{Name: o.Name, XValues: xs[:len(o.Values)], YValues: o.Values,
-			Style: chart.Style{StrokeColor: others[i%len(others)], StrokeWidth: 2.5 * s.Scale, StrokeDashArray: []float64{4 * s.Scale, 3 * s.Scale}}})
+			Style: comparedStyle(s, i)})
 	}
 	if len(g.Milestones) > 0 {
 		c.Series = append(c.Series, points("Milestones", g.Baseline, g.Milestones, Orange, 7*s.Scale))

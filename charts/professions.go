@@ -63,8 +63,7 @@ func (c professionLines) graph(s Size, frame *Frame) renderable {
 		g.Series = append(g.Series, chart.ContinuousSeries{Name: c.names[i], XValues: xs, YValues: v, Style: st})
 	}
 	onLeftAxis(g.Series)
-	g.Elements = []chart.Renderable{sideLegend(s, g.Series[1:]), probe(frame, &xr, &yr)}
-	g.Background.Padding.Right = int(300 * s.Scale)
+	g.Elements = []chart.Renderable{sideLegend(&g, s, g.Series[1:]), probe(frame, &xr, &yr)}
 	return g
 }
 
@@ -97,14 +96,11 @@ func ProfessionGrowthChart(in Input) Chart {
 }
 
 func (c professionGrowth) graph(s Size, frame *Frame) renderable {
-	// A new role grown from a handful can be +1,500 %: the axis stops at a
-	// few times the target and such a bar is cut there, its value written.
-	lo, hi, limit := 0.0, c.target, max(c.target*3, 10)
+	// The axis covers every bar, a new role grown from a handful too
+	// (+260 % against a 60 % target): a bar cut at the edge misreads.
+	lo, hi := 0.0, c.target
 	for _, g := range c.growth {
-		lo = min(lo, g)
-		if g <= limit {
-			hi = max(hi, g)
-		}
+		lo, hi = min(lo, g), max(hi, g)
 	}
 	pct := func(v float64) string { return format.Whole(v) + " %" }
 	xTicks, xTop := niceTicks(hi*1.1, 6, pct)
@@ -115,11 +111,12 @@ func (c professionGrowth) graph(s Size, frame *Frame) renderable {
 	}
 	// the first profession at the top: category i sits at y = n-1-i
 	n := len(c.names)
+	size, fitted := fitNames(s, c.names, s.W*2/5)
 	names := make([]string, n)
-	for i, name := range shortNames(c.names) {
+	for i, name := range fitted {
 		names[n-1-i] = name
 	}
-	yTicks, yr := categoryTicks(names)
+	yTicks, yr := categoryTicks(make([]string, n)) // the names are drawn by categoryNames
 	xr := chart.ContinuousRange{Min: xMin, Max: xTop}
 	g := base(s, c.title)
 	axes(&g, s, &xr, yr, xTicks, yTicks)
@@ -128,7 +125,7 @@ func (c professionGrowth) graph(s Size, frame *Frame) renderable {
 	above := bars{Name: "At or above the target", Color: Blue, Width: 0.65, Horizontal: true}
 	below := bars{Name: "Below the target", Color: Vermilion, Width: 0.65, Horizontal: true}
 	for i, v := range c.growth {
-		b := bar{X: float64(n - 1 - i), Y0: 0, Y1: min(v, xTop)}
+		b := bar{X: float64(n - 1 - i), Y0: 0, Y1: v}
 		if v >= c.target {
 			b.Color = Blue
 			above.Items = append(above.Items, b)
@@ -144,12 +141,13 @@ func (c professionGrowth) graph(s Size, frame *Frame) renderable {
 			Style: chart.Style{StrokeColor: Orange, StrokeWidth: 3 * s.Scale}},
 	}
 	onLeftAxis(g.Series)
-	g.Background.Padding.Left = labelWidth(s, names)
-	g.Elements = []chart.Renderable{legend(&g, s), probe(frame, &xr, yr), c.valueLabels(s, &xr, yr)}
+	g.Background.Padding.Left = namesWidth(size, names) + int(28*s.Scale)
+	g.Elements = []chart.Renderable{legend(&g, s), probe(frame, &xr, yr), c.valueLabels(s, &xr, yr), categoryNames(s, size, names, yr)}
 	return g
 }
 
-// valueLabels writes each profession's growth at the end of its bar.
+// valueLabels writes each profession's growth at the end of its bar, or
+// inside it in white where the end is too near the plot's edge.
 func (c professionGrowth) valueLabels(s Size, xr, yr *chart.ContinuousRange) chart.Renderable {
 	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
 		defer r.ResetStyle()
@@ -158,13 +156,16 @@ func (c professionGrowth) valueLabels(s Size, xr, yr *chart.ContinuousRange) cha
 		r.SetFontColor(Ink)
 		n := len(c.growth)
 		for i, v := range c.growth {
-			x := box.Left + xr.Translate(max(0, min(v, xr.Max))) + int(6*s.Scale)
-			if v >= xr.Max {
-				x = box.Right - r.MeasureText(format.Percent(v)).Width() - int(6*s.Scale)
+			text := signed(v)
+			w := r.MeasureText(text).Width()
+			end := box.Left + xr.Translate(max(0, v))
+			x := end + int(6*s.Scale)
+			if x+w > box.Right {
+				x = end - w - int(6*s.Scale)
 				r.SetFontColor(Paper)
 			}
 			y := box.Bottom - yr.Translate(float64(n-1-i)) + int(5*s.Scale)
-			r.Text(signed(v), x, y)
+			r.Text(text, x, y)
 			r.SetFontColor(Ink)
 		}
 	}
@@ -199,19 +200,41 @@ func shortNames(names []string) []string {
 	return out
 }
 
-// sideLegend lists series down the right of the plot, for many lines.
-func sideLegend(s Size, series []chart.Series) chart.Renderable {
+// sideLegend lists series down the right of the plot, for many lines,
+// and makes the room it takes on the right: as wide as the longest name,
+// in type small enough (down to two thirds of the usual) for that to be
+// at most two fifths of the chart, and for every row to fit its height.
+func sideLegend(g *chart.Chart, s Size, series []chart.Series) chart.Renderable {
+	names := make([]string, len(series))
+	for i, se := range series {
+		names[i] = se.GetName()
+	}
+	gap, mark := int(24*s.Scale), int(30*s.Scale)
+	usual := s.font(10)
+	size := usual
+	if w, room := namesWidth(size, names), s.W*2/5-gap-mark; w > room {
+		size = size * float64(room) / float64(w)
+	}
+	// rows 1.25 times the type's height (go-chart: 92 dots an inch), within the plot's height
+	tall := float64(s.H) - float64(g.Background.Padding.Top) - 60*s.Scale*s.Text
+	if n := float64(len(names)); n > 0 && n*size*92/72*1.25 > tall {
+		size = min(size, tall/(n*92/72*1.25))
+	}
+	size = max(size, usual*2/3)
+	size, names = fitNamesAt(size, names, s.W*2/5-gap-mark)
+	rowH := int(size * 92 / 72 * 1.25)
+	g.Background.Padding.Right = gap + mark + namesWidth(size, names) + int(12*s.Scale)
 	return func(r chart.Renderer, box chart.Box, defaults chart.Style) {
 		defer r.ResetStyle()
-		x := box.Right + int(24*s.Scale)
-		y := box.Top + int(10*s.Scale)
+		x := box.Right + gap
+		y := box.Top + rowH/2
 		r.SetFont(defaults.GetFont())
-		r.SetFontSize(s.font(10))
-		for _, se := range series {
+		r.SetFontSize(size)
+		for i, se := range series {
 			lineMark(r, s, se.GetStyle(), x, y)
 			r.SetFontColor(Ink)
-			r.Text(se.GetName(), x+int(30*s.Scale), y+int(1*s.Scale))
-			y += int(22 * s.Scale)
+			r.Text(names[i], x+mark, y+int(1*s.Scale))
+			y += rowH
 		}
 	}
 }

@@ -6,9 +6,11 @@ package charts
 
 import (
 	"errors"
+	"fmt"
 	"image"
 	"io"
 	"reflect"
+	"strings"
 	"unsafe"
 
 	chart "github.com/wcharczuk/go-chart/v2"
@@ -20,6 +22,16 @@ type Frame struct {
 	Plot       image.Rectangle // the plot area, in pixels
 	XMin, XMax float64         // the x values at Plot's left and right edges
 	YMin, YMax float64         // the y values at Plot's bottom and top edges
+	// Words is every piece of text the chart drew, where it drew it, so
+	// a test can tell that no word runs off the picture or onto another.
+	Words []Placed
+}
+
+// Placed is a piece of text and the box it took, in pixels from the top
+// left (from its baseline up by its measured height).
+type Placed struct {
+	Text string
+	Box  image.Rectangle
 }
 
 // XAt is the x value under pixel column px.
@@ -62,17 +74,45 @@ func SlideImage(c Chart, w, h int) (*image.RGBA, Frame, error) {
 
 func draw(c Chart, s Size) (*image.RGBA, Frame, error) {
 	var keep chart.Renderer
+	var words recorder
 	provider := func(width, height int) (chart.Renderer, error) {
 		r, err := chart.PNG(width, height)
 		keep = r
-		return noSave{r}, err
+		words.Renderer = noSave{r}
+		return &words, err
 	}
 	var frame Frame
 	if err := c.graph(s, &frame).Render(provider, io.Discard); err != nil {
 		return nil, Frame{}, err
 	}
+	frame.Words = words.placed
 	img, err := rasterImage(keep)
 	return img, frame, err
+}
+
+// recorder notes where each piece of text is drawn.
+type recorder struct {
+	chart.Renderer
+	rotated bool
+	placed  []Placed
+}
+
+func (r *recorder) SetTextRotation(radians float64) {
+	r.rotated = radians != 0
+	r.Renderer.SetTextRotation(radians)
+}
+
+func (r *recorder) ClearTextRotation() {
+	r.rotated = false
+	r.Renderer.ClearTextRotation()
+}
+
+func (r *recorder) Text(body string, x, y int) {
+	if !r.rotated && body != "" { // PsyPlan's charts turn no text; a turned box is not worth working out
+		b := r.MeasureText(body)
+		r.placed = append(r.placed, Placed{Text: body, Box: image.Rect(x, y-b.Height(), x+b.Width(), y)})
+	}
+	r.Renderer.Text(body, x, y)
 }
 
 // WritePNG writes the chart as a PNG of w x h pixels.
@@ -114,4 +154,27 @@ func probe(frame *Frame, xr, yr *chart.ContinuousRange) chart.Renderable {
 		*frame = Frame{Plot: image.Rect(box.Left, box.Top, box.Right, box.Bottom),
 			XMin: xr.Min, XMax: xr.Max, YMin: yr.Min, YMax: yr.Max}
 	}
+}
+
+// Misfits says what in the chart's words would not read on a w x h
+// picture: a word cut short with "…", run past an edge or drawn over
+// another. None: nil.
+func (f Frame) Misfits(w, h int) []string {
+	var out []string
+	whole := image.Rect(0, 0, w, h)
+	for i, p := range f.Words {
+		switch {
+		case strings.HasSuffix(p.Text, "…"):
+			out = append(out, fmt.Sprintf("%q is cut short", p.Text))
+		case !p.Box.In(whole):
+			out = append(out, fmt.Sprintf("%q at %v runs past the %d x %d picture", p.Text, p.Box, w, h))
+		}
+		for _, q := range f.Words[i+1:] {
+			// a pixel's slack: neighbouring rows of type may touch
+			if p.Box.Inset(1).Overlaps(q.Box.Inset(1)) {
+				out = append(out, fmt.Sprintf("%q at %v is drawn over %q at %v", p.Text, p.Box, q.Text, q.Box))
+			}
+		}
+	}
+	return out
 }

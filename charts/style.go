@@ -75,6 +75,28 @@ func textWidth(size float64, text string) int {
 	return r.MeasureText(text).Width()
 }
 
+// comparedStyle is the line of the i-th scenario compared with the one
+// shown: each its own colour and its own dash, as thick as the trajectory,
+// so two or three read apart from across a room and from the projected
+// line (solid blue) and the trajectory (dashed orange).
+func comparedStyle(s Size, i int) chart.Style {
+	looks := []struct {
+		color drawing.Color
+		dash  []float64 // in points at scale 1; nil: solid
+	}{
+		{Ink, nil},
+		{Purple, []float64{14, 6}},
+		{SkyBlue, []float64{10, 4, 2, 4}},
+		{Green, []float64{3, 4}},
+	}
+	look := looks[i%len(looks)]
+	st := chart.Style{StrokeColor: look.color, StrokeWidth: 3 * s.Scale}
+	for _, d := range look.dash {
+		st.StrokeDashArray = append(st.StrokeDashArray, d*s.Scale)
+	}
+	return st
+}
+
 func axisStyle(s Size) chart.Style {
 	return chart.Style{FontSize: s.font(11), FontColor: Ink, StrokeColor: Grey, StrokeWidth: 1}
 }

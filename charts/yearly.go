@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"math"
+
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
@@ -36,7 +38,7 @@ func (c stackChart) chart(s Size, frame *Frame, atLeast float64) chart.Chart {
 		top = max(top, sum)
 	}
 	yTicks, yTop := niceTicks(top*1.08, 6, c.yLabel)
-	xTicks, xr := categoryTicks(c.labels)
+	xTicks, xr := categoryTicks(everyFew(s, c.labels, yTicks))
 	yr := chart.ContinuousRange{Min: 0, Max: yTop}
 	g := base(s, c.title)
 	axes(&g, s, xr, &yr, xTicks, yTicks)
@@ -53,6 +55,31 @@ func (c stackChart) chart(s Size, frame *Frame, atLeast float64) chart.Chart {
 	onLeftAxis(g.Series)
 	g.Elements = []chart.Renderable{legend(&g, s), probe(frame, xr, &yr)}
 	return g
+}
+
+// everyFew keeps every label that has room under its bar, and blanks
+// the rest evenly (every second year, say) so that no two run together:
+// seventeen years on a slide do not fit side by side.
+func everyFew(s Size, labels []string, yTicks []chart.Tick) []string {
+	if len(labels) == 0 {
+		return labels
+	}
+	size := axisStyle(s).FontSize
+	yLabels := make([]string, len(yTicks))
+	for i, t := range yTicks {
+		yLabels[i] = t.Label
+	}
+	// the plot's width: the chart less its padding and the y axis's labels
+	plot := float64(s.W) - 48*s.Scale - float64(namesWidth(size, yLabels)) - 30*s.Scale
+	need := float64(namesWidth(size, labels)) + 16*s.Scale
+	every := max(1, int(math.Ceil(need/(plot/float64(len(labels))))))
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		if i%every == 0 {
+			out[i] = l
+		}
+	}
+	return out
 }
 
 func yearLabels(years []plan.Year) []string {

@@ -4,6 +4,8 @@
 // projection. It is pure Go: no storage, no files, no user interface.
 package plan
 
+import "fmt"
+
 // Interpolation between trajectory milestones.
 const (
 	Linear   = "linear"
@@ -224,6 +226,25 @@ func (p *Plan) Profession(id string) *Profession {
 		}
 	}
 	return nil
+}
+
+// ScenarioNames are the names of the plan's scenarios, in order.
+func (p *Plan) ScenarioNames() []string {
+	names := make([]string, len(p.Scenarios))
+	for i, s := range p.Scenarios {
+		names[i] = s.Name
+	}
+	return names
+}
+
+// UniqueScenarioName is base, or base with the first number from 2 that
+// makes it a name no scenario of the plan has.
+func (p *Plan) UniqueScenarioName(base string) string {
+	name := base
+	for n := 2; p.Scenario(name) != nil; n++ {
+		name = fmt.Sprintf("%s %d", base, n)
+	}
+	return name
 }
 
 // Scenario returns the scenario with the name, or nil.

@@ -1,4 +1,9 @@
-package app
+// Package session is the plan open in the window: its edits and undo
+// history, saving, and every projection, band and answer the window
+// shows, made off the UI goroutine. It does not import Fyne: the window
+// hands it a Runner whose applies run on the UI goroutine, so it is tested
+// without a window.
+package session
 
 import (
 	"context"
@@ -9,46 +14,43 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"fyne.io/fyne/v2"
-
 	"example.org/psyplan/charts"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/store"
 )
 
-// background runs work off the UI goroutine, then apply on it. Most tests
-// use inline, which does both at once, so they can check the result at
-// once; the tests of the background itself hold the applies back
-// (deferred, in runner_test.go).
-type background func(work, apply func())
+// Runner runs work off the UI goroutine, then apply on it. Most tests use
+// Inline, which does both at once, so they can check the result at once;
+// the tests of the background itself hold the applies back
+// (sessiontest.Deferred).
+type Runner func(work, apply func())
 
-// offUI is the window's background: one fyne.Do per piece of work.
-func offUI(work, apply func()) {
-	go func() {
-		defer recoverWork()
-		work()
-		fyne.Do(apply)
-	}()
+// Inline does the work and its apply at once, on the caller's goroutine.
+func Inline(work, apply func()) { work(); apply() }
+
+// Background is the window's Runner: each piece of work on a goroutine of
+// its own, and its apply handed to onUI (fyne.Do). A panic in the work is
+// not a crash: caught is told, on the UI goroutine, what it said, and the
+// stack goes to standard error for whoever looks into it.
+func Background(onUI func(func()), caught func(msg string)) Runner {
+	return func(work, apply func()) {
+		go func() {
+			defer recoverWork(onUI, caught)
+			work()
+			onUI(apply)
+		}()
+	}
 }
 
-// caught is told, on the UI goroutine, what a panic in background work
-// said: the window says it on its status line (Run sets it) rather than
-// closing with the planner's work.
-var caught = func(msg string) {}
-
-// recoverWork turns a panic in background work into a message, with its
-// stack on standard error for whoever looks into it.
-func recoverWork() {
+func recoverWork(onUI func(func()), caught func(msg string)) {
 	r := recover()
 	if r == nil {
 		return
 	}
 	fmt.Fprintf(os.Stderr, "psyplan: background work failed: %v\n%s", r, debug.Stack())
 	msg := fmt.Sprintf("Something went wrong working in the background (%v); PsyPlan carried on, but the figures shown may be out of date: close and open the plan again.", r)
-	fyne.Do(func() { caught(msg) })
+	onUI(func() { caught(msg) })
 }
-
-func inline(work, apply func()) { work(); apply() }
 
 // Session is the plan open in the window: its edits and their undo
 // history, saving, and every projection the window shows (the scenario
@@ -58,16 +60,18 @@ func inline(work, apply func()) { work(); apply() }
 // is dropped. Its methods are called on the UI goroutine.
 type Session struct {
 	lib  *store.Library
-	run  background
+	run  Runner
 	save *saver
 
-	id       int64
-	plan     *plan.Plan // never changed in place: an edit replaces it
-	scenario string     // "" shows the plan itself
-	undo     history
-	redo     []*plan.Plan
-	lastEdit string // the field the last edit changed, to fold typing into one undo step
-	compare  bool   // project the plan's other scenarios too
+	id        int64
+	plan      *plan.Plan // never changed in place: an edit replaces it
+	scenario  string     // "" shows the plan itself
+	undo      history
+	redo      []*plan.Plan
+	lastEdit  string                // the field the last edit changed, to fold typing into one undo step
+	kept      map[int64]keptHistory // the undo history of each plan opened before, while the window stays open
+	leftCount int64                 // plans left so far, to order kept histories
+	compare   bool                  // project the plan's other scenarios too
 
 	projection *plan.Projection   // of scenario
 	projOf     *plan.Plan         // the plan projection is of
@@ -81,14 +85,18 @@ type Session struct {
 	projecting                  sync.Mutex // one projection at a time: two cores, 30 MB each
 	bands                       bandState  // the low-high band, made after each projection (band.go)
 
-	changed   []func() // after the plan, the scenario or the projection changes
-	onSaving  func()   // an edit is on its way to the library
-	onSaved   func(err error)
-	onProblem func(err error)
+	changed  []func()          // after the plan, the scenario or the projection changes
+	saving   []func()          // an edit is on its way to the library
+	saved    []func(err error) // an edit reached the library, or failed to
+	problems []func(err error) // background work failed
 }
 
-func newSession(lib *store.Library, run background, async bool) *Session {
-	s := &Session{lib: lib, run: run, undo: history{budget: undoBudget}}
+// New is the session of a window on library lib. run and async choose how
+// background work runs: Background and true in the application, Inline
+// and false in most tests (then saving is done before Edit returns and no
+// band is started by itself).
+func New(lib *store.Library, run Runner, async bool) *Session {
+	s := &Session{lib: lib, run: run, undo: history{budget: undoBudget}, kept: map[int64]keptHistory{}}
 	if async { // the band is made, and its progress reported, only when really in the background
 		s.bands.post = func(apply func()) { run(func() {}, apply) }
 		s.bands.auto = true
@@ -96,13 +104,23 @@ func newSession(lib *store.Library, run background, async bool) *Session {
 	s.save = newSaver(func(id int64, p *plan.Plan) error { return lib.SavePlan(context.Background(), id, p) }, async)
 	s.save.done = func(err error) {
 		s.run(func() {}, func() {
-			if s.onSaved != nil {
-				s.onSaved(err)
+			for _, fn := range s.saved {
+				fn(err)
 			}
 		})
 	}
 	return s
 }
+
+// OnSaving adds a function called when an edit is on its way to the library.
+func (s *Session) OnSaving(fn func()) { s.saving = append(s.saving, fn) }
+
+// OnSaved adds a function called, on the UI goroutine, when an edit has
+// been written to the library (err nil) or could not be.
+func (s *Session) OnSaved(fn func(err error)) { s.saved = append(s.saved, fn) }
+
+// OnProblem adds a function told what went wrong in background work.
+func (s *Session) OnProblem(fn func(err error)) { s.problems = append(s.problems, fn) }
 
 // OnChange adds a function called whenever the plan or its projection changes.
 func (s *Session) OnChange(fn func()) { s.changed = append(s.changed, fn) }
@@ -114,8 +132,11 @@ func (s *Session) notify() {
 }
 
 func (s *Session) problem(err error) {
-	if err != nil && s.onProblem != nil {
-		s.onProblem(err)
+	if err == nil {
+		return
+	}
+	for _, fn := range s.problems {
+		fn(err)
 	}
 }
 
@@ -186,13 +207,13 @@ func (s *Session) project(seq int64, p *plan.Plan, scenario string, compare bool
 		return prs, false, nil
 	}
 	var errs []error
-	for _, name := range append([]string{""}, scenarioNames(p)...) {
+	for _, name := range append([]string{""}, p.ScenarioNames()...) {
 		if name == scenario {
 			continue
 		}
 		other, err := plan.Project(p, name)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("cannot compare %s: %w", scenarioLabel(name), err))
+			errs = append(errs, fmt.Errorf("cannot compare %s: %w", ScenarioLabel(name), err))
 			continue
 		}
 		prs.others = append(prs.others, other)
@@ -200,7 +221,8 @@ func (s *Session) project(seq int64, p *plan.Plan, scenario string, compare bool
 	return prs, false, errors.Join(errs...)
 }
 
-func scenarioLabel(name string) string {
+// ScenarioLabel names a scenario, or the plan itself, in a sentence.
+func ScenarioLabel(name string) string {
 	if name == "" {
 		return "the plan itself"
 	}
@@ -220,13 +242,21 @@ func (s *Session) keep(p *plan.Plan, prs projections) {
 func (s *Session) Open(id int64, done func(error)) {
 	s.save.Flush()
 	seq, pseq, compare := s.openSeq.Add(1), s.projSeq.Add(1), s.compare
+	left := s.kept[id].left
+	if id == s.id {
+		left = s.plan
+	}
 	var p *plan.Plan
 	var prs projections
+	var same bool
 	var err, lastErr error
 	s.run(func() {
 		ctx := context.Background()
 		if p, err = s.lib.LoadPlan(ctx, id); err != nil {
 			return
+		}
+		if left != nil && sameDocument(left, p) {
+			p, same = left, true // the plan as it was left: its undo steps still apply
 		}
 		lastErr = s.lib.SetLastPlan(ctx, id)
 		prs, _, err = s.project(pseq, p, "", compare)
@@ -236,10 +266,10 @@ func (s *Session) Open(id int64, done func(error)) {
 		}
 		if err == nil {
 			s.projSeq.Add(1) // what was asked for the plan before is of no use now
+			s.keepHistory()
 			s.id, s.plan, s.scenario = id, p, ""
 			s.keep(p, prs)
-			s.undo.clear()
-			s.redo, s.lastEdit = nil, ""
+			s.restoreHistory(id, same)
 			s.whatIfSeq.Add(1)
 			s.notify()
 			s.autoBand()
@@ -260,8 +290,8 @@ func (s *Session) Close() {
 	s.openSeq.Add(1)
 	s.projSeq.Add(1)
 	s.whatIfSeq.Add(1)
-	s.undo.clear()
-	s.id, s.plan, s.scenario, s.redo, s.lastEdit = 0, nil, "", nil, ""
+	s.keepHistory()
+	s.id, s.plan, s.scenario = 0, nil, ""
 	s.projection, s.projOf, s.others, s.own = nil, nil, nil, nil
 	s.stopBand()
 	s.bands.whatIf.Add(1)
@@ -286,6 +316,7 @@ func (s *Session) Edit(key string, fn func(p *plan.Plan) error) error {
 	shareUnchanged(s.plan, next)
 	if key == "" || key != s.lastEdit || s.undo.len() == 0 {
 		s.undo.push(s.plan, next)
+		s.forgetOldHistories()
 	}
 	s.lastEdit = key
 	s.redo = nil
@@ -300,8 +331,8 @@ func (s *Session) replace(p *plan.Plan) {
 	if s.scenario != "" && p.Scenario(s.scenario) == nil {
 		s.scenario = "" // the scenario shown was deleted or renamed
 	}
-	if s.onSaving != nil {
-		s.onSaving()
+	for _, fn := range s.saving {
+		fn()
 	}
 	s.save.Save(s.id, p)
 	s.reproject()
@@ -419,7 +450,7 @@ func whatIfInput(p *plan.Plan, pr *plan.Projection, w plan.WhatIf, today plan.Mo
 		return in, nil
 	}
 	trial := p.Clone()
-	trial.Scenarios = append(trial.Scenarios, w.Scenario(trial, uniqueScenarioName(trial, whatIfName)))
+	trial.Scenarios = append(trial.Scenarios, w.Scenario(trial, trial.UniqueScenarioName(WhatIfName)))
 	wp, err := plan.Project(trial, trial.Scenarios[len(trial.Scenarios)-1].Name)
 	in.Plan, in.Projection, in.Compare = trial, wp, []*plan.Projection{pr}
 	return in, err

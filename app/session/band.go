@@ -1,8 +1,9 @@
-package app
+package session
 
 import (
 	"context"
 	"sync/atomic"
+	"time"
 
 	"example.org/psyplan/charts"
 	"example.org/psyplan/plan"
@@ -12,11 +13,14 @@ import (
 // `psyplan band` draw the same band; fewer runs for the workshop's
 // what-ifs while a control is moving.
 const (
-	bandRuns       = plan.DefaultBandRuns
-	bandSeed       = 1
-	quickBandRuns  = 200
+	BandRuns       = plan.DefaultBandRuns
+	BandSeed       = 1
+	QuickBandRuns  = 200
 	progressPoints = 50 // progress reports per band, at most
 )
+
+// WhatIfName is the name the workshop's what-if takes as a scenario.
+const WhatIfName = "What-if (workshop)"
 
 // bandState is the session's band of the plan (or scenario) shown: made
 // off the UI goroutine once the projection has landed, cancelled and
@@ -69,11 +73,26 @@ func (s *Session) HasUncertainty() bool { return s.plan != nil && !s.plan.Uncert
 // autoBand starts the band after a projection has landed, when work is
 // really done in the background: done inline (most tests), a national
 // plan's band would hold the caller for seconds after every edit.
+//
+// It waits bandPause first, and starts only if the plan is still the one
+// projected: while a planner types "20000" each key's projection lands
+// and the next key replaces it, and a band started and cancelled at every
+// key would take the cores the next projection needs.
 func (s *Session) autoBand() {
-	if s.bands.auto {
-		s.StartBand()
+	if !s.bands.auto {
+		return
 	}
+	p, scenario := s.plan, s.scenario
+	s.run(func() { time.Sleep(bandPause) }, func() {
+		if s.plan == p && s.scenario == scenario && s.projOf == p && !s.bands.running {
+			s.StartBand()
+		}
+	})
 }
+
+// bandPause is how long the plan must stay as it is before its band is
+// made by itself: longer than the gap between keys when typing.
+const bandPause = 400 * time.Millisecond
 
 // StartBand makes the band of the plan and scenario shown, off the UI
 // goroutine, cancelling one still being made. A band overtaken by a newer
@@ -93,7 +112,7 @@ func (s *Session) StartBand() {
 	var b *plan.Band
 	var err error
 	s.run(func() {
-		b, err = plan.MakeBand(ctx, p, scenario, bandRuns, bandSeed, s.bandProgress(seq))
+		b, err = plan.MakeBand(ctx, p, scenario, BandRuns, BandSeed, s.bandProgress(seq))
 	}, func() {
 		if seq != s.bands.seq.Load() {
 			return // cancelled or overtaken: its numbers are of another plan
@@ -135,14 +154,14 @@ func (s *Session) bandProgress(seq int64) func(int) {
 	if post == nil || report == nil {
 		return nil
 	}
-	step := max(bandRuns/progressPoints, 1)
+	step := max(BandRuns/progressPoints, 1)
 	return func(done int) {
-		if done%step != 0 && done != bandRuns {
+		if done%step != 0 && done != BandRuns {
 			return
 		}
 		post(func() { // reports can land after the band itself: then they are of no use
 			if seq == s.bands.seq.Load() && s.bands.running {
-				report(done, bandRuns)
+				report(done, BandRuns)
 			}
 		})
 	}
@@ -173,10 +192,10 @@ func (s *Session) WhatIfBand(w plan.WhatIf, runs int, done func(*plan.Band, erro
 		trial, name := p, ""
 		if !w.None() {
 			trial = p.Clone()
-			name = uniqueScenarioName(trial, whatIfName)
+			name = trial.UniqueScenarioName(WhatIfName)
 			trial.Scenarios = append(trial.Scenarios, w.Scenario(trial, name))
 		}
-		b, err = plan.MakeBand(ctx, trial, name, runs, bandSeed, nil)
+		b, err = plan.MakeBand(ctx, trial, name, runs, BandSeed, nil)
 	}, func() {
 		if seq != s.bands.whatIf.Load() || p != s.plan {
 			return
@@ -238,7 +257,7 @@ func answerInput(p *plan.Plan, a plan.Answer, today plan.Month) (charts.Input, e
 	}
 	trial := p.Clone()
 	solved := a.Solved
-	solved.Name = uniqueScenarioName(trial, a.ScenarioName())
+	solved.Name = trial.UniqueScenarioName(a.ScenarioName())
 	trial.Scenarios = append(trial.Scenarios, solved)
 	pr, err := plan.Project(trial, solved.Name)
 	return charts.Input{Plan: trial, Projection: pr, Today: today, Compare: []*plan.Projection{own}}, err
