@@ -321,6 +321,16 @@ func TestTheAreaIsInThePlansDetails(t *testing.T) {
 	if name == nil {
 		t.Fatal("no plan name in the plan's details")
 	}
+	name.SetText("")
+	var said string
+	walk(traj, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.HasPrefix(l.Text, "Plan name: ") {
+			said = l.Text
+		}
+	})
+	if said == "" || ui.session.Plan().Name != "Forms ICS" {
+		t.Errorf("a blank name: kept %q, said %q", ui.session.Plan().Name, said)
+	}
 	retype(name, "North ICS")
 	if got := ui.session.Plan().Name; got != "North ICS" {
 		t.Errorf("name %q", got)

@@ -248,6 +248,11 @@ func (tv *trajectoryView) sayWhy(key string, err error) {
 var settingTitles = map[string]string{
 	"qualifier_wait_months":   waitLabel,
 	"pay_uplift_pct_per_year": payAwardLabel,
+	"name":                    planNameLabel,
+	"area":                    areaLabel,
+	"baseline_month":          baselineLabel,
+	"horizon_month":           horizonLabel,
+	"trajectory.baseline_wte": baseWTELabel,
 }
 
 func (tv *trajectoryView) refresh() {
