@@ -25,6 +25,7 @@ import (
 // DIR/NN-view.png from the window's canvas, and quits. It runs on its own
 // goroutine: each step on the UI goroutine through fyne.DoAndWait.
 func (ui *UI) screenshots(dir string) int {
+	start := time.Now()
 	fail := func(err error) int {
 		fmt.Fprintln(os.Stderr, "psyplan --screenshot:", err)
 		fyne.Do(ui.app.Quit)
@@ -66,7 +67,7 @@ func (ui *UI) screenshots(dir string) int {
 	if err := ui.slideScreenshots(dir, done+1); err != nil {
 		return fail(err)
 	}
-	if err := ui.formScreenshots(dir); err != nil {
+	if err := ui.formScreenshots(dir, start); err != nil {
 		return fail(err)
 	}
 	fyne.Do(ui.app.Quit)
@@ -222,10 +223,9 @@ func (ui *UI) waitForPlan(limit time.Duration) bool {
 // formScreenshots saves the Posts screen with a post line's funded-post
 // changes being edited, then a new blank plan's Overview and settings
 // (the plan is made for the pictures and deleted after them).
-func (ui *UI) formScreenshots(dir string) error {
-	next := func(name string) string {
-		pngs, _ := filepath.Glob(filepath.Join(dir, "*.png"))
-		return filepath.Join(dir, fmt.Sprintf("%02d-%s.png", len(pngs)+1, name))
+func (ui *UI) formScreenshots(dir string, since time.Time) error {
+	next := func(name string) string { // numbered after this run's others
+		return filepath.Join(dir, fmt.Sprintf("%02d-%s.png", savedSince(dir, since)+1, name))
 	}
 	shoot := func(tab int, name string, before func()) error {
 		fyne.DoAndWait(func() {
@@ -308,4 +308,17 @@ func (ui *UI) waitForID(id int64, limit time.Duration) bool {
 		}
 	}
 	return false
+}
+
+// savedSince counts the pictures in dir written since the run began (a
+// folder of an earlier run's may hold more).
+func savedSince(dir string, since time.Time) int {
+	pngs, _ := filepath.Glob(filepath.Join(dir, "*.png"))
+	n := 0
+	for _, f := range pngs {
+		if fi, err := os.Stat(f); err == nil && !fi.ModTime().Before(since) {
+			n++
+		}
+	}
+	return n
 }
