@@ -186,10 +186,13 @@ func newRecordTable(ui *UI, def *records) *recordTable {
 	if def.heading != "" {
 		tools = container.NewHBox(widget.NewLabelWithStyle(def.heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), add, rt.remove, paste)
 	}
-	editor := container.NewVBox(rt.hint, form, rt.message)
+	// what is wrong beside the line over the form, where it is seen
+	// however tall the form (a post line's changes make it scroll)
+	editor := container.NewVBox(container.NewBorder(nil, nil, rt.hint, nil, rt.message), form)
 	split := container.NewVSplit(rt.table, container.NewVScroll(editor))
 	if def.beside { // a short list inside another record's form, as narrow as it can be
 		rt.hint.Wrapping = fyne.TextWrapWord
+		editor = container.NewVBox(rt.hint, form, rt.message)
 		split = container.NewHSplit(rt.table, container.NewVScroll(editor))
 	}
 	split.Offset = 0.6

@@ -71,7 +71,6 @@ func newTrajectoryView(ui *UI) *view {
 	tv.message.Hide() // until there is something to say: the screen is tall already
 	tv.baseNote = widget.NewLabel("")
 	tv.baseNote.Importance = widget.DangerImportance
-	tv.baseNote.Wrapping = fyne.TextWrapWord
 	tv.baseNote.Hide()
 	tv.area.PlaceHolder = "the ICS, region or trust the plan is for"
 	tv.edit(tv.name, "name", func(p *plan.Plan, t string) error { p.Name = t; return nil })
@@ -333,12 +332,18 @@ func (tv *trajectoryView) explainBaseline(typed string, kept bool) {
 		say(tv.baseNote, "")
 		return
 	}
-	what := "The milestone of " + before[0] + " would be"
+	what, them := "The milestone of "+before[0]+" would be", "it"
 	if len(before) > 1 {
-		what = "The milestones of " + strings.Join(before, ", ") + " would be"
+		what, them = "The milestones of "+strings.Join(before[:min(3, len(before))], ", ")+" would be", "them"
+		if len(before) > 3 {
+			what = fmt.Sprintf("%d milestones, from %s, would be", len(before), before[0])
+		}
 	}
-	say(tv.baseNote, fmt.Sprintf("%s at or before a baseline of %s, so the baseline stays %s: move or delete them under "+
-		"Milestones below first (the trajectory starts at 0 %% at the baseline).", what, m.Label(), p.Baseline.Label()))
+	// two short lines rather than one that wraps: a wrapping label in a
+	// form row is drawn over the field at first
+	say(tv.baseNote, fmt.Sprintf("%s at or before a baseline of %s, so the baseline stays %s.\n"+
+		"Move or delete %s under Milestones below first: the trajectory starts at 0 %% at the baseline.",
+		what, m.Label(), p.Baseline.Label(), them))
 	var rest []string // the other reasons, if any, stay under the form
 	for _, line := range strings.Split(tv.message.Text, "\n") {
 		if !strings.HasPrefix(line, "trajectory.milestones[") {
