@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/app/session"
 	"example.org/psyplan/assets"
 	"example.org/psyplan/store"
@@ -295,7 +296,7 @@ func (ui *UI) openPlan(id int64) {
 }
 
 func (ui *UI) showError(err error) {
-	showError(ui.win, err)
+	kit.ShowError(ui.win, err)
 }
 
 // shortcuts: Ctrl+N new plan, Ctrl+O import, Ctrl+E export, Ctrl+Z and

@@ -18,10 +18,34 @@ import (
 
 // newTestUI opens a window on a fresh library in a temporary folder, with
 // background work done at once so each step can be checked straight away.
+// It gives the library, for a test that adds plans to it, and its place.
 func newTestUI(t *testing.T) (*UI, *store.Library, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "library.db")
-	return openTestUI(t, path), nil, path
+	ui := openTestUI(t, path)
+	return ui, ui.lib, path
+}
+
+// findTab is the tab of that name. Tabs are found by name, so a new tab does
+// not move a test to another.
+func findTab(t testing.TB, ui *UI, name string) (int, *view) {
+	t.Helper()
+	for i, v := range ui.views {
+		if v.name == name {
+			return i, v
+		}
+	}
+	t.Fatalf("no tab %q", name)
+	return 0, nil
+}
+
+// showTab brings the tab of that name to the front, as a planner's click
+// would, and gives its view.
+func showTab(t testing.TB, ui *UI, name string) *view {
+	t.Helper()
+	i, v := findTab(t, ui, name)
+	ui.tabs.SelectIndex(i)
+	return v
 }
 
 func openTestUI(t *testing.T, path string) *UI {
@@ -58,14 +82,21 @@ func entry(t *testing.T, rt *recordTable, title string) *widget.Entry {
 
 func button(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
+	return find[*widget.Button](t, o, label, func(b *widget.Button) string { return b.Text })
+}
+
+// find is the widget of type W under o whose text is label.
+func find[W fyne.CanvasObject](t *testing.T, o fyne.CanvasObject, label string, text func(W) string) W {
+	t.Helper()
+	var found W
+	ok := false
 	walk(o, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
-			found = b
+		if w, is := o.(W); is && text(w) == label {
+			found, ok = w, true
 		}
 	})
-	if found == nil {
-		t.Fatalf("no button %q", label)
+	if !ok {
+		t.Fatalf("no %T %q", found, label)
 	}
 	return found
 }
@@ -97,7 +128,7 @@ func TestFirstRunShowsTheDefaultPlan(t *testing.T) {
 	if p == nil || !strings.HasPrefix(p.Name, "England psychological professions") {
 		t.Fatalf("plan = %v", p)
 	}
-	if ui.session.Projection() == nil || ui.overview.chart.growth == nil {
+	if ui.session.Projection() == nil || ui.overview.chart.Growth() == nil {
 		t.Fatal("no projection or chart")
 	}
 	if !strings.HasPrefix(ui.overview.status.Text, "On track: projected") {
@@ -122,7 +153,7 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 	}
 	id := ui.session.ID()
 
-	profs := ui.views[3].object
+	profs := screen(t, ui, "Professions")
 	test.Tap(button(t, profs, "Add profession"))
 	if n := len(ui.session.Plan().Professions); n != 1 {
 		t.Fatalf("%d professions", n)
@@ -152,7 +183,7 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 		t.Errorf("qualified %v", q)
 	}
 	before := ui.overview.figures["projected"].value.Text
-	chartBefore := ui.overview.chart.growth.Projected[len(ui.overview.chart.growth.Projected)-1]
+	chartBefore := ui.overview.chart.Growth().Projected[len(ui.overview.chart.Growth().Projected)-1]
 
 	// change a value: the overview and the chart move, and it is saved
 	ui.setStatus("")
@@ -161,7 +192,7 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 		t.Errorf("status %q after an edit", ui.status.Text)
 	}
 	after := ui.overview.figures["projected"].value.Text
-	chartAfter := ui.overview.chart.growth.Projected[len(ui.overview.chart.growth.Projected)-1]
+	chartAfter := ui.overview.chart.Growth().Projected[len(ui.overview.chart.Growth().Projected)-1]
 	if after == before || chartAfter <= chartBefore {
 		t.Errorf("projected %q -> %q, chart %v -> %v", before, after, chartBefore, chartAfter)
 	}
@@ -217,7 +248,7 @@ func TestPasteRowsFromASpreadsheet(t *testing.T) {
 	if err := ui.library.create(ltpPlan("Paste")); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(button(t, ui.views[3].object, "Add profession"))
+	test.Tap(button(t, screen(t, ui, "Professions"), "Add profession"))
 	id := ui.session.Plan().Professions[0].ID
 	good := "Profession\tService area\tStart\tMonths\tIntake\tCompletion %\tTake-up %\n" +
 		id + "\tPerinatal\tSep 2021\t12\t8\t90\t85\n" +
@@ -264,8 +295,8 @@ func TestScenarioChoiceChangesTheProjection(t *testing.T) {
 	if sc[len(sc)-1].InPost <= last {
 		t.Errorf("better retention did not raise staff in post: %v vs %v", sc[len(sc)-1].InPost, last)
 	}
-	if !strings.Contains(ui.overview.chart.chartTitle(), "Better retention") {
-		t.Errorf("chart title %q", ui.overview.chart.chartTitle())
+	if !strings.Contains(ui.overview.chart.Title(), "Better retention") {
+		t.Errorf("chart title %q", ui.overview.chart.Title())
 	}
 }
 
@@ -295,14 +326,14 @@ func TestWorkshopMode(t *testing.T) {
 	if ps.slide != 0 {
 		t.Fatalf("back to slide %d", ps.slide)
 	}
-	before := ps.chart.growth.Projected[len(ps.chart.growth.Projected)-1]
+	before := ps.chart.Growth().Projected[len(ps.chart.Growth().Projected)-1]
 	ps.intake.SetValue(50) // half as many again on cohorts from this month
 	ps.leavers.SetValue(-2)
-	after := ps.chart.growth.Projected[len(ps.chart.growth.Projected)-1]
+	after := ps.chart.Growth().Projected[len(ps.chart.Growth().Projected)-1]
 	if after <= before {
 		t.Errorf("what-if did not raise the projection: %v -> %v", before, after)
 	}
-	if len(ps.chart.growth.Others) != 1 {
+	if len(ps.chart.Growth().Others) != 1 {
 		t.Error("the plan itself is not compared")
 	}
 	if ui.session.Plan() != saved {
@@ -329,37 +360,28 @@ func TestWorkshopMode(t *testing.T) {
 func TestOverviewChartFilterAndCompare(t *testing.T) {
 	ui, _, _ := newTestUI(t)
 	ov := ui.overview
-	all := ov.chart.growth.Projected[0]
+	all := ov.chart.Growth().Projected[0]
 	ov.profSel.SetSelected("Psychological wellbeing practitioner")
 	// 1,750 WTE in post and the 400 + 500 trainees of the Sep 2019 and Jan
 	// 2020 cohorts, salaried at 1 WTE a head and counted, in the default plan
-	if got := ov.chart.growth.Projected[0]; got != 2650 {
+	if got := ov.chart.Growth().Projected[0]; got != 2650 {
 		t.Errorf("PWP baseline %v (all %v)", got, all)
 	}
-	if !strings.Contains(ov.chart.chartTitle(), "(Psychological wellbeing practitioner)") {
-		t.Errorf("title %q", ov.chart.chartTitle())
+	if !strings.Contains(ov.chart.Title(), "(Psychological wellbeing practitioner)") {
+		t.Errorf("title %q", ov.chart.Title())
 	}
 	ov.profSel.SetSelected(everyOne)
 	test.Tap(findCheck(t, ov.object, "Compare scenarios"))
-	if n := len(ov.chart.growth.Others); n != 2 {
+	if n := len(ov.chart.Growth().Others); n != 2 {
 		t.Errorf("%d scenarios compared, want 2", n)
 	}
 	ov.kindSel.SetSelected("Training pipeline")
-	if ov.chart.growth != nil || ov.chart.chart == nil {
+	if ov.chart.Growth() != nil || ov.chart.Chart() == nil {
 		t.Error("the pipeline chart is not shown")
 	}
 }
 
 func findCheck(t *testing.T, o fyne.CanvasObject, label string) *widget.Check {
 	t.Helper()
-	var found *widget.Check
-	walk(o, func(o fyne.CanvasObject) {
-		if c, ok := o.(*widget.Check); ok && c.Text == label {
-			found = c
-		}
-	})
-	if found == nil {
-		t.Fatalf("no check %q", label)
-	}
-	return found
+	return find[*widget.Check](t, o, label, func(c *widget.Check) string { return c.Text })
 }

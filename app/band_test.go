@@ -39,7 +39,7 @@ func TestSessionMakesTheBand(t *testing.T) {
 	if s.BandRunning() || ui.overview.band.progress.Value != 1 {
 		t.Errorf("running %v, progress shown %v, want done and 1", s.BandRunning(), ui.overview.band.progress.Value)
 	}
-	if g := ui.overview.chart.growth; g == nil || g.Likely == nil || g.Likely.Runs != session.BandRuns {
+	if g := ui.overview.chart.Growth(); g == nil || g.Likely == nil || g.Likely.Runs != session.BandRuns {
 		t.Fatal("the overview's growth chart has no band")
 	}
 	want := s.Band().ChanceSentence(s.Plan().JudgedAt(s.Plan().Horizon))
@@ -47,11 +47,11 @@ func TestSessionMakesTheBand(t *testing.T) {
 		t.Errorf("the overview says %q", got)
 	}
 	cv := ui.overview.chart // the read-out says the band at the month pointed at
-	cv.draw(1000, 500)
+	cv.Draw(1000, 500)
 	i := s.Band().Index(plan.MonthOf(2024, 4))
-	cv.pointAt(fyne.NewPos(float32(cv.frame.PixelX(float64(i))), float32(cv.frame.Plot.Min.Y+10)))
-	if want := "; likely " + format.WTE(s.Band().Low[i]) + " to " + format.WTE(s.Band().High[i]) + " WTE"; !strings.HasPrefix(cv.readout.Text, "Apr 2024:") || !strings.HasSuffix(cv.readout.Text, want) {
-		t.Errorf("read-out %q, want Apr 2024 ending %q", cv.readout.Text, want)
+	cv.PointAt(fyne.NewPos(float32(cv.Frame().PixelX(float64(i))), float32(cv.Frame().Plot.Min.Y+10)))
+	if want := "; likely " + format.WTE(s.Band().Low[i]) + " to " + format.WTE(s.Band().High[i]) + " WTE"; !strings.HasPrefix(cv.Readout.Text, "Apr 2024:") || !strings.HasSuffix(cv.Readout.Text, want) {
+		t.Errorf("read-out %q, want Apr 2024 ending %q", cv.Readout.Text, want)
 	}
 	_ = d
 }
@@ -73,12 +73,12 @@ func TestCancelTheBand(t *testing.T) {
 	if !s.BandRunning() || s.Band() != nil || ui.overview.band.cancel.Hidden {
 		t.Fatalf("while making: running %v, band %v, Cancel hidden %v", s.BandRunning(), s.Band(), ui.overview.band.cancel.Hidden)
 	}
-	if ui.overview.chart.growth == nil || ui.overview.chart.growth.Projected == nil {
+	if ui.overview.chart.Growth() == nil || ui.overview.chart.Growth().Projected == nil {
 		t.Fatal("no chart while the band is made")
 	}
 	s.CancelBand()
 	d.Settle()
-	if s.BandRunning() || s.Band() != nil || ui.overview.chart.growth.Likely != nil {
+	if s.BandRunning() || s.Band() != nil || ui.overview.chart.Growth().Likely != nil {
 		t.Fatalf("after Cancel: running %v, band %v", s.BandRunning(), s.Band())
 	}
 	if ui.overview.band.again.Hidden {
@@ -135,14 +135,14 @@ func TestWorkshopBandFollowsTheControls(t *testing.T) {
 	ps.intake.Value = 40 // as a drag moves it: OnChanged, not yet OnChangeEnded
 	ps.intake.OnChanged(40)
 	moving := time.Since(start)
-	g := ps.chart.growth
+	g := ps.chart.Growth()
 	if g == nil || g.Likely == nil || g.Likely.Runs != session.QuickBandRuns {
 		t.Fatalf("while moving: %+v", g)
 	}
 	start = time.Now()
 	ps.intake.OnChangeEnded(40)
 	settled := time.Since(start)
-	if g := ps.chart.growth; g.Likely == nil || g.Likely.Runs != session.BandRuns {
+	if g := ps.chart.Growth(); g.Likely == nil || g.Likely.Runs != session.BandRuns {
 		t.Fatalf("let go: band of %d runs", g.Likely.Runs)
 	}
 	trial := ui.session.Plan().Clone()

@@ -18,32 +18,32 @@ func TestTheChartReadOutIsNotStale(t *testing.T) {
 	ov, cv := ui.overview, ui.overview.chart
 	point := func() string {
 		t.Helper()
-		cv.draw(1000, 500)
-		i := len(cv.growth.Projected) - 1
-		x := float32(cv.frame.PixelX(float64(i)))
-		cv.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x, float32(cv.frame.Plot.Min.Y+10))}})
-		got := cv.readout.Text
-		if !strings.Contains(got, ": projected ") || !cv.cursor.Visible() {
-			t.Fatalf("read-out %q, cursor shown %v", got, cv.cursor.Visible())
+		cv.Draw(1000, 500)
+		i := len(cv.Growth().Projected) - 1
+		x := float32(cv.Frame().PixelX(float64(i)))
+		cv.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x, float32(cv.Frame().Plot.Min.Y+10))}})
+		got := cv.Readout.Text
+		if !strings.Contains(got, ": projected ") || !cv.Pointing() {
+			t.Fatalf("read-out %q, cursor shown %v", got, cv.Pointing())
 		}
 		return got
 	}
 	stale := func(old string) {
 		t.Helper()
-		if got := cv.readout.Text; got == old || strings.Contains(got, ": projected ") || cv.cursor.Visible() {
-			t.Errorf("after the redraw the read-out says %q (was %q), cursor shown %v", got, old, cv.cursor.Visible())
+		if got := cv.Readout.Text; got == old || strings.Contains(got, ": projected ") || cv.Pointing() {
+			t.Errorf("after the redraw the read-out says %q (was %q), cursor shown %v", got, old, cv.Pointing())
 		}
 	}
 
 	old := point()
-	before := cv.growth.Projected[len(cv.growth.Projected)-1]
+	before := cv.Growth().Projected[len(cv.Growth().Projected)-1]
 	if err := ui.session.Edit("test", func(p *plan.Plan) error {
 		p.Posts[0].InPostWTE += 500
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if after := cv.growth.Projected[len(cv.growth.Projected)-1]; after == before {
+	if after := cv.Growth().Projected[len(cv.Growth().Projected)-1]; after == before {
 		t.Fatal("the edit did not move the chart's line")
 	}
 	stale(old)
@@ -53,7 +53,7 @@ func TestTheChartReadOutIsNotStale(t *testing.T) {
 
 	old = point()
 	ov.kindSel.SetSelected("Training pipeline")
-	if cv.growth != nil {
+	if cv.Growth() != nil {
 		t.Fatal("the pipeline chart is not shown")
 	}
 	stale(old)

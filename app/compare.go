@@ -118,7 +118,8 @@ func (cv *compareView) refresh() {
 	cv.note.SetText("Projecting the plan and each scenario…")
 	var c *plan.Comparison
 	var err error
-	cv.ui.run(func() { c, err = plan.Compare(p, nil) }, func() {
+	made := cv.madeAlready()
+	cv.ui.run(func() { c, err = plan.Compare(p, nil, made...) }, func() {
 		if seq != cv.seq {
 			return // a newer plan was asked for
 		}
@@ -178,6 +179,17 @@ func headerHeight(name string, width float32) float32 {
 }
 
 // visible tells whether the screen is the one shown.
+// madeAlready are the session's projections of the plan as it stands
+// (the one shown and, when comparing, the others), so the side by side
+// does not make them again.
+func (cv *compareView) madeAlready() []*plan.Projection {
+	cur := cv.ui.session.Current()
+	if cur == nil {
+		return nil
+	}
+	return append([]*plan.Projection{cur}, cv.ui.session.Compared()...)
+}
+
 func (cv *compareView) visible() bool {
 	t := cv.ui.tabs
 	return t != nil && t.Selected() != nil && t.Selected().Text == compareName

@@ -432,9 +432,9 @@ func planServiceAreas(p *plan.Plan) []string {
 // clinical hours.
 func clinicalProfessionNames(p *plan.Plan) []string {
 	var names []string
-	for _, pr := range p.Professions {
-		if pr.ClinicalHoursPerWTE != nil {
-			names = append(names, pr.Name)
+	for _, prof := range p.Professions {
+		if prof.ClinicalHoursPerWTE != nil {
+			names = append(names, prof.Name)
 		}
 	}
 	return names
@@ -471,9 +471,9 @@ func addMixShare(p *plan.Plan, d *plan.Demand) error {
 		left -= s.SharePct
 	}
 	ids := []string{}
-	for _, pr := range p.Professions {
-		if pr.ClinicalHoursPerWTE != nil && !in[pr.ID] {
-			ids = append(ids, pr.ID)
+	for _, prof := range p.Professions {
+		if prof.ClinicalHoursPerWTE != nil && !in[prof.ID] {
+			ids = append(ids, prof.ID)
 		}
 	}
 	if len(ids) == 0 {

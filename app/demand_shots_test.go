@@ -53,14 +53,9 @@ func TestDemandScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	tab := func(name string) {
-		for i, v := range ui.views {
-			if v.name == name {
-				ui.tabs.SelectIndex(i)
-				if v.first != nil {
-					v.first()
-				}
-			}
+	tab := func(name string) { // with its first record in the form
+		if v := showTab(t, ui, name); v.first != nil {
+			v.first()
 		}
 	}
 	sizes := []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 720}}

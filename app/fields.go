@@ -166,8 +166,8 @@ func optPctCell(x *float64, fallback string) string {
 // professionNames lists the plan's professions for drop-downs.
 func professionNames(p *plan.Plan) []string {
 	names := make([]string, len(p.Professions))
-	for i, pr := range p.Professions {
-		names[i] = pr.Name
+	for i, prof := range p.Professions {
+		names[i] = prof.Name
 	}
 	return names
 }
@@ -175,17 +175,17 @@ func professionNames(p *plan.Plan) []string {
 // professionName is the name of profession id (the id itself if the plan
 // has no such profession).
 func professionName(p *plan.Plan, id string) string {
-	if pr := p.Profession(id); pr != nil {
-		return pr.Name
+	if prof := p.Profession(id); prof != nil {
+		return prof.Name
 	}
 	return id
 }
 
 // professionID is the id of the profession chosen by name (or typed as an id).
 func professionID(p *plan.Plan, name string) string {
-	for _, pr := range p.Professions {
-		if pr.Name == name {
-			return pr.ID
+	for _, prof := range p.Professions {
+		if prof.Name == name {
+			return prof.ID
 		}
 	}
 	return name

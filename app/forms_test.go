@@ -1,8 +1,9 @@
 package app
 
 import (
-	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -374,7 +375,11 @@ func TestAnImportedCopyIsNamedApart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := ui.library.storeImport("plan.psyplan", bytes.NewReader(data))
+	file := filepath.Join(t.TempDir(), "plan.psyplan")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	id, err := ui.library.storeImport(file)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -11,10 +10,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit"
+	"example.org/psyplan/app/rollup"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
@@ -28,11 +28,12 @@ type libraryView struct {
 	plans   []store.PlanEntry
 	list    *widget.List
 	object  fyne.CanvasObject
-	rollups *rollupsView // under the plans (rollups.go)
+	rollups *rollup.List // under the plans (app/rollup)
+	files   *kit.Files   // file dialogs, starting where the last import or export went
 }
 
 func newLibraryView(ui *UI) *libraryView {
-	lv := &libraryView{ui: ui}
+	lv := &libraryView{ui: ui, files: &kit.Files{Folders: ui.lib}}
 	lv.list = widget.NewList(func() int { return len(lv.plans) }, func() fyne.CanvasObject {
 		name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.Truncation = fyne.TextTruncateEllipsis
@@ -62,8 +63,8 @@ func newLibraryView(ui *UI) *libraryView {
 		widget.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), lv.exportPlan),
 	)
 	heading := widget.NewLabelWithStyle("Plan library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	lv.rollups = newRollupsView(ui)
-	plans := container.NewVSplit(container.NewBorder(heading, buttons, nil, nil, lv.list), lv.rollups.object)
+	lv.rollups = rollup.NewList(rollupShell{ui})
+	plans := container.NewVSplit(container.NewBorder(heading, buttons, nil, nil, lv.list), lv.rollups.Object())
 	plans.Offset = 0.7
 	lv.object = plans
 	return lv
@@ -79,7 +80,7 @@ func (lv *libraryView) reload() {
 		return
 	}
 	lv.plans = plans
-	lv.rollups.reload()
+	lv.rollups.Reload()
 	lv.refresh()
 }
 
@@ -215,7 +216,7 @@ func (lv *libraryView) delete() {
 		return
 	}
 	msg := fmt.Sprintf("Delete %q and everything in it from the library?\nExport it first if you may want it again.", p.Name)
-	if held := lv.rollups.holding(id); held != "" {
+	if held := lv.rollups.Holding(id); held != "" {
 		msg += "\n\n" + held
 	}
 	dialog.ShowConfirm("Delete plan", msg, func(ok bool) {
@@ -228,7 +229,7 @@ func (lv *libraryView) delete() {
 			return
 		}
 		lv.ui.session.Close()
-		lv.rollups.planDeleted(id)
+		lv.rollups.PlanDeleted(id)
 		lv.reload()
 		lv.ui.openStartPlan()
 	}, lv.ui.win)
@@ -237,20 +238,13 @@ func (lv *libraryView) delete() {
 // importPlan reads a plan file chosen by the planner. A bad file is
 // refused whole, with every problem named, and nothing is stored.
 func (lv *libraryView) importPlan() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			lv.ui.showError(fmt.Errorf("cannot open that file: %w", err))
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		name := r.URI().Name()
+	lv.files.Open(lv.ui.win, "Import a plan", "Import", exchange.ImportExtensions, func(path string) {
+		name := filepath.Base(path)
 		lv.ui.setStatus("Importing " + name + "…")
 		var id int64
+		var err error
 		lv.ui.run(func() {
-			defer r.Close()
-			id, err = lv.storeImport(name, r)
+			id, err = lv.storeImport(path)
 		}, func() {
 			if err != nil {
 				lv.ui.setStatus("")
@@ -259,19 +253,16 @@ func (lv *libraryView) importPlan() {
 			}
 			lv.ui.openPlan(id)
 		})
-	}, lv.ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exchange.ImportExtensions))
-	startInDocuments(d)
-	d.Show()
+	}).Show()
 }
 
-// storeImport reads a plan file or workbook and stores it whole as a new
-// plan, named apart from a plan of the same name already there; it runs
-// off the UI goroutine.
-func (lv *libraryView) storeImport(name string, r io.Reader) (int64, error) {
-	p, err := exchange.ReadImport(name, r)
+// storeImport reads the plan file or workbook at path and stores it
+// whole as a new plan, named apart from a plan of the same name already
+// there; it runs off the UI goroutine.
+func (lv *libraryView) storeImport(path string) (int64, error) {
+	p, err := exchange.ReadImportFile(path)
 	if err != nil {
-		return 0, fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", name, err)
+		return 0, fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", filepath.Base(path), err)
 	}
 	if err := exchange.NameImport(context.Background(), lv.ui.lib, p, time.Now()); err != nil {
 		return 0, err
@@ -279,7 +270,7 @@ func (lv *libraryView) storeImport(name string, r io.Reader) (int64, error) {
 	return lv.ui.lib.CreatePlan(context.Background(), p)
 }
 
-// exportPlan asks what to export, then where, and writes it off the UI
+// exportPlan asks what to export and where, and writes it off the UI
 // goroutine: whole, or (if it fails) not at all.
 func (lv *libraryView) exportPlan() {
 	p, scenario, pr := lv.ui.session.Plan(), lv.ui.session.Scenario(), lv.ui.session.Current()
@@ -288,7 +279,7 @@ func (lv *libraryView) exportPlan() {
 	}
 	labels := make([]string, len(exchange.Formats))
 	for i, f := range exchange.Formats {
-		labels[i] = formatLabel(f)
+		labels[i] = kit.FormatLabel(f)
 	}
 	what := widget.NewRadioGroup(labels, nil)
 	what.SetSelected(labels[0])
@@ -298,82 +289,44 @@ func (lv *libraryView) exportPlan() {
 	}
 	which := widget.NewSelect(chartNames, nil)
 	which.SetSelected(chartNames[0])
-	items := []*widget.FormItem{widget.NewFormItem("Export", what), widget.NewFormItem("Chart (pictures)", which)}
-	dialog.ShowForm("Export "+p.Name, "Choose where", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
-		choice := exchange.Formats[0]
+	chosen := func() exchange.Format {
 		for _, f := range exchange.Formats {
-			if formatLabel(f) == what.Selected {
-				choice = f
+			if kit.FormatLabel(f) == what.Selected {
+				return f
 			}
 		}
+		return exchange.Formats[0]
+	}
+	items := []*widget.FormItem{widget.NewFormItem("Export", what), widget.NewFormItem("Chart (pictures)", which)}
+	sd := lv.files.Save(lv.ui.win, "Export "+p.Name, items, kit.FileName(p.Name), chosen().Ext, func(path string) {
 		// pr is nil while the newest projection is being made: then the export makes it
-		ex := exchange.Export{Format: choice.Name, Scenario: scenario, Width: 1920, Height: 1080, Projection: pr, Band: lv.ui.session.Band()}
+		ex := exchange.Export{Format: chosen().Name, Scenario: scenario, Width: 1920, Height: 1080, Projection: pr, Band: lv.ui.session.Band()}
 		for _, k := range charts.Kinds {
 			if k.Title == which.Selected {
 				ex.Chart = k.Name
 			}
 		}
-		lv.saveAs(p, ex, fileName(p.Name)+choice.Ext)
-	}, lv.ui.win)
+		lv.saveAs(p, ex, path)
+	})
+	what.OnChanged = func(string) { sd.SetExt(chosen().Ext) }
+	sd.Show()
 }
 
-// formatLabel is how the export dialog offers a format.
-func formatLabel(f exchange.Format) string { return f.Label + " (" + f.Ext + ")" }
-
-func (lv *libraryView) saveAs(p *plan.Plan, ex exchange.Export, name string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+// saveAs writes the export to path, then says where it went.
+func (lv *libraryView) saveAs(p *plan.Plan, ex exchange.Export, path string) {
+	lv.ui.setStatus("Exporting " + filepath.Base(path) + "…")
+	bar := widget.NewProgressBarInfinite()
+	busy := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), bar, lv.ui.win)
+	busy.Show()
+	var err error
+	lv.ui.run(func() { err = ex.Write(path, p) }, func() {
+		busy.Hide()
 		if err != nil {
-			lv.ui.showError(fmt.Errorf("cannot write there: %w", err))
+			lv.ui.setStatus("")
+			lv.ui.showError(err)
 			return
 		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		if err := w.Close(); err != nil { // written again whole, through a temporary file
-			lv.ui.showError(fmt.Errorf("cannot write %s: %w", path, err))
-			return
-		}
-		lv.ui.setStatus("Exporting " + filepath.Base(path) + "…")
-		bar := widget.NewProgressBarInfinite()
-		busy := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), bar, lv.ui.win)
-		busy.Show()
-		lv.ui.run(func() { err = ex.Write(path, p) }, func() {
-			busy.Hide()
-			if err != nil {
-				lv.ui.setStatus("")
-				lv.ui.showError(err)
-				return
-			}
-			lv.ui.setStatus("Exported " + filepath.Base(path))
-		})
-	}, lv.ui.win)
-	d.SetFileName(name)
-	startInDocuments(d)
-	d.Show()
-}
-
-// fileName makes a plan's name safe as a file name.
-func fileName(name string) string {
-	f := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
-			return '-'
-		}
-		return r
-	}, name)
-	if len([]rune(f)) > 80 {
-		f = string([]rune(f)[:80])
-	}
-	return strings.TrimSpace(f)
-}
-
-func showError(win fyne.Window, err error) {
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(msg)
-	scroll.SetMinSize(fyne.NewSize(520, 160))
-	dialog.ShowCustom("Problem", "OK", scroll, win)
+		lv.ui.setStatus("Exported " + filepath.Base(path) + " to " + filepath.Dir(path))
+		lv.files.Written(lv.ui.win, path)
+	})
 }

@@ -70,13 +70,8 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*math.Max(1, math.Abs(
 // screen is the view called name.
 func screen(t *testing.T, ui *UI, name string) fyne.CanvasObject {
 	t.Helper()
-	for _, v := range ui.views {
-		if v.name == name {
-			return v.object
-		}
-	}
-	t.Fatalf("no screen %q", name)
-	return nil
+	_, v := findTab(t, ui, name)
+	return v.object
 }
 
 // labelled is the control a form shows beside the label title: in a

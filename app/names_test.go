@@ -16,14 +16,8 @@ import (
 // the window out.
 func showView(t *testing.T, ui *UI, name string) {
 	t.Helper()
-	for i, v := range ui.views {
-		if v.name == name {
-			ui.tabs.SelectIndex(i)
-			relayout(ui.win.Content(), ui.win.Canvas().Size())
-			return
-		}
-	}
-	t.Fatalf("no screen %q", name)
+	showTab(t, ui, name)
+	relayout(ui.win.Content(), ui.win.Canvas().Size())
 }
 
 // shown is the width a piece of text needs in the window's type, with a
@@ -55,7 +49,7 @@ func TestChartChooserReadsEveryNameWhole(t *testing.T) {
 		}
 	}
 	sel.SetSelected(sel.Options[0])
-	if ui.overview.chart.growth == nil {
+	if ui.overview.chart.Growth() == nil {
 		t.Error("choosing the first name did not draw the growth chart")
 	}
 }

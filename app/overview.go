@@ -3,13 +3,13 @@ package app
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
@@ -30,7 +30,7 @@ type overviewView struct {
 	areaSel                *widget.Select
 	kindSel                *widget.Select
 	figures                map[string]*figure
-	chart                  *chartView
+	chart                  *kit.ChartView
 	object                 fyne.CanvasObject
 	today                  func() plan.Month
 	summary                plan.Summary // as last shown, for tests and slides
@@ -62,7 +62,7 @@ func (f *figure) set(value, note string) {
 var figureOrder = []string{"baseline", "projected", "target", "gap", "horizon", "sofar", "unplaced", "vacancies"}
 
 func newOverviewView(ui *UI) *overviewView {
-	ov := &overviewView{ui: ui, figures: map[string]*figure{}, chart: newChartView(), today: thisMonth}
+	ov := &overviewView{ui: ui, figures: map[string]*figure{}, chart: kit.NewChartView(), today: thisMonth}
 	captions := map[string]string{
 		"baseline": "Baseline workforce", "projected": "Projected", "target": "Trajectory target",
 		"gap": "Gap to the trajectory", "horizon": "At the horizon", "sofar": "Growth so far",
@@ -96,7 +96,7 @@ func newOverviewView(ui *UI) *overviewView {
 	ov.band = newBandBar(ui)
 	ui.session.OnBandChange(ov.drawChart)
 	top := container.NewVBox(ov.status, ov.demandLine, ov.budgetLine, grid, tools, ov.band.object)
-	ov.object = container.NewBorder(top, ov.chart.readout, nil, nil, ov.chart)
+	ov.object = container.NewBorder(top, ov.chart.Readout, nil, nil, ov.chart)
 	return ov
 }
 
@@ -188,7 +188,7 @@ func (ov *overviewView) drawChart() {
 	ov.chart.SetChart(c)
 }
 
-func thisMonth() plan.Month { return plan.MonthOfTime(time.Now()) }
+var thisMonth = kit.ThisMonth
 
 func (ov *overviewView) refresh() {
 	p, pr := ov.ui.session.Plan(), ov.ui.session.Projection()
@@ -228,15 +228,15 @@ func (ov *overviewView) show(p *plan.Plan, s plan.Summary) {
 	f["baseline"].set(format.WTE(s.BaselineWTE)+" WTE", "at the end of "+p.Baseline.Label())
 	f["projected"].set(format.WTE(s.Projected)+" WTE", "in "+when+growthNote(s.Projected, s.BaselineWTE))
 	f["target"].set(format.WTE(s.Target)+" WTE", fmt.Sprintf("%s growth by %s", format.Percent(s.GrowthPct), when))
-	f["gap"].set(signedWTE(s.Gap)+" WTE", format.Percent(s.GapPct)+" of the target in "+when)
+	f["gap"].set(format.Signed(s.Gap, format.WTE)+" WTE", format.Percent(s.GapPct)+" of the target in "+when)
 	f["horizon"].set(format.WTE(s.HorizonProjected)+" WTE", "in "+p.Horizon.Label()+
 		"; target "+format.WTE(s.HorizonTarget)+" WTE")
 	sofar := "projected growth to " + s.Today.Label()
 	if s.LatestActual != nil {
 		sofar += fmt.Sprintf("; census %s WTE in %s (%s)", format.WTE(s.LatestActual.InPostWTE),
-			s.LatestActual.Month.Label(), signedPercent(s.ActualGrowthPct))
+			s.LatestActual.Month.Label(), format.Signed(s.ActualGrowthPct, format.Percent))
 	}
-	f["sofar"].set(signedPercent(s.GrowthSoFarPct), sofar)
+	f["sofar"].set(format.Signed(s.GrowthSoFarPct, format.Percent), sofar)
 	f["unplaced"].set(format.WTE(s.Unplaced)+" WTE", "qualify with no funded post to go to, over the whole plan")
 	f["vacancies"].set(format.WTE(s.Vacancies)+" WTE", "funded but empty in "+when)
 }
@@ -245,19 +245,5 @@ func growthNote(now, base float64) string {
 	if base == 0 {
 		return ""
 	}
-	return " (" + signedPercent((now-base)/base*100) + " on the baseline)"
-}
-
-func signedWTE(x float64) string {
-	if x > 0 {
-		return "+" + format.WTE(x)
-	}
-	return format.WTE(x)
-}
-
-func signedPercent(x float64) string {
-	if x > 0 {
-		return "+" + format.Percent(x)
-	}
-	return format.Percent(x)
+	return " (" + format.Signed((now-base)/base*100, format.Percent) + " on the baseline)"
 }

@@ -70,8 +70,8 @@ func headcountCell(p *plan.Plan, i int) string {
 	if l.InPostHeadcount != nil {
 		return format.WTE(*l.InPostHeadcount)
 	}
-	if pr := p.Profession(l.Profession); pr != nil && pr.WTEPerHead > 0 {
-		return format.WTE(l.InPostWTE/pr.WTEPerHead) + " (est.)"
+	if prof := p.Profession(l.Profession); prof != nil && prof.WTEPerHead > 0 {
+		return format.WTE(l.InPostWTE/prof.WTEPerHead) + " (est.)"
 	}
 	return ""
 }
@@ -115,10 +115,10 @@ func addPostLine(p *plan.Plan) error {
 	for _, l := range p.Posts {
 		used[l.Key()] = true
 	}
-	for _, pr := range p.Professions {
+	for _, prof := range p.Professions {
 		for _, sa := range ServiceAreas {
-			if !used[plan.LineKey{Profession: pr.ID, ServiceArea: sa}] {
-				p.Posts = append(p.Posts, plan.PostLine{Profession: pr.ID, ServiceArea: sa})
+			if !used[plan.LineKey{Profession: prof.ID, ServiceArea: sa}] {
+				p.Posts = append(p.Posts, plan.PostLine{Profession: prof.ID, ServiceArea: sa})
 				return nil
 			}
 		}
@@ -233,7 +233,7 @@ func changeColumns(line func(p *plan.Plan) *plan.PostLine) []column {
 			}},
 		{title: "Change (WTE)", field: "funded_wte_delta", width: 110, hint: "+10 more funded posts, -2 fewer",
 			value: func(p *plan.Plan, i int) string { return num(change(p, i).FundedWTEDelta) },
-			show:  func(p *plan.Plan, i int) string { return signedWTE(change(p, i).FundedWTEDelta) },
+			show:  func(p *plan.Plan, i int) string { return format.Signed(change(p, i).FundedWTEDelta, format.WTE) },
 			set: func(p *plan.Plan, i int, t string) error {
 				v, err := parseNum(strings.TrimPrefix(strings.TrimSpace(t), "+"))
 				change(p, i).FundedWTEDelta = v

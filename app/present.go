@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/app/session"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/format"
@@ -28,7 +29,7 @@ type presenter struct {
 	title    *widget.Label
 	sentence *widget.Label
 	counter  *widget.Label
-	chart    *chartView
+	chart    *kit.ChartView
 	leavers  *widget.Slider
 	intake   *widget.Slider
 	recruits *widget.Slider
@@ -65,8 +66,8 @@ func newPresenter(ui *UI) *presenter {
 	ps.sentence.Wrapping = fyne.TextWrapWord
 	ps.sentence.SizeName = theme.SizeNameSubHeadingText
 	ps.counter = widget.NewLabel("")
-	ps.chart = newChartView()
-	ps.chart.slide = true
+	ps.chart = kit.NewChartView()
+	ps.chart.Slide = true
 	ps.leavers = slider(-10, 10, 0.5, 0, ps.changed)
 	ps.intake = slider(0, 100, 5, 0, ps.changed)
 	ps.recruits = slider(0, 3, 0.1, 1, ps.changed)

@@ -41,12 +41,12 @@ func newProfessionsView(ui *UI) *view {
 				value: func(p *plan.Plan, i int) string { return yesNo(p.Professions[i].TraineesSalaried) },
 				set:   setTraineesSalaried},
 			{title: "Trainee WTE per head", field: "trainee_wte_per_head", width: 160, blank: "1",
-				value: func(p *plan.Plan, i int) string { return num(traineeWTEPerHead(p.Professions[i])) },
-				show:  unlessUnsalaried(func(pr plan.Profession) string { return num(traineeWTEPerHead(pr)) }),
+				value: func(p *plan.Plan, i int) string { return num(p.Professions[i].TraineeWTEOrDefault()) },
+				show:  unlessUnsalaried(func(prof plan.Profession) string { return num(prof.TraineeWTEOrDefault()) }),
 				set:   setTraineeWTEPerHead},
 			{title: "Trainee cost per WTE a year", field: "trainee_cost_per_wte_gbp", width: 200, blank: "0",
 				value: func(p *plan.Plan, i int) string { return num(p.Professions[i].TraineeCostPerWTE) },
-				show:  unlessUnsalaried(func(pr plan.Profession) string { return format.Pounds(pr.TraineeCostPerWTE) }),
+				show:  unlessUnsalaried(func(prof plan.Profession) string { return format.Pounds(prof.TraineeCostPerWTE) }),
 				set:   setFloatOr(0, func(p *plan.Plan, i int) *float64 { return &p.Professions[i].TraineeCostPerWTE })},
 			{title: clinicalHoursTitle, field: "clinical_hours_per_wte_per_year", width: 230, hint: "blank: none (1 to 2,000)",
 				help:  clinicalHoursHelp,
@@ -107,10 +107,10 @@ func setTraineesSalaried(p *plan.Plan, i int, text string) error {
 	if err != nil {
 		return err
 	}
-	pr := &p.Professions[i]
-	pr.TraineesSalaried = on
-	if on && pr.TraineeWTEPerHead == 0 {
-		pr.TraineeWTEPerHead = 1
+	prof := &p.Professions[i]
+	prof.TraineesSalaried = on
+	if on {
+		prof.TraineeWTEPerHead = prof.TraineeWTEOrDefault()
 	}
 	return nil
 }
@@ -131,20 +131,11 @@ func setTraineeWTEPerHead(p *plan.Plan, i int, text string) error {
 // unlessUnsalaried shows a trainee figure in the table only where it is
 // used: a profession whose trainees are unpaid shows a dash (the form
 // still shows the value kept, for when they are).
-func unlessUnsalaried(show func(pr plan.Profession) string) func(p *plan.Plan, i int) string {
+func unlessUnsalaried(show func(prof plan.Profession) string) func(p *plan.Plan, i int) string {
 	return func(p *plan.Plan, i int) string {
 		if !p.Professions[i].TraineesSalaried {
 			return "–"
 		}
 		return show(p.Professions[i])
 	}
-}
-
-// traineeWTEPerHead is what a trainee WTE of 0 (never set) means: the
-// default, 1, as the plan file and the workbook write it.
-func traineeWTEPerHead(pr plan.Profession) float64 {
-	if pr.TraineeWTEPerHead == 0 {
-		return 1
-	}
-	return pr.TraineeWTEPerHead
 }

@@ -353,13 +353,13 @@ func (sv *scenariosView) professionOverrides() *recordTable {
 			if s == nil {
 				return fmt.Errorf("choose a scenario first")
 			}
-			for _, pr := range p.Professions {
+			for _, prof := range p.Professions {
 				taken := false
 				for _, x := range s.Professions {
-					taken = taken || x.Profession == pr.ID
+					taken = taken || x.Profession == prof.ID
 				}
 				if !taken {
-					s.Professions = append(s.Professions, plan.ProfessionOverride{Profession: pr.ID})
+					s.Professions = append(s.Professions, plan.ProfessionOverride{Profession: prof.ID})
 					return nil
 				}
 			}

@@ -103,7 +103,7 @@ func TestCompareIsProjectedByTheSession(t *testing.T) {
 	if len(others) != 2 || others[0].Scenario != "Better retention" || others[1].Scenario == "" {
 		t.Fatalf("compared %d: %q, %q", len(others), others[0].Scenario, others[len(others)-1].Scenario)
 	}
-	if n := len(ui.overview.chart.growth.Others); n != 2 {
+	if n := len(ui.overview.chart.Growth().Others); n != 2 {
 		t.Errorf("chart compares %d", n)
 	}
 	ui.session.SetScenario("Better retention")

@@ -37,8 +37,8 @@ func TestEverySlideFits(t *testing.T) {
 				t.Errorf("%s: the chart has only %v x %v", where, cs.Width, cs.Height)
 			}
 			w, h := int(cs.Width), int(cs.Height)
-			ps.chart.draw(w, h)
-			for _, m := range ps.chart.frame.Misfits(w, h) {
+			ps.chart.Draw(w, h)
+			for _, m := range ps.chart.Frame().Misfits(w, h) {
 				t.Errorf("%s, in the chart: %s", where, m)
 			}
 			if dir := os.Getenv("PSYPLAN_SLIDE_SHOTS"); dir != "" {

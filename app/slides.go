@@ -39,43 +39,22 @@ func slideSentence(kind string, p *plan.Plan, pr *plan.Projection, today plan.Mo
 	return ""
 }
 
-type professionGrowth struct {
-	name   string
-	growth float64
-}
-
-func growthByProfession(p *plan.Plan, pr *plan.Projection, at plan.Month) []professionGrowth {
-	base, now := map[string]float64{}, map[string]float64{}
-	i := pr.Index(at)
-	for li := range pr.Lines {
-		l := &pr.Lines[li]
-		base[l.Key.Profession] += l.Row(0).Workforce // what the trajectory measures, as the chart
-		now[l.Key.Profession] += l.Row(i).Workforce
-	}
-	var out []professionGrowth
-	for _, prof := range p.Professions {
-		if base[prof.ID] > 0 {
-			out = append(out, professionGrowth{prof.Name, (now[prof.ID] - base[prof.ID]) / base[prof.ID] * 100})
-		}
-	}
-	sort.Slice(out, func(a, b int) bool { return out[a].growth > out[b].growth })
-	return out
-}
-
 func professionsSentence(p *plan.Plan, pr *plan.Projection, s plan.Summary) string {
-	gs := growthByProfession(p, pr, s.At)
+	gs := plan.GrowthByProfession(p, pr, s.At, nil)
 	if len(gs) == 0 {
 		return "No profession has staff in post at the baseline yet."
 	}
+	sort.SliceStable(gs, func(a, b int) bool { return gs[a].GrowthPct > gs[b].GrowthPct })
 	reach := 0
 	for _, g := range gs {
-		if g.growth >= s.GrowthPct {
+		if g.GrowthPct >= s.GrowthPct {
 			reach++
 		}
 	}
+	most, least := gs[0], gs[len(gs)-1]
 	return fmt.Sprintf("%d of %d professions reach %s growth by %s; the most: %s (%s), the least: %s (%s).",
-		reach, len(gs), format.Percent(s.GrowthPct), s.At.Label(), gs[0].name, signedPercent(gs[0].growth),
-		gs[len(gs)-1].name, signedPercent(gs[len(gs)-1].growth))
+		reach, len(gs), format.Percent(s.GrowthPct), s.At.Label(), professionName(p, most.Profession),
+		format.Signed(most.GrowthPct, format.Percent), professionName(p, least.Profession), format.Signed(least.GrowthPct, format.Percent))
 }
 
 func largestProfessions(p *plan.Plan, pr *plan.Projection) string {
@@ -114,11 +93,11 @@ func bridgeSentence(p *plan.Plan, pr *plan.Projection, s plan.Summary) string {
 	b := p.Bridge(pr, pr.Total, s.At)
 	trainees := ""
 	if p.CountSalariedTrainees {
-		trainees = fmt.Sprintf(", %s salaried trainees", signedWhole(b.TraineeChange))
+		trainees = fmt.Sprintf(", %s salaried trainees", format.Signed(b.TraineeChange, format.Whole))
 	}
 	return fmt.Sprintf("From %s WTE: %s leavers, %s into training, %s qualified, %s recruited%s: %s WTE in %s, against a target of %s.",
-		format.Whole(b.Start), signedWhole(-b.Leavers), signedWhole(-b.MovedOut), signedWhole(b.HiredQualified),
-		signedWhole(b.Recruited), trainees, format.Whole(b.End), b.At.Label(), format.Whole(s.Target))
+		format.Whole(b.Start), format.Signed(-b.Leavers, format.Whole), format.Signed(-b.MovedOut, format.Whole), format.Signed(b.HiredQualified, format.Whole),
+		format.Signed(b.Recruited, format.Whole), trainees, format.Whole(b.End), b.At.Label(), format.Whole(s.Target))
 }
 
 func costSentence(p *plan.Plan, pr *plan.Projection) string {
@@ -132,13 +111,6 @@ func costSentence(p *plan.Plan, pr *plan.Projection) string {
 	}
 	return fmt.Sprintf("Pay cost, %s: %s in %s, %s in %s.", p.PriceBase(), format.PoundsShort(first.PayCost), first.Label(),
 		format.PoundsShort(last.PayCost), last.Label())
-}
-
-func signedWhole(x float64) string {
-	if x > 0 {
-		return "+" + format.Whole(x)
-	}
-	return format.Whole(x)
 }
 
 // neededSentence says the WTE the access targets need at the month the

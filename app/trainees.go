@@ -98,18 +98,18 @@ func setDrawnFrom(p *plan.Plan, c *plan.Cohort, text string) error {
 		c.DrawnFrom = nil
 		return nil
 	}
-	pr := p.Profession(professionID(p, t))
-	if pr == nil {
+	prof := p.Profession(professionID(p, t))
+	if prof == nil {
 		return fmt.Errorf("%q is not a profession of this plan", t)
 	}
-	if !hasPostLine(p, plan.LineKey{Profession: pr.ID, ServiceArea: c.ServiceArea}) {
-		return fmt.Errorf("%s has no post line in %q for the trainees to leave: add one on the Posts screen first", pr.Name, c.ServiceArea)
+	if !hasPostLine(p, plan.LineKey{Profession: prof.ID, ServiceArea: c.ServiceArea}) {
+		return fmt.Errorf("%s has no post line in %q for the trainees to leave: add one on the Posts screen first", prof.Name, c.ServiceArea)
 	}
 	pct := 0.0
 	if c.DrawnFrom != nil {
 		pct = c.DrawnFrom.Pct
 	}
-	c.DrawnFrom = &plan.DrawnFrom{Profession: pr.ID, Pct: pct}
+	c.DrawnFrom = &plan.DrawnFrom{Profession: prof.ID, Pct: pct}
 	return nil
 }
 

@@ -112,8 +112,8 @@ func barLabels(s Size, xr, yr *chart.ContinuousRange, steps []bar) chart.Rendera
 		r.SetFontColor(Ink)
 		for _, st := range steps {
 			text := format.Whole(st.Y1 - st.Y0)
-			if st.Y1 > st.Y0 && st.Y0 > 0 {
-				text = "+" + text
+			if st.Y0 > 0 { // a step, not the start or the end
+				text = format.Signed(st.Y1-st.Y0, format.Whole)
 			}
 			tb := r.MeasureText(text)
 			x := box.Left + xr.Translate(st.X) - tb.Width()/2

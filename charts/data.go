@@ -25,8 +25,8 @@ func (f Filter) describe(p *plan.Plan) string {
 	var parts []string
 	if f.Profession != "" {
 		name := f.Profession
-		if pr := p.Profession(f.Profession); pr != nil {
-			name = pr.Name
+		if prof := p.Profession(f.Profession); prof != nil {
+			name = prof.Name
 		}
 		parts = append(parts, name)
 	}
@@ -131,9 +131,9 @@ func byProfession(in Input) (ids []string, rows map[string][]plan.Row) {
 			rs[i].Workforce += r.Workforce
 		}
 	}
-	for _, pr := range in.Plan.Professions {
-		if _, ok := rows[pr.ID]; ok {
-			ids = append(ids, pr.ID)
+	for _, prof := range in.Plan.Professions {
+		if _, ok := rows[prof.ID]; ok {
+			ids = append(ids, prof.ID)
 		}
 	}
 	for id := range rows { // professions only a cohort names, not in the catalogue
@@ -145,8 +145,8 @@ func byProfession(in Input) (ids []string, rows map[string][]plan.Row) {
 }
 
 func professionLabel(p *plan.Plan, id string) string {
-	if pr := p.Profession(id); pr != nil {
-		return pr.Name
+	if prof := p.Profession(id); prof != nil {
+		return prof.Name
 	}
 	return fmt.Sprint(id)
 }

@@ -163,8 +163,8 @@ func DemandWTEChart(in Input) Chart {
 		return c
 	}
 	order := map[string]int{}
-	for k, pr := range in.Plan.Professions {
-		order[pr.ID] = k
+	for k, prof := range in.Plan.Professions {
+		order[prof.ID] = k
 	}
 	sort.SliceStable(ids, func(a, b int) bool { return order[ids[a]] < order[ids[b]] })
 	for k, id := range ids {

@@ -79,18 +79,12 @@ type professionGrowth struct {
 // ProfessionGrowthChart shows which professions carry the expansion:
 // each one's projected growth at the judged month against the target %.
 func ProfessionGrowthChart(in Input) Chart {
-	ids, rows := byProfession(in)
 	at := judgedAt(in)
-	i := in.Projection.Index(at)
 	c := professionGrowth{title: "Projected growth by profession to " + at.Label() + in.Filter.describe(in.Plan),
 		target: plan.GrowthAt(in.Plan, at), atLabel: at.Label()}
-	for _, id := range ids {
-		r := rows[id]
-		if r[0].Workforce == 0 {
-			continue // a new role: growth from nothing is not a percentage
-		}
-		c.names = append(c.names, professionLabel(in.Plan, id))
-		c.growth = append(c.growth, (r[i].Workforce-r[0].Workforce)/r[0].Workforce*100)
+	for _, g := range plan.GrowthByProfession(in.Plan, in.Projection, at, in.Filter.keeps) {
+		c.names = append(c.names, professionLabel(in.Plan, g.Profession))
+		c.growth = append(c.growth, g.GrowthPct)
 	}
 	return c
 }
@@ -156,7 +150,7 @@ func (c professionGrowth) valueLabels(s Size, xr, yr *chart.ContinuousRange) cha
 		r.SetFontColor(Ink)
 		n := len(c.growth)
 		for i, v := range c.growth {
-			text := signed(v)
+			text := format.Signed(v, format.Percent)
 			w := r.MeasureText(text).Width()
 			end := box.Left + xr.Translate(max(0, v))
 			x := end + int(6*s.Scale)
@@ -169,13 +163,6 @@ func (c professionGrowth) valueLabels(s Size, xr, yr *chart.ContinuousRange) cha
 			r.SetFontColor(Ink)
 		}
 	}
-}
-
-func signed(v float64) string {
-	if v > 0 {
-		return "+" + format.Percent(v)
-	}
-	return format.Percent(v)
 }
 
 // labelWidth is room on the left for the longest category label.

@@ -130,12 +130,4 @@ func (c MemberGaps) valueLabels(s Size, xr, yr *chart.ContinuousRange) chart.Ren
 }
 
 // signedWTE is a gap in whole WTE with its sign: "+12", "-40", "0".
-func signedWTE(v float64) string {
-	if v == 0 {
-		return "0" // never "-0"
-	}
-	if v > 0 {
-		return "+" + format.Whole(v)
-	}
-	return format.Whole(v)
-}
+func signedWTE(v float64) string { return format.Signed(v, format.Whole) }

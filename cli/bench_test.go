@@ -137,3 +137,19 @@ func plainParse(b *testing.B, data []byte) *plan.Plan {
 	}
 	return p
 }
+
+// Target (issue 22): at most 0.7 times BenchmarkProjectCSV: the board
+// paper with the solver's answer and the side by side, the national plan
+// having no uncertainty (so no band).
+func BenchmarkExportPDF(b *testing.B) {
+	path := nationalFile(b)
+	db := filepath.Join(b.TempDir(), "lib.db")
+	id := lastLine(run("import", "--db", db, path).stdout)
+	out := filepath.Join(b.TempDir(), "paper.pdf")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if code := Run([]string{"export", "--db", db, "--format", "pdf", "--out", out, id}, io.Discard, os.Stderr); code != 0 {
+			b.Fatal("export failed")
+		}
+	}
+}

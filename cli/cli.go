@@ -75,7 +75,7 @@ var commands = map[string]command{
 			fs.StringVar(&o.scenario, "scenario", "", "the scenario to project (default: the plan itself)")
 			fs.StringVar(&o.format, "format", "csv", "csv or json")
 		}, run: runProject, reads: true},
-	"export": {usage: "psyplan export [--db PATH] --format json|csv|xlsx|pdf|png|svg [--chart NAME] [--width W --height H] [--profession ID] [--service-area NAME] [--scenario NAME] --out FILE PLAN", args: 1,
+	"export": {usage: "psyplan export [--db PATH] --format json|csv|xlsx|pdf|png|svg [--chart NAME] [--width W --height H] [--profession ID] [--service-area NAME] [--scenario NAME] [--runs N] --out FILE PLAN", args: 1,
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.scenario, "scenario", "", "the scenario to project (default: the plan itself)")
 			fs.StringVar(&o.format, "format", "", "json (the plan file), csv (the projection table), xlsx, pdf, png or svg")
@@ -85,6 +85,7 @@ var commands = map[string]command{
 			fs.Var((*decimalInt)(&o.height), "height", "the chart's height in pixels")
 			fs.StringVar(&o.profession, "profession", "", "a png or svg chart of one profession (its id)")
 			fs.StringVar(&o.serviceArea, "service-area", "", "a png or svg chart of one service area")
+			fs.Var((*decimalInt)(&o.runs), "runs", "the likely range's runs, for a plan with uncertainty, 1 to 100,000 (default 1,000, as the window's; fewer is quicker)")
 		}, run: runExport, reads: true},
 	"demand": {usage: "psyplan demand [--db PATH] [--scenario NAME] [--format csv|json] PLAN", args: 1,
 		flags: tableFlags, run: runDemand, reads: true},

@@ -34,6 +34,12 @@ func runExport(c *call) error {
 			}
 		}
 	}
+	if c.opts.set["runs"] && (c.opts.runs < 1 || c.opts.runs > plan.MaxBandRuns) {
+		return badArg("--runs %d: choose 1 to 100,000", c.opts.runs)
+	}
+	if c.opts.set["runs"] && (c.opts.format == "json" || c.opts.format == "csv") {
+		return badArg("--runs is for the likely range, which a %s export does not draw", c.opts.format)
+	}
 	if c.opts.width < 100 || c.opts.height < 100 || c.opts.width > 10000 || c.opts.height > 10000 {
 		return badArg("--width and --height must be from 100 to 10,000 pixels")
 	}
@@ -42,7 +48,7 @@ func runExport(c *call) error {
 		return err
 	}
 	ex := exchange.Export{Format: c.opts.format, Scenario: c.opts.scenario, Chart: c.opts.chart, Width: c.opts.width, Height: c.opts.height,
-		Filter: charts.Filter{Profession: c.opts.profession, ServiceArea: c.opts.serviceArea}}
+		Filter: charts.Filter{Profession: c.opts.profession, ServiceArea: c.opts.serviceArea}, Runs: c.opts.runs}
 	if f := ex.Filter.Profession; f != "" && p.Profession(f) == nil {
 		return badArg("--profession %q: the plan has no profession with that id", f)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"example.org/psyplan/charts"
+	"example.org/psyplan/plan"
 )
 
 // A plan with uncertainty exports its band: on the growth chart (not on
@@ -48,5 +49,29 @@ func TestExportsDrawTheBand(t *testing.T) {
 	p.Uncertainty = nil
 	if s := svg(Export{Format: "svg"}); strings.Contains(s, "Likely range") {
 		t.Error("a plan with no uncertainty exported a band")
+	}
+}
+
+// A band worked out for an export has the runs asked for (the command
+// line's --runs, for a quicker band), else the window's 1,000.
+func TestExportBandRuns(t *testing.T) {
+	p, err := DefaultPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := Export{Format: "pdf", Runs: 40}
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ex.band(p, pr)
+	if err != nil || b == nil || b.Runs != 40 {
+		t.Fatalf("band %v, %v", b, err)
+	}
+	// the caller's band is used as it is
+	ex.Band = b
+	ex.Runs = 0
+	if got, err := ex.band(p, pr); err != nil || got != b {
+		t.Errorf("the caller's band not used: %v, %v", got, err)
 	}
 }

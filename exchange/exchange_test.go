@@ -11,21 +11,8 @@ import (
 	"testing"
 
 	"example.org/psyplan/plan"
-	"example.org/psyplan/planfile"
+	"example.org/psyplan/planfile/planfiletest"
 )
-
-func smallPlan(t *testing.T) (*plan.Plan, []byte) {
-	t.Helper()
-	data, err := os.ReadFile("../planfile/testdata/good/small.psyplan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := planfile.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p, data
-}
 
 // A new library gets the default plan once; opening it again adds nothing.
 func TestOpenLibraryGivesTheDefaultPlanOnce(t *testing.T) {
@@ -46,7 +33,11 @@ func TestOpenLibraryGivesTheDefaultPlanOnce(t *testing.T) {
 // A plan file and a workbook are told apart by their ending or, for a
 // workbook with the wrong ending, by its zip signature.
 func TestReadPlanByEndingOrSignature(t *testing.T) {
-	p, data := smallPlan(t)
+	p := planfiletest.Small(t)
+	data, err := os.ReadFile(planfiletest.SmallPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	got, err := ReadPlan("north.psyplan.json", data)
 	if err != nil || got.Name != p.Name {
 		t.Fatalf("plan file: %v", err)
@@ -78,7 +69,7 @@ func (ex Export) writerTo(w io.Writer, p *plan.Plan) error {
 // Every format starts as its kind of file does, and a projection handed
 // in is used only when it is of the scenario asked for.
 func TestEveryFormat(t *testing.T) {
-	p, _ := smallPlan(t)
+	p := planfiletest.Small(t)
 	dir := t.TempDir()
 	magic := map[string]string{"json": "{", "csv": "month,", "xlsx": "PK\x03\x04", "pdf": "%PDF-", "png": "\x89PNG", "svg": "<svg"}
 	for _, f := range Formats {
@@ -104,7 +95,7 @@ func TestEveryFormat(t *testing.T) {
 // The projection handed in is the one written, if it is of the scenario
 // asked for; otherwise the plan is projected again.
 func TestExportUsesTheProjectionItIsGiven(t *testing.T) {
-	p, _ := smallPlan(t)
+	p := planfiletest.Small(t)
 	own, err := plan.Project(p, "")
 	if err != nil {
 		t.Fatal(err)

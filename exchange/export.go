@@ -61,6 +61,9 @@ type Export struct {
 	// Band is the band of Scenario when the caller has it already; nil
 	// works it out here when the export draws it (band.go).
 	Band *plan.Band
+	// Runs is how many runs a band worked out here takes: 0 for
+	// plan.DefaultBandRuns, as the window's; fewer is quicker.
+	Runs int
 }
 
 // Write writes the export of p to path whole, or not at all.

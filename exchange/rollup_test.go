@@ -2,6 +2,8 @@ package exchange
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -135,3 +137,43 @@ func TestRollupWorkbookHasDemandAndBudget(t *testing.T) {
 }
 
 func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// A roll-up's exports refuse what a plan's refuse, saying what to change
+// and writing nothing: an emoji the report's font cannot print, and in
+// every format a name no plan could have.
+func TestRollupExportRefusesNamesAPlanExportRefuses(t *testing.T) {
+	rp := leedsAndHull(t)
+	dir := t.TempDir()
+	refuse := func(name, format, want string) {
+		t.Helper()
+		path := filepath.Join(dir, "out."+format)
+		err := RollupExport{Name: name, Format: format, Projection: rp}.Write(path)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q as %s: %v, want an error saying %q", name, format, err, want)
+		}
+		if _, statErr := os.Stat(path); statErr == nil {
+			t.Errorf("%q as %s: a file was written", name, format)
+		}
+	}
+	refuse("Humber 😀", "pdf", "cannot print")
+	for _, f := range RollupFormats {
+		refuse("", f.Name, "must not be empty")
+		refuse("   ", f.Name, "white space")
+		refuse("Humber\nand Hull", f.Name, "control character")
+		refuse(strings.Repeat("a", plan.MaxNameLen+1), f.Name, "characters long")
+		refuse("Humber \xff", f.Name, "UTF-8")
+	}
+	// the workbook has no font: an emoji is written as typed
+	var buf bytes.Buffer
+	if err := (RollupExport{Name: "Humber 😀", Projection: rp}).workbook(&buf); err != nil {
+		t.Errorf("workbook of Humber 😀: %v", err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if name, _ := f.GetCellValue("Roll-up", "B1"); name != "Humber 😀" {
+		t.Errorf("the workbook's name cell reads %q", name)
+	}
+}

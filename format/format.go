@@ -29,7 +29,7 @@ func Pounds(x float64) string {
 func PoundsShort(x float64) string {
 	a := math.Abs(x)
 	sign := ""
-	if x < 0 {
+	if x <= -0.5 { // less rounds to £0, which has no sign
 		sign = "-"
 	}
 	switch {
@@ -195,4 +195,18 @@ func Quote(s string) string {
 	}
 	r := []rune(s)
 	return strconv.Quote(string(r[:most])) + "…"
+}
+
+// Signed writes a change with its sign, by the writer given (Whole, WTE,
+// Percent...): "+12", "-40 %". A change that rounds to nothing is written
+// without a sign, never "+0" or "-0".
+func Signed(x float64, write func(float64) string) string {
+	s := write(x)
+	if x > 0 && strings.ContainsAny(s, "123456789") {
+		return "+" + s
+	}
+	if x < 0 && !strings.ContainsAny(s, "123456789") {
+		return strings.TrimPrefix(s, "-")
+	}
+	return s
 }

@@ -77,3 +77,28 @@ func TestParseNumber(t *testing.T) {
 		}
 	}
 }
+
+// A signed change: a plus for a rise, a minus for a fall, and none for a
+// change that rounds to nothing, whichever side of 0 it is.
+func TestSignedNeverWritesPlusOrMinusZero(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{Signed(12.4, Whole), "+12"},
+		{Signed(-40, Whole), "-40"},
+		{Signed(0, Whole), "0"},
+		{Signed(0.3, Whole), "0"},
+		{Signed(-0.3, Whole), "0"},
+		{Signed(0.04, WTE), "0.0"},
+		{Signed(-0.04, WTE), "0.0"},
+		{Signed(1130.26, WTE), "+1,130.3"},
+		{Signed(7.2, Percent), "+7.2 %"},
+		{Signed(-12.6, Percent), "-13 %"},
+		{Signed(-0.3, PoundsShort), "£0"},
+		{Signed(2.3e9, PoundsShort), "+£2.3bn"},
+		{Signed(math.NaN(), Whole), "–"},
+		{PoundsShort(-0.3), "£0"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

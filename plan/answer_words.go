@@ -89,8 +89,8 @@ func (a Answer) leverWords() string {
 func (a Answer) professionNames(p *Plan) string {
 	names := make([]string, 0, len(a.Professions))
 	for _, id := range a.Professions {
-		if pr := p.Profession(id); pr != nil {
-			names = append(names, pr.Name)
+		if prof := p.Profession(id); prof != nil {
+			names = append(names, prof.Name)
 		}
 	}
 	if len(names) == 0 {

@@ -186,8 +186,8 @@ func drawShifts(p *Plan, seed int64, r int) map[string]Shift {
 	rng := rand.New(rand.NewPCG(uint64(seed), uint64(r)))
 	draw := func(width float64) float64 { return (2*rng.Float64() - 1) * width }
 	shifts := make(map[string]Shift, len(p.Professions))
-	for _, pr := range p.Professions {
-		shifts[pr.ID] = Shift{LeaverPts: draw(u.LeaverRatePctPoints), CompletionPts: draw(u.CompletionPctPoints),
+	for _, prof := range p.Professions {
+		shifts[prof.ID] = Shift{LeaverPts: draw(u.LeaverRatePctPoints), CompletionPts: draw(u.CompletionPctPoints),
 			TakeupPts: draw(u.TakeupPctPoints), RecruitPct: draw(u.RecruitmentPct)}
 	}
 	return shifts
@@ -206,8 +206,8 @@ func ExtremeShifts(p *Plan, best bool) map[string]Shift {
 		sign = 1
 	}
 	shifts := make(map[string]Shift, len(p.Professions))
-	for _, pr := range p.Professions {
-		shifts[pr.ID] = Shift{LeaverPts: -sign * u.LeaverRatePctPoints, CompletionPts: sign * u.CompletionPctPoints,
+	for _, prof := range p.Professions {
+		shifts[prof.ID] = Shift{LeaverPts: -sign * u.LeaverRatePctPoints, CompletionPts: sign * u.CompletionPctPoints,
 			TakeupPts: sign * u.TakeupPctPoints, RecruitPct: sign * u.RecruitmentPct}
 	}
 	return shifts

@@ -59,8 +59,10 @@ type ComparisonRow struct {
 // Compare projects the plan and each of its scenarios and puts them side
 // by side. bands, when given, is a band per column (in Columns' order),
 // and adds the chance of being on track at each milestone; nil leaves
-// those rows out.
-func Compare(p *Plan, bands []*Band) (*Comparison, error) {
+// those rows out. made are projections of p the caller has already (the
+// window's, the report's): a column whose scenario one of them is of is
+// not projected again.
+func Compare(p *Plan, bands []*Band, made ...*Projection) (*Comparison, error) {
 	c := &Comparison{Plan: p.Name, Columns: []string{PlanColumn}, Scenarios: []string{""}}
 	for _, sc := range p.Scenarios {
 		c.Columns = append(c.Columns, sc.Name)
@@ -82,7 +84,7 @@ func Compare(p *Plan, bands []*Band) (*Comparison, error) {
 	budgets := make([][]BudgetRow, len(c.Columns))
 	points := demandPoints(p)
 	for k, name := range c.Scenarios {
-		pj, err := Project(p, name)
+		pj, err := projectionOf(p, name, made)
 		if err != nil {
 			return nil, err
 		}
@@ -113,6 +115,17 @@ func Compare(p *Plan, bands []*Band) (*Comparison, error) {
 	return c, nil
 }
 
+// projectionOf is the projection of scenario name: one of made, or made
+// now.
+func projectionOf(p *Plan, name string, made []*Projection) (*Projection, error) {
+	for _, pj := range made {
+		if pj != nil && pj.Scenario == name && pj.Baseline == p.Baseline && pj.Horizon == p.Horizon {
+			return pj, nil
+		}
+	}
+	return Project(p, name)
+}
+
 // demandPoints is every month of an access target's points after the
 // baseline and up to the horizon, in order, each once.
 func demandPoints(p *Plan) []Month {
@@ -135,6 +148,16 @@ func demandPoints(p *Plan) []Month {
 // whole, chances as 55 % (differences in points), a difference with its
 // sign. The window and the report both write figures with it.
 func Figure(unit string, v float64, diff, short bool) string {
+	write := func(v float64) string {
+		return figure(unit, v, diff, short)
+	}
+	if diff {
+		return format.Signed(v, write)
+	}
+	return write(v)
+}
+
+func figure(unit string, v float64, diff, short bool) string {
 	var s string
 	switch unit {
 	case UnitPounds:
@@ -157,9 +180,6 @@ func Figure(unit string, v float64, diff, short bool) string {
 		if short {
 			s = format.Whole(v) + " WTE"
 		}
-	}
-	if diff && v > 0 {
-		s = "+" + s
 	}
 	return s
 }

@@ -90,3 +90,54 @@ func TestCompareMilestones(t *testing.T) {
 		t.Errorf("milestones %q, columns %q, first %g", whens, c.Columns, c.Rows[0].Values[0])
 	}
 }
+
+// A difference has its sign, except one that rounds to nothing: a
+// scenario 0.04 WTE or 40p apart from the plan is written as the same.
+func TestFigureSignsDifferencesButNeverZero(t *testing.T) {
+	for _, c := range []struct {
+		unit  string
+		v     float64
+		short bool
+		want  string
+	}{
+		{plan.UnitWTE, 1062.14, false, "+1,062.1"},
+		{plan.UnitWTE, -2106.5, false, "-2,106.5"},
+		{plan.UnitWTE, 0.04, false, "0.0"},
+		{plan.UnitWTE, -0.04, false, "0.0"},
+		{plan.UnitWTE, 0.4, true, "0 WTE"},
+		{plan.UnitPounds, 0.4, false, "£0"},
+		{plan.UnitPounds, -0.4, true, "£0"},
+		{plan.UnitPounds, 6126011, false, "+£6,126,011"},
+		{plan.UnitPercent, 0.04, false, "0.0 points"},
+		{plan.UnitPercent, 2.6, true, "+3 pts"},
+	} {
+		if got := plan.Figure(c.unit, c.v, true, c.short); got != c.want {
+			t.Errorf("%s difference %v (short %v) = %q, want %q", c.unit, c.v, c.short, got, c.want)
+		}
+	}
+}
+
+// A projection the caller has already is used, not made again: handed a
+// (doctored) projection of "More PWPs", the side by side shows its figure;
+// one of another baseline is not taken.
+func TestCompareUsesProjectionsMade(t *testing.T) {
+	_, south := northAndSouth()
+	more, err := plan.Project(south, "More PWPs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doctored := *more
+	doctored.Total = append([]plan.Row(nil), more.Total...)
+	doctored.Total[len(doctored.Total)-1].Workforce += 1000
+	c, err := plan.Compare(south, nil, &doctored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Rows[0].Values[1]; !near(got, 1028) {
+		t.Errorf("More PWPs' workforce %g, want 1,028 (the projection handed over)", got)
+	}
+	doctored.Baseline--
+	if c, _ = plan.Compare(south, nil, &doctored); !near(c.Rows[0].Values[1], 28) {
+		t.Errorf("a projection of another baseline was taken: %g", c.Rows[0].Values[1])
+	}
+}

@@ -147,8 +147,8 @@ func demandParts(p *Plan, keys []LineKey) ([]*Demand, [][]demandPart) {
 	for k, d := range entries {
 		for _, s := range d.Mix {
 			part := demandPart{profession: s.Profession, share: s.SharePct, line: -1}
-			if pr := p.Profession(s.Profession); pr != nil && pr.ClinicalHoursPerWTE != nil {
-				part.hours = *pr.ClinicalHoursPerWTE
+			if prof := p.Profession(s.Profession); prof != nil && prof.ClinicalHoursPerWTE != nil {
+				part.hours = *prof.ClinicalHoursPerWTE
 			}
 			if li, ok := lines[LineKey{s.Profession, d.ServiceArea}]; ok {
 				part.line = li

@@ -23,8 +23,8 @@ func (c Cohort) QualifiedWTE(wtePerHead float64) float64 {
 // uses it: 1 for a profession the plan does not list (only an invalid
 // plan has one) or one with no positive figure.
 func (p *Plan) WTEPerHead(profession string) float64 {
-	if pr := p.Profession(profession); pr != nil && pr.WTEPerHead > 0 {
-		return pr.WTEPerHead
+	if prof := p.Profession(profession); prof != nil && prof.WTEPerHead > 0 {
+		return prof.WTEPerHead
 	}
 	return 1
 }
@@ -57,8 +57,8 @@ func (p *Plan) RenameProfession(old, id string) error {
 	if old == id {
 		return nil
 	}
-	pr := p.Profession(old)
-	if pr == nil {
+	prof := p.Profession(old)
+	if prof == nil {
 		return fmt.Errorf("the plan has no profession %q to rename", old)
 	}
 	if !professionIDPattern.MatchString(id) {
@@ -67,7 +67,7 @@ func (p *Plan) RenameProfession(old, id string) error {
 	if p.Profession(id) != nil {
 		return fmt.Errorf("%q is used by another profession", id)
 	}
-	pr.ID = id
+	prof.ID = id
 	swap := func(s *string) {
 		if *s == old {
 			*s = id

@@ -137,8 +137,8 @@ func payFactors(p *Plan) []float64 {
 func resolveLines(p *Plan, sc *Scenario, cohorts []Cohort, payFactor []float64) []lineModel {
 	keys, byLine := linesAndCohorts(p.Posts, cohorts)
 	profs := make(map[string]Profession, len(p.Professions))
-	for _, pr := range p.Professions {
-		profs[pr.ID] = pr
+	for _, prof := range p.Professions {
+		profs[prof.ID] = prof
 	}
 	posts := make(map[LineKey]*PostLine, len(p.Posts))
 	for i := range p.Posts {
@@ -148,11 +148,11 @@ func resolveLines(p *Plan, sc *Scenario, cohorts []Cohort, payFactor []float64) 
 	capHires := p.CapHires
 	if sc != nil {
 		for _, o := range sc.Professions {
-			pr := profs[o.Profession]
-			setIf(&pr.LeaverRatePct, o.LeaverRatePct)
-			setIf(&pr.WTEPerHead, o.WTEPerHead)
-			setIf(&pr.CostPerWTE, o.CostPerWTE)
-			profs[o.Profession] = pr
+			prof := profs[o.Profession]
+			setIf(&prof.LeaverRatePct, o.LeaverRatePct)
+			setIf(&prof.WTEPerHead, o.WTEPerHead)
+			setIf(&prof.CostPerWTE, o.CostPerWTE)
+			profs[o.Profession] = prof
 		}
 		for i := range sc.Posts {
 			o := &sc.Posts[i]
@@ -164,14 +164,14 @@ func resolveLines(p *Plan, sc *Scenario, cohorts []Cohort, payFactor []float64) 
 	}
 	lines := make([]lineModel, len(keys))
 	for i, k := range keys {
-		pr, ok := profs[k.Profession]
-		if !ok || pr.WTEPerHead <= 0 {
-			pr.WTEPerHead = 1 // only an invalid plan gets here
+		prof, ok := profs[k.Profession]
+		if !ok || prof.WTEPerHead <= 0 {
+			prof.WTEPerHead = 1 // only an invalid plan gets here
 		}
-		l := lineModel{key: k, leaverRatePct: pr.LeaverRatePct, wtePerHead: pr.WTEPerHead, cap: capHires, cohorts: byLine[i]}
-		l.rates = lineRates{costPerWTE: pr.CostPerWTE, countTrainees: p.CountSalariedTrainees, payFactor: payFactor}
-		if pr.TraineesSalaried {
-			l.rates.traineeWTEPerHead, l.rates.traineeCostPerWTE = pr.TraineeWTEPerHead, pr.TraineeCostPerWTE
+		l := lineModel{key: k, leaverRatePct: prof.LeaverRatePct, wtePerHead: prof.WTEPerHead, cap: capHires, cohorts: byLine[i]}
+		l.rates = lineRates{costPerWTE: prof.CostPerWTE, countTrainees: p.CountSalariedTrainees, payFactor: payFactor}
+		if prof.TraineesSalaried {
+			l.rates.traineeWTEPerHead, l.rates.traineeCostPerWTE = prof.TraineeWTEPerHead, prof.TraineeCostPerWTE
 		}
 		var headcount *float64
 		if pl := posts[k]; pl != nil {

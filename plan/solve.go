@@ -314,9 +314,9 @@ func (a *Answer) leverProfessions(p *Plan, base *Scenario) []string {
 		}
 	}
 	ids := []string{}
-	for _, pr := range p.Professions { // the plan's order, never a map's
-		if has[pr.ID] {
-			ids = append(ids, pr.ID)
+	for _, prof := range p.Professions { // the plan's order, never a map's
+		if has[prof.ID] {
+			ids = append(ids, prof.ID)
 		}
 	}
 	return ids
@@ -585,8 +585,8 @@ func (a *Answer) noPostLine(p *Plan, pj *Projection) string {
 
 // professionName is the profession's name, or its id when the plan has none.
 func (p *Plan) professionName(id string) string {
-	if pr := p.Profession(id); pr != nil {
-		return pr.Name
+	if prof := p.Profession(id); prof != nil {
+		return prof.Name
 	}
 	return id
 }

@@ -65,8 +65,8 @@ var professionIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,39}$`)
 // broken ones (nil when the plan is valid).
 func Validate(p *Plan) Errors {
 	v := &validator{known: make(map[string]bool, len(p.Professions))}
-	for _, pr := range p.Professions {
-		v.known[pr.ID] = true
+	for _, prof := range p.Professions {
+		v.known[prof.ID] = true
 	}
 	v.plan(p)
 	if len(v.errs) == 0 {
@@ -153,27 +153,27 @@ func (v *validator) trajectory(p *Plan) {
 
 func (v *validator) professions(ps []Profession) {
 	seen := map[string]bool{}
-	for i, pr := range ps {
+	for i, prof := range ps {
 		path := indexed("professions", i)
-		if !professionIDPattern.MatchString(pr.ID) {
-			v.add(path+".id", "%q must be 1 to 40 lower-case letters, digits, _ or -, starting with a letter or digit", pr.ID)
-		} else if seen[pr.ID] {
-			v.add(path+".id", "%q is used by another profession", pr.ID)
+		if !professionIDPattern.MatchString(prof.ID) {
+			v.add(path+".id", "%q must be 1 to 40 lower-case letters, digits, _ or -, starting with a letter or digit", prof.ID)
+		} else if seen[prof.ID] {
+			v.add(path+".id", "%q is used by another profession", prof.ID)
 		}
-		seen[pr.ID] = true
-		v.nameLen(path, "name", pr.Name)
-		v.noControl(path, "name", pr.Name)
-		v.between(path, "leaver_rate_pct", pr.LeaverRatePct, 0, 100)
-		v.between(path, "wte_per_head", pr.WTEPerHead, MinWTEPerHead, 1)
-		v.between(path, "cost_per_wte_gbp", pr.CostPerWTE, 0, MaxCostPerWTE)
+		seen[prof.ID] = true
+		v.nameLen(path, "name", prof.Name)
+		v.noControl(path, "name", prof.Name)
+		v.between(path, "leaver_rate_pct", prof.LeaverRatePct, 0, 100)
+		v.between(path, "wte_per_head", prof.WTEPerHead, MinWTEPerHead, 1)
+		v.between(path, "cost_per_wte_gbp", prof.CostPerWTE, 0, MaxCostPerWTE)
 		// A plan built in Go that never sets the trainee WTE leaves it 0;
 		// it is only used for salaried trainees, so 0 is refused only then
 		// (the plan file writes it as the default, 1).
-		if pr.TraineesSalaried || pr.TraineeWTEPerHead != 0 {
-			v.between(path, "trainee_wte_per_head", pr.TraineeWTEPerHead, MinWTEPerHead, 1)
+		if prof.TraineesSalaried || prof.TraineeWTEPerHead != 0 {
+			v.between(path, "trainee_wte_per_head", prof.TraineeWTEPerHead, MinWTEPerHead, 1)
 		}
-		v.between(path, "trainee_cost_per_wte_gbp", pr.TraineeCostPerWTE, 0, MaxCostPerWTE)
-		v.optBetween(path, "clinical_hours_per_wte_per_year", pr.ClinicalHoursPerWTE, MinClinicalHours, MaxClinicalHours)
+		v.between(path, "trainee_cost_per_wte_gbp", prof.TraineeCostPerWTE, 0, MaxCostPerWTE)
+		v.optBetween(path, "clinical_hours_per_wte_per_year", prof.ClinicalHoursPerWTE, MinClinicalHours, MaxClinicalHours)
 	}
 }
 
@@ -214,12 +214,12 @@ func (v *validator) mix(p *Plan, path string, mix []MixShare) {
 	total := 0.0
 	for k, s := range mix {
 		mp := indexed(path+".mix", k)
-		pr := p.Profession(s.Profession)
+		prof := p.Profession(s.Profession)
 		switch {
-		case pr == nil:
+		case prof == nil:
 			v.add(mp+".profession", "%q is not a profession of this plan", s.Profession)
-		case pr.ClinicalHoursPerWTE == nil:
-			v.add(mp+".profession", "%s has no clinical hours per WTE a year: set them on the profession first", pr.Name)
+		case prof.ClinicalHoursPerWTE == nil:
+			v.add(mp+".profession", "%s has no clinical hours per WTE a year: set them on the profession first", prof.Name)
 		case seen[s.Profession]:
 			v.add(mp+".profession", "%q is in the mix twice", s.Profession)
 		}

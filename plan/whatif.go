@@ -25,9 +25,9 @@ func (w WhatIf) None() bool {
 func (w WhatIf) Scenario(p *Plan, name string) Scenario {
 	s := Scenario{Name: name, CapHires: w.CapHires}
 	if w.LeaverPoints != 0 {
-		for _, pr := range p.Professions {
-			s.Professions = append(s.Professions, ProfessionOverride{Profession: pr.ID,
-				LeaverRatePct: ptrTo(clamp(pr.LeaverRatePct+w.LeaverPoints, 0, 100))})
+		for _, prof := range p.Professions {
+			s.Professions = append(s.Professions, ProfessionOverride{Profession: prof.ID,
+				LeaverRatePct: ptrTo(clamp(prof.LeaverRatePct+w.LeaverPoints, 0, 100))})
 		}
 	}
 	factor := w.RecruitFactor

@@ -241,7 +241,7 @@ func (d *decoder) profession(path string, n *node) plan.Profession {
 	}
 	f.since2("trainees_salaried", "trainee_wte_per_head", "trainee_cost_per_wte_gbp")
 	f.since(3, "clinical_hours_per_wte_per_year")
-	pr := plan.Profession{
+	prof := plan.Profession{
 		ID:                f.str("id", true),
 		Name:              f.str("name", true),
 		LeaverRatePct:     f.num("leaver_rate_pct", false, 0),
@@ -253,14 +253,14 @@ func (d *decoder) profession(path string, n *node) plan.Profession {
 		ClinicalHoursPerWTE: f.optNum("clinical_hours_per_wte_per_year"),
 	}
 	if b := f.boolean("trainees_salaried"); b != nil {
-		pr.TraineesSalaried = *b
+		prof.TraineesSalaried = *b
 	}
 	// plan.Validate lets a Go-built plan leave an unused trainee WTE at 0;
 	// a file says 0.01 to 1 whether or not its trainees are salaried.
-	if pr.TraineeWTEPerHead == 0 {
+	if prof.TraineeWTEPerHead == 0 {
 		d.add(path+".trainee_wte_per_head", "0 is below %s", plan.Num(plan.MinWTEPerHead))
 	}
-	return pr
+	return prof
 }
 
 func (d *decoder) post(path string, n *node) plan.PostLine {

@@ -202,8 +202,8 @@ func Write(p *plan.Plan) ([]byte, error) {
 	for _, m := range p.Trajectory.Milestones {
 		f.Trajectory.Milestones = append(f.Trajectory.Milestones, milestoneJSON{m.Month.String(), m.GrowthPct})
 	}
-	for _, pr := range p.Professions {
-		f.Professions = append(f.Professions, professionToJSON(pr))
+	for _, prof := range p.Professions {
+		f.Professions = append(f.Professions, professionToJSON(prof))
 	}
 	for _, l := range p.Posts {
 		f.Posts = append(f.Posts, postLineJSON(l))
@@ -228,13 +228,9 @@ func Write(p *plan.Plan) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-func professionToJSON(pr plan.Profession) professionJSON {
-	tw := pr.TraineeWTEPerHead
-	if tw == 0 { // left unset by a plan built in Go: the file's default
-		tw = 1
-	}
-	return professionJSON{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE,
-		pr.TraineesSalaried, tw, pr.TraineeCostPerWTE, pr.ClinicalHoursPerWTE}
+func professionToJSON(prof plan.Profession) professionJSON {
+	return professionJSON{prof.ID, prof.Name, prof.LeaverRatePct, prof.WTEPerHead, prof.CostPerWTE,
+		prof.TraineesSalaried, prof.TraineeWTEOrDefault(), prof.TraineeCostPerWTE, prof.ClinicalHoursPerWTE}
 }
 
 func demandToJSON(ds []plan.Demand) []demandJSON {

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"context"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/planfile"
+	"example.org/psyplan/planfile/planfiletest"
 )
 
 // The page "How sure we are, and what it takes" says the band at the
@@ -30,7 +30,11 @@ func TestAnswerPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := answerLines(p, pr, b)
+	w, err := answerOf(p, pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := answerLines(p, b, w)
 	i := b.Index(plan.MonthOf(2024, 4)) // the default plan's first milestone
 	want := "How sure: in Apr 2024, 8 in 10 of 40 runs project between " + format.WTE(b.Low[i]) + " and " + format.WTE(b.High[i]) + " WTE"
 	if !strings.HasPrefix(lines[0], want) || !strings.HasSuffix(lines[0], b.ChanceSentence(plan.MonthOf(2024, 4))) {
@@ -48,27 +52,24 @@ func TestAnswerPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdf := buf.Bytes()
-	// front growth, the band chart, professions, pipeline: four images
+	// front growth with the band, the answer's chart, professions, pipeline: four images
 	if n := len(regexp.MustCompile(`/Subtype /Image`).FindAll(pdf, -1)); n != 4 {
-		t.Errorf("%d images in the report, want 4 (the band chart its own)", n)
+		t.Errorf("%d images in the report, want 4 (the answer's chart its own)", n)
 	}
 }
 
 // With no uncertainty the page says so, and still answers.
 func TestAnswerPageWithoutABand(t *testing.T) {
-	data, err := os.ReadFile("../planfile/testdata/good/small.psyplan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := planfile.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planfiletest.Small(t)
 	pr, err := plan.Project(p, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := answerLines(p, pr, nil)
+	w, err := answerOf(p, pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := answerLines(p, nil, w)
 	if lines[0] != "How sure: the plan gives no uncertainty ranges, so no likely range is drawn." {
 		t.Errorf("band line %q", lines[0])
 	}

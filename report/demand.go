@@ -118,7 +118,7 @@ func (r *writer) demandPage() {
 	months := demandMonths(r.p, r.pr)
 	pdf.AddPage()
 	r.heading(demandTitle)
-	pdf.SetFont(font, "", 10)
+	r.font("", 10)
 	when := months[0].Label() + ", when the plan is judged against its trajectory"
 	if len(months) > 1 {
 		when += ", and at its horizon, " + months[1].Label()
@@ -127,7 +127,7 @@ func (r *writer) demandPage() {
 		"can treat, given the hours of care each person takes and which professions give them. The profession in shortest supply "+
 		"limits the whole service: its WTE needed and in post are shown. Trainees are not counted. At "+when+".", "", "L", false)
 	pdf.Ln(1)
-	pdf.SetFont(font, "B", 10)
+	r.font("B", 10)
 	var said []string
 	short := false
 	for _, m := range months {
@@ -140,18 +140,21 @@ func (r *writer) demandPage() {
 	pdf.MultiCell(0, 5, strings.Join(said, " "), "", "L", false)
 	pdf.Ln(2)
 	r.headerRow(demandWidths, demandAligns, demandHeader)
-	_, bottom := pdf.GetAutoPageBreak()
 	for _, b := range demandBlocks(r.p, dt, months) {
-		if pdf.GetY()+7+6*float64(len(b.rows)) > pageH-bottom {
-			pdf.AddPage()
-			r.heading(demandTitle + " (continued)")
+		r.font("", 9)
+		need := 7.0 // a block is kept whole on a page
+		for _, row := range b.rows {
+			need += r.rowHeight(demandWidths, row, 6)
+		}
+		if pdf.GetY()+need > pageH-r.bottom() {
+			r.continued()
 			r.headerRow(demandWidths, demandAligns, demandHeader)
 		}
-		pdf.SetFont(font, "B", 9)
-		pdf.CellFormat(0, 7, r.fit(b.area, pageW-2*margin), "", 1, "L", false, 0, "")
-		pdf.SetFont(font, "", 9)
+		r.font("B", 9)
+		pdf.MultiCell(0, 7, b.area, "", "L", false)
 		for _, row := range b.rows {
-			r.row(demandWidths, demandAligns, row)
+			r.font("", 9)
+			r.tableRow(demandWidths, demandAligns, demandHeader, row)
 		}
 	}
 }
@@ -218,7 +221,7 @@ func (r *writer) budgetPage() {
 	rows := plan.MakeBudget(r.p, r.pr)
 	pdf.AddPage()
 	r.heading(budgetTitle)
-	pdf.SetFont(font, "", 10)
+	r.font("", 10)
 	prices := "in baseline prices"
 	if r.p.PayUpliftPctPerYear != 0 {
 		prices = r.p.PriceBase()
@@ -227,24 +230,18 @@ func (r *writer) budgetPage() {
 		prices+", against the money for pay. Headroom is the budget left after the pay bill; a year the "+
 		"projection covers only in part counts only its months in the projection.", "", "L", false)
 	pdf.Ln(1)
-	pdf.SetFont(font, "B", 10)
+	r.font("B", 10)
 	pdf.MultiCell(0, 5, budgetSentence(rows), "", "L", false)
 	pdf.Ln(2)
 	cells, over := budgetRows(rows)
-	_, bottom := pdf.GetAutoPageBreak()
 	r.headerRow(budgetWidths, budgetAligns, budgetHeader)
 	for i, row := range cells {
-		if pdf.GetY()+6 > pageH-bottom {
-			pdf.AddPage()
-			r.heading(budgetTitle + " (continued)")
-			r.headerRow(budgetWidths, budgetAligns, budgetHeader)
-		}
-		pdf.SetFont(font, "", 9)
+		r.font("", 9)
 		if over[i] {
-			pdf.SetFont(font, "B", 9)
+			r.font("B", 9)
 			pdf.SetTextColor(180, 0, 0)
 		}
-		r.row(budgetWidths, budgetAligns, row)
+		r.tableRow(budgetWidths, budgetAligns, budgetHeader, row)
 		pdf.SetTextColor(30, 30, 30)
 	}
 }

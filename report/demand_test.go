@@ -156,7 +156,7 @@ func TestNoDemandOrBudgetPages(t *testing.T) {
 }
 
 // Long names and national-sized figures stay in their cells: a name too
-// long for its column is cut short with "…", and a plan with many
+// long for its column wraps onto more lines (never cut), and a plan with many
 // service areas goes on over pages, each table kept whole with the
 // heading repeated.
 func TestDemandPagesWithLongNamesAndManyAreas(t *testing.T) {
@@ -188,7 +188,8 @@ func TestDemandPagesWithLongNamesAndManyAreas(t *testing.T) {
 		text += pageText(page)
 	}
 	if !strings.Contains(text, "\nPsychological therapies for adults with long-term conditions Psychological") ||
-		!strings.Contains(text, "Mar 2026 99,999,999 3,000 99,996,999 Psychological therapies for adults with l… 333,333.3 10.0") {
+		!strings.Contains(text, "Mar 2026 99,999,999 3,000 99,996,999 Psychological therapies for adults with 333,333.3 10.0\n"+
+			"long-term conditions Psychological\n") {
 		t.Errorf("demand pages:\n%s", text)
 	}
 	for _, page := range demand {

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"os"
 	"reflect"
 	"regexp"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"example.org/psyplan/plan"
 	"example.org/psyplan/plan/plantest"
 	"example.org/psyplan/planfile"
+	"example.org/psyplan/planfile/planfiletest"
 )
 
 func TestReportOfTheDefaultPlan(t *testing.T) {
@@ -44,14 +44,7 @@ func TestReportOfTheDefaultPlan(t *testing.T) {
 // 80 % take up x 0.9 WTE a head bring 7.8 WTE, 4 CBT x 95 % x 100 % x 1
 // bring 3.8 WTE.
 func TestReportFiguresOfTheSmallPlan(t *testing.T) {
-	data, err := os.ReadFile("../planfile/testdata/good/small.psyplan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := planfile.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planfiletest.Small(t)
 	pr, err := plan.Project(p, "")
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile/planfiletest"
 )
 
 // A damaged setting or change time is reported, not read as "none".
@@ -22,7 +23,7 @@ func TestDamagedRowsAreReported(t *testing.T) {
 	if id, err := lib.LastPlan(ctx); err == nil || !strings.Contains(err.Error(), `"x7"`) {
 		t.Errorf("last plan %d, error %v", id, err)
 	}
-	id, err := lib.CreatePlan(ctx, smallPlan(t))
+	id, err := lib.CreatePlan(ctx, planfiletest.Small(t))
 	if err != nil {
 		t.Fatal(err)
 	}

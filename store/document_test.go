@@ -13,13 +13,14 @@ import (
 	"example.org/psyplan/plan"
 	"example.org/psyplan/plan/plantest"
 	"example.org/psyplan/planfile"
+	"example.org/psyplan/planfile/planfiletest"
 )
 
 // v3Plan is the small plan with every field of model version 3 set, none
 // at its default.
 func v3Plan(t testing.TB) *plan.Plan {
 	t.Helper()
-	p := smallPlan(t)
+	p := planfiletest.Small(t)
 	p.QualifiersMove = true
 	pwpHours, cbtHours := 1100.0, 900.5
 	p.Professions[0].ClinicalHoursPerWTE = &pwpHours
@@ -50,7 +51,7 @@ func TestVersion3FieldsAreKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sid, err := lib.CreatePlan(ctx, smallPlan(t))
+	sid, err := lib.CreatePlan(ctx, planfiletest.Small(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,13 +86,13 @@ func TestVersion3FieldsAreKept(t *testing.T) {
 	for _, c := range []struct {
 		id int64
 		p  *plan.Plan
-	}{{sid, smallPlan(t)}, {nid, small}, {sid, small}, {nid, national}} {
+	}{{sid, planfiletest.Small(t)}, {nid, small}, {sid, small}, {nid, national}} {
 		if err := lib.SavePlan(ctx, c.id, c.p); err != nil {
 			t.Fatal(err)
 		}
 		check(lib, c.id, c.p)
 	}
-	if p := smallPlan(t); p.QualifiersMove || p.Professions[0].ClinicalHoursPerWTE != nil || p.Demand != nil ||
+	if p := planfiletest.Small(t); p.QualifiersMove || p.Professions[0].ClinicalHoursPerWTE != nil || p.Demand != nil ||
 		p.Budget != nil || p.Scenarios[0].QualifiersMove != nil {
 		t.Error("the small plan sets version 3 fields, so their absence is not tested")
 	}
@@ -153,7 +154,7 @@ func TestOlderLibraryIsConvertedToDocuments(t *testing.T) {
 	}
 	zeroBand := v2Plan(t)
 	zeroBand.Uncertainty = &plan.Uncertainty{}
-	sound := []*plan.Plan{smallPlan(t), v2Plan(t), zeroBand, def, plantest.NationalV2()}
+	sound := []*plan.Plan{planfiletest.Small(t), v2Plan(t), zeroBand, def, plantest.NationalV2()}
 	plans := append(append([]*plan.Plan{}, sound...), v2Plan(t), v2Plan(t))
 	ids := legacyLibrary(t, path, plans, func(ids []int64) []string {
 		ruleBroken, rowBroken := ids[len(sound)], ids[len(sound)+1]
@@ -438,7 +439,7 @@ func TestRollupOfADamagedDocument(t *testing.T) {
 // or while converting) is finished the next time the library is opened.
 func TestConversionCutShortIsFinished(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "library.db")
-	ids := legacyLibrary(t, path, []*plan.Plan{smallPlan(t), v2Plan(t)}, nil)
+	ids := legacyLibrary(t, path, []*plan.Plan{planfiletest.Small(t), v2Plan(t)}, nil)
 	old, err := openWith(path, migrationFiles[:documentVersion-1])
 	if err != nil {
 		t.Fatal(err)
@@ -452,7 +453,7 @@ func TestConversionCutShortIsFinished(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lib.Close()
-	for i, want := range []*plan.Plan{smallPlan(t), v2Plan(t)} {
+	for i, want := range []*plan.Plan{planfiletest.Small(t), v2Plan(t)} {
 		if got, err := lib.LoadPlan(ctx, ids[i]); err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("plan %d: %v", ids[i], err)
 		}

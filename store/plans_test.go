@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"example.org/psyplan/plan"
 	"example.org/psyplan/plan/plantest"
 	"example.org/psyplan/planfile"
+	"example.org/psyplan/planfile/planfiletest"
 )
 
 var ctx = context.Background()
@@ -28,23 +28,10 @@ func openTemp(t testing.TB) *Library {
 	return lib
 }
 
-func smallPlan(t testing.TB) *plan.Plan {
-	t.Helper()
-	data, err := os.ReadFile("../planfile/testdata/good/small.psyplan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := planfile.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // v2Plan is the small plan with every field of model version 2 set, none
 // at its default.
 func v2Plan(t testing.TB) *plan.Plan {
-	p := smallPlan(t)
+	p := planfiletest.Small(t)
 	p.QualifierWaitMonths = 6
 	p.CountSalariedTrainees = true
 	p.PayUpliftPctPerYear = 3.5
@@ -78,7 +65,7 @@ func TestCreateAndLoadGiveTheSamePlan(t *testing.T) {
 	}
 	zeroBand := v2Plan(t)
 	zeroBand.Uncertainty = &plan.Uncertainty{} // a band of zeros is not "no band"
-	plans := map[string]*plan.Plan{"small": smallPlan(t), "default": def, "national": plantest.National(),
+	plans := map[string]*plan.Plan{"small": planfiletest.Small(t), "default": def, "national": plantest.National(),
 		"v2": v2Plan(t), "v2 zero band": zeroBand}
 	for name, p := range plans {
 		id, err := lib.CreatePlan(ctx, p)
@@ -117,7 +104,7 @@ func TestSaveClearsV2Fields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []*plan.Plan{smallPlan(t), v2Plan(t)} {
+	for _, p := range []*plan.Plan{planfiletest.Small(t), v2Plan(t)} {
 		if err := lib.SavePlan(ctx, id, p); err != nil {
 			t.Fatal(err)
 		}
@@ -133,7 +120,7 @@ func TestSaveClearsV2Fields(t *testing.T) {
 
 func TestInvalidPlanIsRefusedAndNothingStored(t *testing.T) {
 	lib := openTemp(t)
-	p := smallPlan(t)
+	p := planfiletest.Small(t)
 	p.Cohorts[0].CompletionPct = 140
 	_, err := lib.CreatePlan(ctx, p)
 	var errs plan.Errors
@@ -147,7 +134,7 @@ func TestInvalidPlanIsRefusedAndNothingStored(t *testing.T) {
 
 func TestSavePlanReplacesEverything(t *testing.T) {
 	lib := openTemp(t)
-	p := smallPlan(t)
+	p := planfiletest.Small(t)
 	id, err := lib.CreatePlan(ctx, p)
 	if err != nil {
 		t.Fatal(err)
@@ -231,7 +218,7 @@ func TestDeletePlanLeavesNoRows(t *testing.T) {
 
 func TestFindPlanByIDThenExactName(t *testing.T) {
 	lib := openTemp(t)
-	p := smallPlan(t)
+	p := planfiletest.Small(t)
 	a, _ := lib.CreatePlan(ctx, p)
 	p.Name = "2"
 	b, _ := lib.CreatePlan(ctx, p) // named like an id: the id wins
@@ -244,7 +231,7 @@ func TestFindPlanByIDThenExactName(t *testing.T) {
 	if id, err := lib.FindPlan(ctx, "2"); err != nil || id != 2 || b != 2 {
 		t.Errorf("id 2: %d %v", id, err)
 	}
-	if id, err := lib.FindPlan(ctx, smallPlan(t).Name); err != nil || id != a {
+	if id, err := lib.FindPlan(ctx, planfiletest.Small(t).Name); err != nil || id != a {
 		t.Errorf("by name: %d %v", id, err)
 	}
 	_, err := lib.FindPlan(ctx, "Twin")

@@ -245,11 +245,11 @@ func (r *reader) uncertainty(id int64, p *plan.Plan) {
 func (r *reader) professions(id int64, p *plan.Plan) {
 	r.rows(func(c *cells) {
 		c.at("professions", 0)
-		pr := plan.Profession{ID: c.text(1), Name: c.text(2), LeaverRatePct: c.float(3), WTEPerHead: c.float(4),
+		prof := plan.Profession{ID: c.text(1), Name: c.text(2), LeaverRatePct: c.float(3), WTEPerHead: c.float(4),
 			CostPerWTE: c.float(5), TraineesSalaried: c.boolean(6), TraineeWTEPerHead: c.float(7),
 			TraineeCostPerWTE: c.float(8)}
 		if !c.leftOut() {
-			p.Professions = append(p.Professions, pr)
+			p.Professions = append(p.Professions, prof)
 		}
 	}, `SELECT pos, id, name, leaver_rate_pct, wte_per_head, cost_per_wte_gbp, trainees_salaried, trainee_wte_per_head,
 		trainee_cost_per_wte_gbp FROM professions WHERE plan_id = ? ORDER BY pos`, id)

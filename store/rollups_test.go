@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/planfile/planfiletest"
 )
 
 // twoPlans stores the small plan twice: "North" (March 2020 to March
@@ -14,13 +15,13 @@ import (
 // start in March 2023.
 func twoPlans(t *testing.T, lib *Library) (north, south int64) {
 	t.Helper()
-	p := smallPlan(t)
+	p := planfiletest.Small(t)
 	p.Name = "North"
 	north, err := lib.CreatePlan(ctx, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p = smallPlan(t)
+	p = planfiletest.Small(t)
 	p.Name, p.Scenarios = "South", nil
 	p.Baseline = plan.MonthOf(2023, 3)
 	p.Cohorts, p.Actuals = nil, nil

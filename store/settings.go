@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 
 	"example.org/psyplan/plan"
@@ -12,8 +13,9 @@ import (
 
 // Setting keys.
 const (
-	settingLastPlan = "last_plan"
-	settingSeeded   = "default_plan_given"
+	settingLastPlan   = "last_plan"
+	settingSeeded     = "default_plan_given"
+	settingLastFolder = "last_folder"
 )
 
 func getSetting(ctx context.Context, q interface {
@@ -48,6 +50,23 @@ func (l *Library) LastPlan(ctx context.Context) (int64, error) {
 // SetLastPlan remembers the plan the window shows, to open it again next time.
 func (l *Library) SetLastPlan(ctx context.Context, id int64) error {
 	return l.write(ctx, func(tx *sql.Tx) error { return setSetting(ctx, tx, settingLastPlan, strconv.FormatInt(id, 10)) })
+}
+
+// LastFolder is the folder the last import or export went to, "" when
+// none has yet: the next file dialog starts there.
+func (l *Library) LastFolder(ctx context.Context) (string, error) {
+	v, _, err := getSetting(ctx, l.db, settingLastFolder)
+	return v, err
+}
+
+// SetLastFolder remembers the folder of an import or export. It is kept
+// in the library, not on the computer, so a library on a shared drive
+// opens its dialogs where its planners keep their files.
+func (l *Library) SetLastFolder(ctx context.Context, dir string) error {
+	if dir == "" || !filepath.IsAbs(dir) {
+		return fmt.Errorf("the folder to remember %q is not a full path", dir)
+	}
+	return l.write(ctx, func(tx *sql.Tx) error { return setSetting(ctx, tx, settingLastFolder, filepath.Clean(dir)) })
 }
 
 // GiveDefaultPlan stores the default plan in a library that has never had

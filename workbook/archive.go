@@ -3,11 +3,8 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
-	"hash"
-	"hash/crc32"
 	"io"
 	"os"
 	"strings"
@@ -49,10 +46,12 @@ func (r *refusal) Error() string { return r.msg }
 
 func refuse(format string, args ...any) error { return &refusal{fmt.Sprintf(format, args...)} }
 
-// archive is a workbook's zip, opened by PsyPlan itself so that every part
-// read is bounded and checked before any of it is believed.
+// archive is a workbook's zip: archive/zip checks each part's declared
+// size and checksum as it is unpacked; PsyPlan caps what the parts may
+// unpack to before any of it is believed.
 type archive struct {
 	parts    map[string]*zip.File // by lower-case name: part names ignore case
+	src      *countingReaderAt    // the file, counting the packed bytes read
 	unpacked int64                // bytes unpacked so far, over all parts
 }
 
@@ -124,14 +123,15 @@ func openArchive(data []byte) (*archive, error) {
 	if err := checkStart(data); err != nil {
 		return nil, err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	src := &countingReaderAt{r: bytes.NewReader(data)}
+	zr, err := zip.NewReader(src, int64(len(data)))
 	if err != nil {
 		return nil, refuse("this is not an Excel workbook (.xlsx) PsyPlan can read: the zip archive is damaged (%v)", err)
 	}
 	if len(zr.File) > maxParts {
 		return nil, refuse("the workbook holds %d parts, far more than any workbook: it is refused", len(zr.File))
 	}
-	a := &archive{parts: make(map[string]*zip.File, len(zr.File))}
+	a := &archive{parts: make(map[string]*zip.File, len(zr.File)), src: src}
 	for _, f := range zr.File {
 		key := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
 		if _, twice := a.parts[key]; twice {
@@ -147,9 +147,8 @@ func openArchive(data []byte) (*archive, error) {
 var errMissing = errors.New("missing part")
 
 // read hands the part name, unpacked, to use, and then reads it to its
-// end so that its checksum is checked even if use stopped early. what
-// names the part for people ("the sheet Posts"). PsyPlan unpacks the part
-// itself so that it can count the packed bytes each unpacked byte cost.
+// end so that its size and checksum are checked even if use stopped
+// early. what names the part for people ("the sheet Posts").
 func (a *archive) read(name, what string, use func(io.Reader) error) error {
 	f := a.parts[strings.ToLower(name)]
 	if f == nil {
@@ -161,67 +160,67 @@ func (a *archive) read(name, what string, use func(io.Reader) error) error {
 	if f.UncompressedSize64 > uint64(maxPartBytes) {
 		return a.tooLarge(what)
 	}
-	raw, err := f.OpenRaw()
+	if f.Method != zip.Store && f.Method != zip.Deflate {
+		return refuse("the workbook is not one PsyPlan can read: %s is packed in a way Excel does not use (method %d)", what, f.Method)
+	}
+	packedFrom := a.src.n
+	rc, err := f.Open()
 	if err != nil {
 		return refuse("the workbook is damaged: %s cannot be unpacked (%v)", what, err)
 	}
-	lp := &limitedPart{a: a, what: what, packed: &countingReader{r: raw}, sum: crc32.NewIEEE()}
-	switch f.Method {
-	case zip.Store:
-		lp.r = lp.packed
-	case zip.Deflate:
-		fr := flate.NewReader(lp.packed)
-		defer fr.Close()
-		lp.r = fr
-	default:
-		return refuse("the workbook is not one PsyPlan can read: %s is packed in a way Excel does not use (method %d)", what, f.Method)
-	}
+	defer rc.Close()
+	lp := &limitedPart{a: a, r: rc, what: what, packedFrom: packedFrom}
 	useErr := use(lp)
 	if _, err := io.Copy(io.Discard, lp); err != nil && lp.err == nil {
 		lp.err = err
 	}
 	if lp.err != nil { // damage or a bomb explains any error use met
-		var r *refusal
-		if errors.As(lp.err, &r) {
-			return lp.err
-		}
-		return refuse("the workbook is damaged: %s cannot be unpacked (%v)", what, lp.err)
-	}
-	switch {
-	case uint64(lp.n) != f.UncompressedSize64:
-		return refuse("the workbook is damaged: %s unpacks to %d bytes where its zip header says %d", what, lp.n, f.UncompressedSize64)
-	case lp.sum.Sum32() != f.CRC32:
-		return refuse("the workbook is damaged: %s fails its checksum (the file was changed or cut short after it was saved); ask for it again", what)
+		return damaged(what, lp.err)
 	}
 	return useErr
+}
+
+// damaged says why a part could not be read: a cap it passed, or what
+// archive/zip found wrong with it.
+func damaged(what string, err error) error {
+	var r *refusal
+	switch {
+	case errors.As(err, &r):
+		return err
+	case errors.Is(err, zip.ErrChecksum):
+		return refuse("the workbook is damaged: %s fails its checksum (the file was changed or cut short after it was saved); ask for it again", what)
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, io.ErrUnexpectedEOF):
+		return refuse("the workbook is damaged: %s does not unpack to the size its zip header says", what)
+	}
+	return refuse("the workbook is damaged: %s cannot be unpacked (%v)", what, err)
 }
 
 func (a *archive) tooLarge(what string) error {
 	return refuse("the workbook is refused: %s unpacks to more than %d MB, far more than any plan's workbook holds", what, maxPartBytes>>20)
 }
 
-// countingReader counts the packed bytes read.
-type countingReader struct {
-	r io.Reader
+// countingReaderAt counts the bytes read from the file: while one part
+// is unpacked, its packed bytes.
+type countingReaderAt struct {
+	r io.ReaderAt
 	n int64
 }
 
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
+func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
 	c.n += int64(n)
 	return n, err
 }
 
-// limitedPart unpacks a part, counting what it unpacks to and its
-// checksum, and stops it at the caps whatever the zip declares.
+// limitedPart counts what a part unpacks to and stops it at the caps,
+// whatever the zip declares.
 type limitedPart struct {
-	a      *archive
-	r      io.Reader
-	what   string
-	packed *countingReader
-	sum    hash.Hash32
-	n      int64
-	err    error // the first error reading the part
+	a          *archive
+	r          io.Reader
+	what       string
+	packedFrom int64 // the file's bytes read when the part was opened
+	n          int64
+	err        error // the first error reading the part
 }
 
 func (l *limitedPart) Read(p []byte) (int, error) {
@@ -232,15 +231,15 @@ func (l *limitedPart) Read(p []byte) (int, error) {
 		p = p[:room]
 	}
 	n, err := l.r.Read(p)
-	l.sum.Write(p[:n])
 	l.n += int64(n)
 	l.a.unpacked += int64(n)
+	packed := l.a.src.n - l.packedFrom
 	switch {
 	case l.n > maxPartBytes:
 		err = l.a.tooLarge(l.what)
 	case l.a.unpacked > maxTotalBytes:
 		err = refuse("the workbook is refused: its parts unpack to more than %d MB in all, far more than any plan's workbook holds", maxTotalBytes>>20)
-	case l.n > ratioFreeBytes && l.n > maxRatio*(l.packed.n+1):
+	case l.n > ratioFreeBytes && l.n > maxRatio*(packed+1):
 		err = refuse("the workbook is refused: %s unpacks to more than %d times its packed size, as no workbook does (it looks built to exhaust memory)", l.what, maxRatio)
 	}
 	if err != nil && err != io.EOF {

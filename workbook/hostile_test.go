@@ -15,13 +15,14 @@ import (
 
 	"example.org/psyplan/plan"
 	"example.org/psyplan/planfile"
+	"example.org/psyplan/planfile/planfiletest"
 )
 
 // The probes of issue 8: each hostile workbook is built here from a
 // PsyPlan export, so none is kept in the repository.
 
 func smallBook(t testing.TB) []byte {
-	return book(t, read(t, "../planfile/testdata/good/small.psyplan.json"))
+	return book(t, planfiletest.Small(t))
 }
 
 // partOf is the zip part that holds a sheet.
@@ -243,7 +244,7 @@ func bomb(name string, before, after []byte, n int, declared uint64) part {
 // An extra part that unpacks to 4 GB is never unpacked: the plan imports
 // exactly, at once.
 func TestZipBombExtraPartIsNeverUnpacked(t *testing.T) {
-	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	p := planfiletest.Small(t)
 	data := rezip(t, book(t, p), nil, bomb("xl/media/bomb.xml", nil, nil, 4096, 0))
 	if len(data) > 6<<20 {
 		t.Fatalf("the bomb is %d bytes", len(data))
@@ -272,7 +273,9 @@ func TestSpacesBombIsRefused(t *testing.T) {
 	for declared, why := range map[uint64]string{
 		0:        "unpacks to more than 64 MB",                     // the header is believed when it says too much
 		60 << 20: "unpacks to more than 100 times its packed size", // and counted against when it says less
-		2000:     "unpacks to more than 100 times its packed size",
+		// archive/zip stops a part at the size its header says, before
+		// the ratio can be judged
+		2000: "does not unpack to the size its zip header says",
 	} {
 		bad := rezip(t, withoutPart(t, data, sheet), nil, bomb(sheet, head, tail, 4096, declared))
 		mustRefuse(t, bad, "the sheet Trajectory "+why)
@@ -379,7 +382,7 @@ func TestNotAWorkbookSaysWhy(t *testing.T) {
 // Text keeps its spaces, leading and trailing, and "Perinatal " beside
 // "Perinatal" imports as two lines, exactly.
 func TestSpacesAreKept(t *testing.T) {
-	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	p := planfiletest.Small(t)
 	p.Name = "  North East plan "
 	p.Area = " ICB "
 	p.Notes = "line one\nline two _x000D_ and\ta tab  "
@@ -407,7 +410,7 @@ func TestSpacesAreKept(t *testing.T) {
 // Numbers typed as text are read as people mean them, or refused; numbers
 // the spreadsheet stored (1E-3) are read as stored.
 func TestNumbersAsTyped(t *testing.T) {
-	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	p := planfiletest.Small(t)
 	for _, c := range []struct {
 		cell any
 		want string
@@ -466,7 +469,7 @@ func TestStoredNumbersAndDates(t *testing.T) {
 // A number cell formatted as a percentage holds 0.25 for 25%: it is
 // refused rather than read as 0.25 %.
 func TestPercentFormattedCellsAreRefused(t *testing.T) {
-	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	p := planfiletest.Small(t)
 	f, err := excelize.OpenReader(bytes.NewReader(book(t, p)))
 	if err != nil {
 		t.Fatal(err)

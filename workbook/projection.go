@@ -8,7 +8,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"path"
 	"strconv"
 
 	"example.org/psyplan/plan"
@@ -33,11 +32,16 @@ func withSheets(out io.Writer, book []byte, sheets map[string]sheetWriter) error
 	if err != nil {
 		return err
 	}
+	// the sheets' parts, found as an import finds them
+	b, err := openBook(book)
+	if err != nil {
+		return err
+	}
 	byPart := map[string]sheetWriter{}
 	for name, write := range sheets {
-		part, err := sheetPath(zr, name)
-		if err != nil {
-			return err
+		part, ok := b.sheets[name]
+		if !ok {
+			return fmt.Errorf("workbook: no sheet %q", name)
 		}
 		byPart[part] = write
 	}
@@ -70,52 +74,6 @@ func withSheets(out io.Writer, book []byte, sheets map[string]sheetWriter) error
 		return fmt.Errorf("workbook: %d sheets were not written", len(byPart))
 	}
 	return zw.Close()
-}
-
-// sheetPath finds the file of the named sheet: workbook.xml names it with
-// a relationship id, and workbook.xml.rels says which file that is.
-func sheetPath(zr *zip.Reader, sheet string) (string, error) {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := readXML(zr, "xl/workbook.xml", &wb); err != nil {
-		return "", err
-	}
-	if err := readXML(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
-		return "", err
-	}
-	for _, s := range wb.Sheets {
-		if s.Name != sheet {
-			continue
-		}
-		for _, r := range rels.Rels {
-			if r.ID == s.RID {
-				if path.IsAbs(r.Target) {
-					return r.Target[1:], nil
-				}
-				return path.Join("xl", r.Target), nil
-			}
-		}
-	}
-	return "", fmt.Errorf("workbook: no sheet %q", sheet)
-}
-
-func readXML(zr *zip.Reader, name string, v any) error {
-	f, err := zr.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return xml.NewDecoder(f).Decode(v)
 }
 
 // sheetStart writes a sheet's XML up to its data: the header row frozen,

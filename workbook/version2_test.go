@@ -13,12 +13,12 @@ import (
 
 	"example.org/psyplan/plan"
 	"example.org/psyplan/planfile"
+	"example.org/psyplan/planfile/planfiletest"
 	"example.org/psyplan/projtable"
 )
 
 const (
-	smallFile = "../planfile/testdata/good/small.psyplan.json"
-	v2File    = "../planfile/testdata/good/v2.psyplan.json" // every version 2 field set
+	v2File = "../planfile/testdata/good/v2.psyplan.json" // every version 2 field set
 )
 
 // sameBack exports p, imports the workbook and wants the very same plan.
@@ -49,7 +49,7 @@ func TestVersion2FieldsComeBack(t *testing.T) {
 		t.Fatalf("the version 2 plan file does not set every field: %+v", p)
 	}
 	sameBack(t, "every v2 field", p)
-	sameBack(t, "no v2 field", read(t, smallFile))
+	sameBack(t, "no v2 field", planfiletest.Small(t))
 
 	// no band (blank cells) and a band of zeros are different plans
 	zero := p.Clone()
@@ -70,7 +70,7 @@ func TestVersion2FieldsComeBack(t *testing.T) {
 // A plan built in Go may leave the trainee WTE per head 0 (only salaried
 // trainees use it): the workbook writes the plan file's default, 1.
 func TestTraineeWTEPerHeadZeroIsWrittenOne(t *testing.T) {
-	p := read(t, smallFile)
+	p := planfiletest.Small(t)
 	p.Professions[1].TraineeWTEPerHead = 0
 	back, err := Read(book(t, p))
 	if err != nil {
@@ -90,7 +90,7 @@ func version1Book(t *testing.T) ([]byte, *plan.Plan) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := read(t, smallFile)
+	want := planfiletest.Small(t)
 	off := false
 	want.Scenarios[0].CapHires = &off
 	want.Scenarios[0].ExtraCohorts = []plan.Cohort{{Profession: "cbt", ServiceArea: "Perinatal", Start: plan.MonthOf(2022, 1),
@@ -269,7 +269,7 @@ func sheetRow(t *testing.T, data []byte, sheet string, n int) []string {
 
 // The workbook never holds NaN or infinity: a projection with one is refused.
 func TestNonFiniteProjectionIsRefused(t *testing.T) {
-	p := read(t, smallFile)
+	p := planfiletest.Small(t)
 	pr, err := plan.Project(p, "")
 	if err != nil {
 		t.Fatal(err)
@@ -310,11 +310,14 @@ func TestTableTextComesBackExactly(t *testing.T) {
 
 // The Summary states what the workforce counts and the price base.
 func TestSummaryStatesWorkforceAndPrices(t *testing.T) {
-	for file, want := range map[string][2]string{
-		v2File:    {"staff in post and salaried trainees", "with 3 % pay awards a year (each April)"},
-		smallFile: {"staff in post", "baseline prices"},
+	for file, c := range map[string]struct {
+		p    *plan.Plan
+		want [2]string
+	}{
+		v2File:  {read(t, v2File), [2]string{"staff in post and salaried trainees", "with 3 % pay awards a year (each April)"}},
+		"small": {planfiletest.Small(t), [2]string{"staff in post", "baseline prices"}},
 	} {
-		data := book(t, read(t, file))
+		data, want := book(t, c.p), c.want
 		counts, prices := sheetRow(t, data, sheetSummary, 20), sheetRow(t, data, sheetSummary, 21)
 		if counts[0] != "Workforce measured against the trajectory" || counts[1] != want[0] ||
 			prices[0] != "Pay costs" || prices[1] != want[1] {

@@ -13,6 +13,7 @@ import (
 	"example.org/psyplan/plan"
 	"example.org/psyplan/plan/plantest"
 	"example.org/psyplan/planfile"
+	"example.org/psyplan/planfile/planfiletest"
 )
 
 func read(t testing.TB, path string) *plan.Plan {
@@ -47,7 +48,7 @@ func book(t testing.TB, p *plan.Plan) []byte {
 // Export then import loses nothing: the plan file of the plan read back
 // is the plan file of the plan written.
 func TestWorkbookCarriesTheWholePlan(t *testing.T) {
-	for name, p := range map[string]*plan.Plan{"default": read(t, ""), "small": read(t, "../planfile/testdata/good/small.psyplan.json")} {
+	for name, p := range map[string]*plan.Plan{"default": read(t, ""), "small": planfiletest.Small(t)} {
 		back, err := Read(book(t, p))
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -83,7 +84,7 @@ func edit(t *testing.T, data []byte, sheet string, cells map[string]any) []byte 
 }
 
 func TestEditedWorkbookImports(t *testing.T) {
-	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	p := planfiletest.Small(t)
 	data := edit(t, book(t, p), sheetPosts, map[string]any{"C2": 44.5, "B3": "Perinatal"})
 	data = edit(t, data, sheetTrainees, map[string]any{"C2": "Sep 2021", "E2": "15"})
 	back, err := Read(data)
@@ -99,7 +100,7 @@ func TestEditedWorkbookImports(t *testing.T) {
 }
 
 func TestBadCellsAreNamedAndNothingIsRead(t *testing.T) {
-	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	p := planfiletest.Small(t)
 	for _, c := range []struct {
 		sheet string
 		cells map[string]any
@@ -128,7 +129,7 @@ func TestBadCellsAreNamedAndNothingIsRead(t *testing.T) {
 
 // Text that looks like a formula is stored as text, never run.
 func TestTextIsNeverAFormula(t *testing.T) {
-	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	p := planfiletest.Small(t)
 	p.Name = "=1+2"
 	p.Notes = "@SUM(A1)"
 	f, err := excelize.OpenReader(bytes.NewReader(book(t, p)))
@@ -162,7 +163,7 @@ func BenchmarkWriteNational(b *testing.B) {
 
 // The Projection sheet holds the projection table, numbers as numbers.
 func TestProjectionSheet(t *testing.T) {
-	p := read(t, "../planfile/testdata/good/small.psyplan.json")
+	p := planfiletest.Small(t)
 	p.Posts[0].ServiceArea = `Adult <common> & "mental" health`
 	p.Cohorts[0].ServiceArea = p.Posts[0].ServiceArea
 	p.Scenarios[0].Posts[0].ServiceArea = p.Posts[0].ServiceArea

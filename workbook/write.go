@@ -33,8 +33,7 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte, b
 	// is given a folder that cannot exist, so it never does.
 	f := excelize.NewFile(excelize.Options{TmpDir: noTempFiles})
 	defer f.Close()
-	w := &writer{f: f, sheets: map[string]sheetWriter{}}
-	w.header, _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"E8EEF4"}, Pattern: 1}})
+	w := newWriter(f)
 	w.summary(p, pr, growthPNG)
 	w.table(sheetPosts, postCols, len(p.Posts), func(i int) []any {
 		l := p.Posts[i]
@@ -49,9 +48,9 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte, b
 	w.table(sheetChanges, changeCols, len(changes), func(i int) []any { return changes[i] })
 	w.table(sheetTrainees, cohortCols, len(p.Cohorts), func(i int) []any { return cohortRow(p.Cohorts[i]) })
 	w.table(sheetProfessions, professionCols, len(p.Professions), func(i int) []any {
-		pr := p.Professions[i]
-		return []any{pr.ID, pr.Name, pr.LeaverRatePct, pr.WTEPerHead, pr.CostPerWTE,
-			yesNo(pr.TraineesSalaried), traineeWTEPerHead(pr), pr.TraineeCostPerWTE, opt(pr.ClinicalHoursPerWTE)}
+		prof := p.Professions[i]
+		return []any{prof.ID, prof.Name, prof.LeaverRatePct, prof.WTEPerHead, prof.CostPerWTE,
+			yesNo(prof.TraineesSalaried), prof.TraineeWTEOrDefault(), prof.TraineeCostPerWTE, opt(prof.ClinicalHoursPerWTE)}
 	})
 	ms := p.Trajectory.Milestones
 	w.table(sheetTrajectory, milestoneCols, len(ms), func(i int) []any { return []any{ms[i].Month.String(), ms[i].GrowthPct} })
@@ -68,11 +67,16 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, growthPNG []byte, b
 	w.demandProjection(p, pr)
 	w.bandSheet(band) // uncertainty.go
 	w.compareSheet(p) // compare.go
+	return w.writeTo(out)
+}
+
+// writeTo writes the workbook out, unless anything failed on the way.
+func (w *writer) writeTo(out io.Writer) error {
 	if w.err != nil {
 		return w.err
 	}
 	var book bytes.Buffer
-	if _, err := f.WriteTo(&book); err != nil {
+	if _, err := w.f.WriteTo(&book); err != nil {
 		return err
 	}
 	return withSheets(out, book.Bytes(), w.sheets)
@@ -88,6 +92,33 @@ type writer struct {
 	sheets map[string]sheetWriter // sheets left empty, written as the file is copied out
 }
 
+// newWriter starts a workbook with the header style every export shares.
+func newWriter(f *excelize.File) *writer {
+	w := &writer{f: f, sheets: map[string]sheetWriter{}}
+	w.header, w.err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Color: []string{"E8EEF4"}, Pattern: 1}})
+	return w
+}
+
+// keep records the first error of the workbook's making: the rest is
+// then not written.
+func (w *writer) keep(err error) {
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+// firstSheet names excelize's first sheet.
+func (w *writer) firstSheet(name string) { w.keep(w.f.SetSheetName("Sheet1", name)) }
+
+// style gives the cells from one corner to the other the header style.
+func (w *writer) style(sheet, from, to string) { w.keep(w.f.SetCellStyle(sheet, from, to, w.header)) }
+
+// width sets the width of columns from to to, in characters.
+func (w *writer) width(sheet, from, to string, chars float64) {
+	w.keep(w.f.SetColWidth(sheet, from, to, chars))
+}
+
 func opt(x *float64) any {
 	if x == nil {
 		return nil
@@ -101,15 +132,6 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
-}
-
-// traineeWTEPerHead is written 1 when a plan built in Go left it 0: only
-// salaried trainees use it, and 1 is the plan file's default.
-func traineeWTEPerHead(pr plan.Profession) float64 {
-	if pr.TraineeWTEPerHead == 0 {
-		return 1
-	}
-	return pr.TraineeWTEPerHead
 }
 
 func cohortRow(c plan.Cohort) []any {
@@ -209,18 +231,17 @@ var yearTitles = [...]string{"In post (WTE)", "Headcount", "Funded (WTE)", "Vaca
 // summary is the first sheet: the plan's settings (read back on import),
 // the headline figures and the growth chart.
 func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
-	f := w.f
-	f.SetSheetName("Sheet1", sheetSummary)
+	w.firstSheet(sheetSummary)
 	capping := yesNo(p.CapHires)
 	values := append([]any{p.Name, p.Area, p.Notes, p.Baseline.String(), p.Horizon.String(), capping,
 		p.Trajectory.Interpolation, opt(p.Trajectory.BaselineWTE),
 		p.QualifierWaitMonths, yesNo(p.CountSalariedTrainees), p.PayUpliftPctPerYear}, uncertainty(p.Uncertainty)...)
 	values = append(values, yesNo(p.QualifiersMove))
 	for i, c := range summaryFields {
-		f.SetCellStr(sheetSummary, fmt.Sprintf("A%d", i+1), c.title)
-		setCell(f, fmt.Sprintf("B%d", i+1), values[i])
+		w.cell(sheetSummary, fmt.Sprintf("A%d", i+1), c.title)
+		w.cell(sheetSummary, fmt.Sprintf("B%d", i+1), values[i])
 	}
-	f.SetCellStyle(sheetSummary, "A1", fmt.Sprintf("A%d", len(summaryFields)), w.header)
+	w.style(sheetSummary, "A1", fmt.Sprintf("A%d", len(summaryFields)))
 	s := plan.Summarise(p, pr, plan.MonthOfTime(time.Now()))
 	start := len(summaryFields) + 2
 	figures := [][2]any{
@@ -239,15 +260,15 @@ func (w *writer) summary(p *plan.Plan, pr *plan.Projection, growthPNG []byte) {
 		{"Exported", time.Now().Format("2 January 2006 15:04") + " by PsyPlan"},
 	}
 	for i, fig := range figures {
-		setCell(f, fmt.Sprintf("A%d", start+i), fig[0])
-		setCell(f, fmt.Sprintf("B%d", start+i), fig[1])
+		w.cell(sheetSummary, fmt.Sprintf("A%d", start+i), fig[0])
+		w.cell(sheetSummary, fmt.Sprintf("B%d", start+i), fig[1])
 	}
-	f.SetCellStyle(sheetSummary, fmt.Sprintf("A%d", start), fmt.Sprintf("B%d", start), w.header)
-	f.SetColWidth(sheetSummary, "A", "A", 48)
-	f.SetColWidth(sheetSummary, "B", "B", 60)
+	w.style(sheetSummary, fmt.Sprintf("A%d", start), fmt.Sprintf("B%d", start))
+	w.width(sheetSummary, "A", "A", 48)
+	w.width(sheetSummary, "B", "B", 60)
 	if len(growthPNG) > 0 {
-		w.err = f.AddPictureFromBytes(sheetSummary, "D2", &excelize.Picture{Extension: ".png", File: growthPNG,
-			Format: &excelize.GraphicOptions{AltText: "Projected staff in post against the trajectory", ScaleX: 0.5, ScaleY: 0.5}})
+		w.keep(w.f.AddPictureFromBytes(sheetSummary, "D2", &excelize.Picture{Extension: ".png", File: growthPNG,
+			Format: &excelize.GraphicOptions{AltText: "Projected staff in post against the trajectory", ScaleX: 0.5, ScaleY: 0.5}}))
 	}
 }
 
@@ -267,14 +288,15 @@ func priceBase(p *plan.Plan) string {
 	return "with " + format.Percent(p.PayUpliftPctPerYear) + " pay awards a year (each April)"
 }
 
-// setCell writes a Summary cell: text as typed (SetCellValue does not
-// escape what looks like Excel's escape), a number to the last digit
-// (SetCellValue keeps 15), nil as blank.
-func setCell(f *excelize.File, cell string, v any) {
+// cell writes a cell written by excelize: text as typed (SetCellValue
+// does not escape what looks like Excel's escape), a number to the last
+// digit (SetCellValue keeps 15), nil as blank.
+func (w *writer) cell(sheet, ref string, v any) {
+	f := w.f
 	switch v := v.(type) {
 	case nil:
 	case string:
-		f.SetCellStr(sheetSummary, cell, escapeXString(v))
+		w.keep(f.SetCellStr(sheet, ref, escapeXString(v)))
 	case float64:
 		// with a precision, excelize writes FormatFloat's text as it is
 		shortest := strconv.FormatFloat(v, 'f', -1, 64)
@@ -282,9 +304,9 @@ func setCell(f *excelize.File, cell string, v any) {
 		if dot := strings.IndexByte(shortest, '.'); dot >= 0 {
 			decimals = len(shortest) - dot - 1
 		}
-		f.SetCellFloat(sheetSummary, cell, v, decimals, 64)
+		w.keep(f.SetCellFloat(sheet, ref, v, decimals, 64))
 	default:
-		f.SetCellValue(sheetSummary, cell, v)
+		w.keep(f.SetCellValue(sheet, ref, v))
 	}
 }
 

@@ -40,13 +40,13 @@ func National() *plan.Plan {
 		})
 	}
 	for a := 0; a < Areas; a++ {
-		for _, pr := range p.Professions {
+		for _, prof := range p.Professions {
 			for _, sa := range serviceAreas {
 				area := fmt.Sprintf("ICS %02d %s", a+1, sa)
-				p.Posts = append(p.Posts, postLine(rng, pr.ID, area))
+				p.Posts = append(p.Posts, postLine(rng, prof.ID, area))
 				for c := 0; c < CohortsEach; c++ {
 					p.Cohorts = append(p.Cohorts, plan.Cohort{
-						Profession: pr.ID, ServiceArea: area,
+						Profession: prof.ID, ServiceArea: area,
 						Start:          base.Add(rng.IntN(15 * 12)),
 						DurationMonths: []int{12, 12, 18, 24, 36}[rng.IntN(5)],
 						Intake:         1 + rng.IntN(20), CompletionPct: 80 + float64(rng.IntN(21)),
@@ -70,8 +70,8 @@ func NationalV2() *plan.Plan {
 	p.QualifierWaitMonths, p.CountSalariedTrainees, p.PayUpliftPctPerYear = 6, true, 3
 	p.Uncertainty = &plan.Uncertainty{LeaverRatePctPoints: 2, CompletionPctPoints: 5, TakeupPctPoints: 10, RecruitmentPct: 20}
 	for i := range p.Professions {
-		pr := &p.Professions[i]
-		pr.TraineesSalaried, pr.TraineeWTEPerHead, pr.TraineeCostPerWTE = i%2 == 0, 0.9, 30000+float64(i)*500
+		prof := &p.Professions[i]
+		prof.TraineesSalaried, prof.TraineeWTEPerHead, prof.TraineeCostPerWTE = i%2 == 0, 0.9, 30000+float64(i)*500
 	}
 	for i := 0; i < len(p.Cohorts); i += 5 {
 		c := &p.Cohorts[i]

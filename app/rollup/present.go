@@ -1,4 +1,4 @@
-package app
+package rollup
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/charts"
 )
 
@@ -20,7 +21,7 @@ type rollupSlides struct {
 	slide    int
 	sentence *widget.Label
 	counter  *widget.Label
-	chart    *chartView
+	chart    *kit.ChartView
 	before   fyne.CanvasObject
 }
 
@@ -31,10 +32,10 @@ func (w *rollupWindow) present() {
 	if w.projection == nil || w.slides != nil {
 		return
 	}
-	rs := &rollupSlides{w: w, sentence: widget.NewLabel(""), counter: widget.NewLabel(""), chart: newChartView()}
+	rs := &rollupSlides{w: w, sentence: widget.NewLabel(""), counter: widget.NewLabel(""), chart: kit.NewChartView()}
 	rs.sentence.Wrapping = fyne.TextWrapWord
 	rs.sentence.SizeName = theme.SizeNameSubHeadingText
-	rs.chart.slide = true
+	rs.chart.Slide = true
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { rs.move(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { rs.move(1) })
 	leave := widget.NewButtonWithIcon("Leave (Esc)", theme.CancelIcon(), rs.leave)

@@ -1,4 +1,4 @@
-package app
+package rollup
 
 import (
 	"context"
@@ -14,16 +14,17 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/store"
 )
 
-// rollupsView is the library's roll-ups, under its plans: a region's
-// plans (each by itself or by one of its scenarios) added together. A
-// roll-up opens in a window of its own, beside the plan being edited.
-type rollupsView struct {
-	ui     *UI
+// List is the library's roll-ups, under its plans: a region's plans
+// (each by itself or by one of its scenarios) added together. A roll-up
+// opens in a window of its own, beside the plan being edited.
+type List struct {
+	shell  Shell
 	list   []store.Rollup
 	rows   *widget.List
 	object fyne.CanvasObject
@@ -34,8 +35,9 @@ type rollupsView struct {
 	imported importResult  // what the last import did, for tests
 }
 
-func newRollupsView(ui *UI) *rollupsView {
-	rv := &rollupsView{ui: ui}
+// NewList makes the roll-ups' list; Reload fills it.
+func NewList(shell Shell) *List {
+	rv := &List{shell: shell}
 	rv.rows = widget.NewList(func() int { return len(rv.list) }, func() fyne.CanvasObject {
 		name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.Truncation = fyne.TextTruncateEllipsis
@@ -48,7 +50,7 @@ func newRollupsView(ui *UI) *rollupsView {
 	rv.rows.OnSelected = func(i widget.ListItemID) {
 		rv.rows.UnselectAll()
 		if i < len(rv.list) {
-			rv.openRollup(rv.list[i].ID)
+			rv.Open(rv.list[i].ID)
 		}
 	}
 	heading := widget.NewLabelWithStyle("Roll-ups (plans added together)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -60,6 +62,9 @@ func newRollupsView(ui *UI) *rollupsView {
 	return rv
 }
 
+// Object is the list with its buttons, for the plan window to place.
+func (rv *List) Object() fyne.CanvasObject { return rv.object }
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
@@ -67,11 +72,13 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// reload reads the library's roll-ups again.
-func (rv *rollupsView) reload() {
-	list, err := rv.ui.lib.ListRollups(context.Background())
+func (rv *List) showError(err error) { kit.ShowError(rv.shell.Window(), err) }
+
+// Reload reads the library's roll-ups again.
+func (rv *List) Reload() {
+	list, err := rv.shell.Library().ListRollups(context.Background())
 	if err != nil {
-		rv.ui.setStatus("Cannot read the roll-ups: " + err.Error())
+		rv.shell.SetStatus("Cannot read the roll-ups: " + err.Error())
 		return
 	}
 	rv.list = list
@@ -79,18 +86,14 @@ func (rv *rollupsView) reload() {
 }
 
 // followSaves keeps open roll-ups live: when an edit of a plan they hold
-// is in the library, they are projected again. It is set when the first
-// roll-up opens.
-func (rv *rollupsView) followSaves() {
+// is in the library, they are projected again. It starts when the first
+// roll-up opens: until then there is nothing to keep up to date.
+func (rv *List) followSaves() {
 	if rv.follow {
 		return
 	}
 	rv.follow = true
-	rv.ui.session.OnSaved(func(err error) {
-		if err != nil {
-			return
-		}
-		id := rv.ui.session.ID()
+	rv.shell.OnPlanSaved(func(id int64) {
 		for _, w := range rv.open {
 			if w.holds(id) {
 				w.reload()
@@ -108,15 +111,15 @@ type planChoice struct {
 
 // newRollup asks for a name and the plans (each with a scenario, or the
 // plan itself), then stores the roll-up and opens it.
-func (rv *rollupsView) newRollup() {
-	rv.ui.session.Flush()
+func (rv *List) newRollup() {
+	rv.shell.SaveEdits()
 	var choices []planChoice
 	var err error
-	rv.ui.setStatus("Reading the plans…")
-	rv.ui.run(func() { choices, err = rv.planChoices() }, func() {
-		rv.ui.setStatus("")
+	rv.shell.SetStatus("Reading the plans…")
+	rv.shell.Run(func() { choices, err = rv.planChoices() }, func() {
+		rv.shell.SetStatus("")
 		if err != nil {
-			rv.ui.showError(err)
+			rv.showError(err)
 			return
 		}
 		rv.picker = rv.showPicker(choices, nil)
@@ -124,9 +127,9 @@ func (rv *rollupsView) newRollup() {
 }
 
 // planChoices reads every sound plan's name and scenarios.
-func (rv *rollupsView) planChoices() ([]planChoice, error) {
+func (rv *List) planChoices() ([]planChoice, error) {
 	ctx := context.Background()
-	list, err := rv.ui.lib.ListPlans(ctx)
+	list, err := rv.shell.Library().ListPlans(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the library: %w", err)
 	}
@@ -135,7 +138,7 @@ func (rv *rollupsView) planChoices() ([]planChoice, error) {
 		if s.Damaged != "" {
 			continue
 		}
-		p, err := rv.ui.lib.LoadPlan(ctx, s.ID)
+		p, err := rv.shell.Library().LoadPlan(ctx, s.ID)
 		if err != nil {
 			continue // damaged since: left out of the choice
 		}
@@ -218,9 +221,9 @@ func (rp *rollupPicker) members() []store.RollupMember {
 }
 
 // showPicker shows the new roll-up dialog, the plans in ticked ticked.
-func (rv *rollupsView) showPicker(choices []planChoice, ticked []int64) *rollupPicker {
+func (rv *List) showPicker(choices []planChoice, ticked []int64) *rollupPicker {
 	if len(choices) == 0 {
-		rv.ui.showError(fmt.Errorf("the library has no plans to add together: import or make some first"))
+		rv.showError(fmt.Errorf("the library has no plans to add together: import or make some first"))
 		return nil
 	}
 	rp := newRollupPicker(choices, ticked)
@@ -228,7 +231,7 @@ func (rv *rollupsView) showPicker(choices []planChoice, ticked []int64) *rollupP
 		if ok {
 			rv.create(rp.name.Text, rp.members())
 		}
-	}, rv.ui.win)
+	}, rv.shell.Window())
 	d.Resize(fyne.NewSize(760, 620))
 	d.Show()
 	return rp
@@ -237,27 +240,27 @@ func (rv *rollupsView) showPicker(choices []planChoice, ticked []int64) *rollupP
 // create stores a roll-up and opens it. The library refuses a roll-up
 // with no name, a name taken, no plans, or plans sharing no month, and
 // says why: the planner is told, and nothing is stored.
-func (rv *rollupsView) create(name string, members []store.RollupMember) {
+func (rv *List) create(name string, members []store.RollupMember) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		rv.ui.showError(fmt.Errorf("the roll-up needs a name: nothing was stored"))
+		rv.showError(fmt.Errorf("the roll-up needs a name: nothing was stored"))
 		return
 	}
 	if len(members) == 0 {
-		rv.ui.showError(fmt.Errorf("tick at least one plan for %q: nothing was stored", name))
+		rv.showError(fmt.Errorf("tick at least one plan for %q: nothing was stored", name))
 		return
 	}
 	var id int64
 	var err error
-	rv.ui.run(func() {
-		id, err = rv.ui.lib.CreateRollup(context.Background(), name, members)
+	rv.shell.Run(func() {
+		id, err = rv.shell.Library().CreateRollup(context.Background(), name, members)
 	}, func() {
 		if err != nil {
-			rv.ui.showError(fmt.Errorf("the roll-up %q was not made: %w", name, err))
+			rv.showError(fmt.Errorf("the roll-up %q was not made: %w", name, err))
 			return
 		}
-		rv.reload()
-		rv.openRollup(id)
+		rv.Reload()
+		rv.Open(id)
 	})
 }
 
@@ -272,35 +275,24 @@ type importResult struct {
 // importMany asks for a folder and imports every plan file and workbook
 // in it, each whole or not at all, then says what was imported and what
 // was refused, and offers to add the imported plans together.
-func (rv *rollupsView) importMany() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			rv.ui.showError(fmt.Errorf("cannot open that folder: %w", err))
-			return
-		}
-		if dir == nil {
-			return // cancelled
-		}
-		rv.importFolder(dir.Path())
-	}, rv.ui.win)
-	startInDocuments(d)
-	d.Show()
+func (rv *List) importMany() {
+	rv.shell.Files().OpenFolder(rv.shell.Window(), "Import many plans", "Import every plan in it", rv.importFolder).Show()
 }
 
 // importFolder imports every plan file and workbook in the folder (by
 // their endings, in name order, not looking into folders inside).
-func (rv *rollupsView) importFolder(folder string) {
-	rv.ui.setStatus("Importing the plans in " + filepath.Base(folder) + "…")
+func (rv *List) importFolder(folder string) {
+	rv.shell.SetStatus("Importing the plans in " + filepath.Base(folder) + "…")
 	var res importResult
-	rv.ui.run(func() { res = rv.importFiles(folder) }, func() {
-		rv.ui.setStatus(fmt.Sprintf("Imported %s, refused %d", plural(len(res.stored), "plan", "plans"), len(res.refused)))
+	rv.shell.Run(func() { res = rv.importFiles(folder) }, func() {
+		rv.shell.SetStatus(fmt.Sprintf("Imported %s, refused %d", plural(len(res.stored), "plan", "plans"), len(res.refused)))
 		rv.imported = res
-		rv.ui.library.reload()
+		rv.shell.PlansAdded()
 		rv.showImported(filepath.Base(folder), res)
 	})
 }
 
-func (rv *rollupsView) importFiles(folder string) importResult {
+func (rv *List) importFiles(folder string) importResult {
 	var res importResult
 	entries, err := os.ReadDir(folder)
 	if err != nil {
@@ -315,7 +307,7 @@ func (rv *rollupsView) importFiles(folder string) importResult {
 		p, err := exchange.ReadImportFile(filepath.Join(folder, e.Name()))
 		var id int64
 		if err == nil {
-			id, err = rv.ui.lib.CreatePlan(context.Background(), p)
+			id, err = rv.shell.Library().CreatePlan(context.Background(), p)
 		}
 		if err != nil {
 			res.refused = append(res.refused, e.Name()+": "+strings.ReplaceAll(err.Error(), "\n", " "))
@@ -351,13 +343,13 @@ func (res importResult) summary() string {
 
 // showImported shows the import's summary and offers to add the
 // imported plans together as a roll-up named after the folder.
-func (rv *rollupsView) showImported(folder string, res importResult) {
+func (rv *List) showImported(folder string, res importResult) {
 	text := widget.NewLabel(res.summary())
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(640, 300))
 	if len(res.stored) == 0 {
-		dialog.ShowCustom("Import", "OK", scroll, rv.ui.win)
+		dialog.ShowCustom("Import", "OK", scroll, rv.shell.Window())
 		return
 	}
 	name := widget.NewEntry()
@@ -372,13 +364,13 @@ func (rv *rollupsView) showImported(folder string, res importResult) {
 			members[i] = store.RollupMember{PlanID: id}
 		}
 		rv.create(name.Text, members)
-	}, rv.ui.win)
+	}, rv.shell.Window())
 }
 
-// holding is what deleting a plan says first when roll-ups hold it:
+// Holding is what deleting a plan says first when roll-ups hold it:
 // their names, and that the plan leaves them. "" when none holds it.
-func (rv *rollupsView) holding(planID int64) string {
-	held, err := rv.ui.lib.RollupsHolding(context.Background(), planID)
+func (rv *List) Holding(planID int64) string {
+	held, err := rv.shell.Library().RollupsHolding(context.Background(), planID)
 	if err != nil {
 		return "Which roll-ups hold it cannot be read: " + err.Error()
 	}
@@ -393,10 +385,10 @@ func (rv *rollupsView) holding(planID int64) string {
 		plural(len(held), "roll-up", "roll-ups"), strings.Join(names, ", "), map[bool]string{true: "it", false: "them"}[len(held) == 1])
 }
 
-// planDeleted closes nothing but projects again the open roll-ups that
+// PlanDeleted closes nothing but projects again the open roll-ups that
 // held the plan.
-func (rv *rollupsView) planDeleted(planID int64) {
-	rv.reload()
+func (rv *List) PlanDeleted(planID int64) {
+	rv.Reload()
 	for _, w := range rv.open {
 		if w.holds(planID) {
 			w.reload()

@@ -1,4 +1,4 @@
-package app
+package rollup
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit"
 	"example.org/psyplan/charts"
 	"example.org/psyplan/exchange"
 	"example.org/psyplan/format"
@@ -25,7 +26,7 @@ import (
 // behind its own. It is live: it is projected again when a plan it holds
 // is saved or deleted.
 type rollupWindow struct {
-	rv         *rollupsView
+	rv         *List
 	id         int64
 	win        fyne.Window
 	rollup     *store.Rollup
@@ -39,13 +40,13 @@ type rollupWindow struct {
 
 	headline *widget.Label
 	notes    *widget.Label
-	growth   *chartView
-	gapChart *chartView
+	growth   *kit.ChartView
+	gapChart *kit.ChartView
 	table    *widget.Table
 }
 
-// openRollup opens roll-up id's window, or brings it forward.
-func (rv *rollupsView) openRollup(id int64) *rollupWindow {
+// Open opens roll-up id's window, or brings it forward.
+func (rv *List) Open(id int64) *rollupWindow {
 	for _, w := range rv.open {
 		if w.id == id {
 			w.win.RequestFocus()
@@ -64,9 +65,9 @@ func (rv *rollupsView) openRollup(id int64) *rollupWindow {
 	return w
 }
 
-func newRollupWindow(rv *rollupsView, id int64) *rollupWindow {
-	w := &rollupWindow{rv: rv, id: id, today: thisMonth, growth: newChartView(), gapChart: newChartView()}
-	w.win = rv.ui.app.NewWindow("Roll-up - PsyPlan")
+func newRollupWindow(rv *List, id int64) *rollupWindow {
+	w := &rollupWindow{rv: rv, id: id, today: kit.ThisMonth, growth: kit.NewChartView(), gapChart: kit.NewChartView()}
+	w.win = rv.shell.App().NewWindow("Roll-up - PsyPlan")
 	w.headline = widget.NewLabelWithStyle("Adding the plans together…", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.headline.Wrapping = fyne.TextWrapWord
 	w.notes = widget.NewLabel("")
@@ -80,7 +81,7 @@ func newRollupWindow(rv *rollupsView, id int64) *rollupWindow {
 	behind := container.NewHSplit(w.gapChart, w.table)
 	behind.Offset = 0.55
 	tabs := container.NewAppTabs(
-		container.NewTabItem("Region against its trajectory", container.NewBorder(nil, w.growth.readout, nil, nil, w.growth)),
+		container.NewTabItem("Region against its trajectory", container.NewBorder(nil, w.growth.Readout, nil, nil, w.growth)),
 		container.NewTabItem("Which plan is behind", behind),
 	)
 	top := container.NewVBox(w.headline, w.notes)
@@ -144,8 +145,8 @@ func (w *rollupWindow) reload() {
 	var rp *plan.RollupProjection
 	var members []plan.RollupMember
 	var err error
-	w.rv.ui.run(func() {
-		r, members, err = w.rv.ui.lib.RollupPlans(context.Background(), w.id)
+	w.rv.shell.Run(func() {
+		r, members, err = w.rv.shell.Library().RollupPlans(context.Background(), w.id)
 		if err == nil {
 			rp, err = plan.ProjectRollup(members)
 		}
@@ -221,8 +222,8 @@ func abs(x float64) float64 {
 	return x
 }
 
-// export asks what to export of the roll-up, then where, and writes it
-// off the UI goroutine, whole or not at all.
+// export asks what to export of the roll-up and where, and writes it off
+// the UI goroutine, whole or not at all.
 func (w *rollupWindow) export() {
 	rp := w.projection
 	if rp == nil || w.rollup == nil {
@@ -230,7 +231,7 @@ func (w *rollupWindow) export() {
 	}
 	labels := make([]string, len(exchange.RollupFormats))
 	for i, f := range exchange.RollupFormats {
-		labels[i] = formatLabel(f)
+		labels[i] = kit.FormatLabel(f)
 	}
 	what := widget.NewRadioGroup(labels, nil)
 	what.SetSelected(labels[0])
@@ -238,51 +239,38 @@ func (w *rollupWindow) export() {
 	which := widget.NewSelect([]string{growthChart, gapsChart}, nil)
 	which.SetSelected(growthChart)
 	items := []*widget.FormItem{widget.NewFormItem("Export", what), widget.NewFormItem("Chart (pictures)", which)}
-	name := w.rollup.Name
-	dialog.ShowForm("Export "+name, "Choose where", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
-		ex := exchange.RollupExport{Name: name, Projection: rp, Today: w.today(), Chart: exchange.RollupChartGrowth, WithTrainees: w.trainees, Members: w.members}
-		f := exchange.RollupFormats[0]
+	chosen := func() exchange.Format {
 		for _, c := range exchange.RollupFormats {
-			if formatLabel(c) == what.Selected {
-				f = c
+			if kit.FormatLabel(c) == what.Selected {
+				return c
 			}
 		}
-		ex.Format = f.Name
+		return exchange.RollupFormats[0]
+	}
+	name := w.rollup.Name
+	sd := w.rv.shell.Files().Save(w.win, "Export "+name, items, kit.FileName(name), chosen().Ext, func(path string) {
+		ex := exchange.RollupExport{Name: name, Projection: rp, Today: w.today(), Chart: exchange.RollupChartGrowth, WithTrainees: w.trainees, Members: w.members}
+		ex.Format = chosen().Name
 		if which.Selected == gapsChart {
 			ex.Chart = exchange.RollupChartGaps
 		}
-		w.saveAs(ex, fileName(name)+f.Ext)
-	}, w.win)
+		w.saveAs(ex, path)
+	})
+	what.OnChanged = func(string) { sd.SetExt(chosen().Ext) }
+	sd.Show()
 }
 
-func (w *rollupWindow) saveAs(ex exchange.RollupExport, name string) {
-	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
+// saveAs writes the export to path, then says where it went.
+func (w *rollupWindow) saveAs(ex exchange.RollupExport, path string) {
+	var err error
+	w.rv.shell.Run(func() { err = ex.Write(path) }, func() {
 		if err != nil {
-			showError(w.win, fmt.Errorf("cannot write there: %w", err))
+			kit.ShowError(w.win, err)
 			return
 		}
-		if out == nil {
-			return // cancelled
-		}
-		path := out.URI().Path()
-		if err := out.Close(); err != nil { // written again whole, through a temporary file
-			showError(w.win, fmt.Errorf("cannot write %s: %w", path, err))
-			return
-		}
-		w.rv.ui.run(func() { err = ex.Write(path) }, func() {
-			if err != nil {
-				showError(w.win, err)
-				return
-			}
-			w.rv.ui.setStatus("Exported " + filepath.Base(path))
-		})
-	}, w.win)
-	d.SetFileName(name)
-	startInDocuments(d)
-	d.Show()
+		w.rv.shell.SetStatus("Exported " + filepath.Base(path) + " to " + filepath.Dir(path))
+		w.rv.shell.Files().Written(w.win, path)
+	})
 }
 
 // delete deletes the roll-up, after asking; its plans stay.
@@ -295,11 +283,11 @@ func (w *rollupWindow) delete() {
 		if !ok {
 			return
 		}
-		if err := w.rv.ui.lib.DeleteRollup(context.Background(), w.id); err != nil {
-			showError(w.win, err)
+		if err := w.rv.shell.Library().DeleteRollup(context.Background(), w.id); err != nil {
+			kit.ShowError(w.win, err)
 			return
 		}
-		w.rv.reload()
+		w.rv.Reload()
 		w.win.Close()
 	}, w.win)
 }

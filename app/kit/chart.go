@@ -1,4 +1,7 @@
-package app
+// Package kit is what the plan window (app) and the roll-up window
+// (app/rollup) both use: the chart view, the file dialogs and where they
+// start, how a problem is shown, and labels. It imports neither window.
+package kit
 
 import (
 	"image"
@@ -13,26 +16,30 @@ import (
 	"example.org/psyplan/format"
 )
 
-// chartView shows a chart drawn at the widget's real pixel size (redrawn
+// ChartView shows a chart drawn at the widget's real pixel size (redrawn
 // when the window is resized) and reads out the month under the mouse.
-type chartView struct {
+type ChartView struct {
 	widget.BaseWidget
-	chart   charts.Chart
-	growth  *charts.Growth // for the read-out; nil for other charts
-	frame   charts.Frame
-	raster  *canvas.Raster
-	cursor  *canvas.Line
-	readout *widget.Label
-	slide   bool // type large enough to read across a room
+	// Readout says the month under the mouse: the screen places it.
+	Readout *widget.Label
+	// Slide draws type large enough to read across a room.
+	Slide bool
+
+	chart  charts.Chart
+	growth *charts.Growth // for the read-out; nil for other charts
+	frame  charts.Frame
+	raster *canvas.Raster
+	cursor *canvas.Line
 }
 
 // pointPrompt is the read-out before the mouse points at the chart, and
 // again after each redraw with new figures.
 const pointPrompt = "Point at the chart to read a month's figures."
 
-func newChartView() *chartView {
-	cv := &chartView{readout: widget.NewLabel(pointPrompt)}
-	cv.raster = canvas.NewRaster(cv.draw)
+// NewChartView is an empty chart view.
+func NewChartView() *ChartView {
+	cv := &ChartView{Readout: widget.NewLabel(pointPrompt)}
+	cv.raster = canvas.NewRaster(cv.Draw)
 	cv.cursor = canvas.NewLine(color.NRGBA{0x22, 0x22, 0x22, 0x80})
 	cv.cursor.StrokeWidth = 1
 	cv.cursor.Hide()
@@ -41,14 +48,14 @@ func newChartView() *chartView {
 }
 
 // SetGrowth shows a growth chart.
-func (cv *chartView) SetGrowth(g charts.Growth) {
+func (cv *ChartView) SetGrowth(g charts.Growth) {
 	cv.chart, cv.growth = g, &g
 	cv.forget()
 	cv.raster.Refresh()
 }
 
 // SetChart shows any chart (a growth chart reads out months too).
-func (cv *chartView) SetChart(c charts.Chart) {
+func (cv *ChartView) SetChart(c charts.Chart) {
 	if g, ok := c.(charts.Growth); ok {
 		cv.SetGrowth(g)
 		return
@@ -60,43 +67,43 @@ func (cv *chartView) SetChart(c charts.Chart) {
 
 // forget clears the read-out and the cursor: the figures they showed are
 // the last chart's, not this one's.
-func (cv *chartView) forget() {
-	cv.readout.SetText(pointPrompt)
+func (cv *ChartView) forget() {
+	cv.Readout.SetText(pointPrompt)
 	if cv.cursor.Visible() {
 		cv.MouseOut()
 	}
 }
 
-// draw renders the chart for the raster at w x h pixels; it runs on the
+// Draw renders the chart for the raster at w x h pixels; it runs on the
 // UI goroutine when the raster is shown, resized or refreshed.
-func (cv *chartView) draw(w, h int) image.Image {
+func (cv *ChartView) Draw(w, h int) image.Image {
 	if cv.chart == nil || w < 50 || h < 50 {
 		return image.NewUniform(color.White)
 	}
 	draw := charts.Image
-	if cv.slide {
+	if cv.Slide {
 		draw = charts.SlideImage
 	}
 	img, frame, err := draw(cv.chart, w, h)
 	if err != nil {
-		cv.readout.SetText("The chart cannot be drawn: " + err.Error())
+		cv.Readout.SetText("The chart cannot be drawn: " + err.Error())
 		return image.NewUniform(color.White)
 	}
 	cv.frame = frame
 	return img
 }
 
-func (cv *chartView) CreateRenderer() fyne.WidgetRenderer {
+func (cv *ChartView) CreateRenderer() fyne.WidgetRenderer {
 	return &chartRenderer{cv: cv, objects: []fyne.CanvasObject{cv.raster, cv.cursor}}
 }
 
 // MouseIn, MouseMoved and MouseOut read out the month under the mouse.
-func (cv *chartView) MouseIn(ev *desktop.MouseEvent)    { cv.MouseMoved(ev) }
-func (cv *chartView) MouseMoved(ev *desktop.MouseEvent) { cv.pointAt(ev.Position) }
-func (cv *chartView) MouseOut()                         { cv.cursor.Hide(); cv.cursor.Refresh() }
+func (cv *ChartView) MouseIn(ev *desktop.MouseEvent)    { cv.MouseMoved(ev) }
+func (cv *ChartView) MouseMoved(ev *desktop.MouseEvent) { cv.PointAt(ev.Position) }
+func (cv *ChartView) MouseOut()                         { cv.cursor.Hide(); cv.cursor.Refresh() }
 
-// pointAt reads out the month at pos (in Fyne units; the frame is in pixels).
-func (cv *chartView) pointAt(pos fyne.Position) {
+// PointAt reads out the month at pos (in Fyne units; the frame is in pixels).
+func (cv *ChartView) PointAt(pos fyne.Position) {
 	g := cv.growth
 	if g == nil || len(g.Projected) == 0 {
 		return
@@ -118,7 +125,7 @@ func (cv *chartView) pointAt(pos fyne.Position) {
 	if l := g.Likely; l != nil && i < len(l.Low) {
 		text += "; likely " + format.WTE(l.Low[i]) + " to " + format.WTE(l.High[i]) + " WTE"
 	}
-	cv.readout.SetText(text)
+	cv.Readout.SetText(text)
 	x := float32(cv.frame.PixelX(float64(i))) / scale
 	cv.cursor.Position1 = fyne.NewPos(x, float32(cv.frame.Plot.Min.Y)/scale)
 	cv.cursor.Position2 = fyne.NewPos(x, float32(cv.frame.Plot.Max.Y)/scale)
@@ -127,7 +134,7 @@ func (cv *chartView) pointAt(pos fyne.Position) {
 }
 
 type chartRenderer struct {
-	cv      *chartView
+	cv      *ChartView
 	objects []fyne.CanvasObject
 }
 
@@ -140,10 +147,22 @@ func (r *chartRenderer) Refresh()                     { r.cv.raster.Refresh() }
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *chartRenderer) Destroy()                     {}
 
-// chartTitle is the title of the chart shown.
-func (cv *chartView) chartTitle() string {
+// Title is the title of the growth chart shown, "" for other charts.
+func (cv *ChartView) Title() string {
 	if cv.growth == nil {
 		return ""
 	}
 	return cv.growth.Title
 }
+
+// Chart is the chart shown, nil before the first.
+func (cv *ChartView) Chart() charts.Chart { return cv.chart }
+
+// Growth is the growth chart shown, nil when another chart is.
+func (cv *ChartView) Growth() *charts.Growth { return cv.growth }
+
+// Frame is where the last drawing put the plot, in pixels.
+func (cv *ChartView) Frame() charts.Frame { return cv.frame }
+
+// Pointing tells whether the cursor line marks a month.
+func (cv *ChartView) Pointing() bool { return cv.cursor.Visible() }
