@@ -48,7 +48,8 @@ func TestEditSaveCloseReopenInTheBackground(t *testing.T) {
 	if ui.session.Plan().Name != "Background ICS" || ui.session.Projection() == nil {
 		t.Fatalf("open plan %q", ui.session.Plan().Name)
 	}
-	test.Tap(button(t, ui.views[3].object, "Add profession"))
+	_, professions := findTab(t, ui, "Professions")
+	test.Tap(button(t, professions.object, "Add profession"))
 	test.Tap(button(t, ui.posts.object, "Add post line"))
 	d.Settle()
 

@@ -110,16 +110,9 @@ func (w *rollupWindow) gapCell(row, col int) string {
 	case 2:
 		return format.WTE(g.Target)
 	case 3:
-		return signedFigure(format.WTE(g.Gap), g.Gap)
+		return format.Signed(g.Gap, format.WTE)
 	}
-	return signedFigure(format.Percent(g.GapPct), g.GapPct)
-}
-
-func signedFigure(text string, v float64) string {
-	if v > 0 {
-		return "+" + text
-	}
-	return text
+	return format.Signed(g.GapPct, format.Percent)
 }
 
 // holds tells whether the roll-up counts plan id.
