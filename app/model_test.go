@@ -1,10 +1,13 @@
 package app
 
 import (
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"example.org/psyplan/plan"
 )
 
 // The Model screen asks a fixed least size, so the window does not
@@ -20,5 +23,22 @@ func TestModelScreenAsksAFixedLeastSize(t *testing.T) {
 	scroll := v.object.(*fyne.Container).Objects[0]
 	if scroll.Size() != fyne.NewSize(900, 600) {
 		t.Errorf("the text's scroll is %v in a 900 x 600 screen", scroll.Size())
+	}
+}
+
+// A table of the plan is refreshed when the plan changes, not again when
+// the edit's projection lands: its cells show nothing projected.
+func TestTablesAreNotRefreshedForAProjection(t *testing.T) {
+	ui, d := openDeferredUI(t, filepath.Join(t.TempDir(), "library.db"))
+	_, posts := findTab(t, ui, "Posts")
+	refreshes := 0
+	inner := posts.refresh
+	posts.refresh = func() { refreshes++; inner() }
+	if err := ui.session.Edit("", func(p *plan.Plan) error { p.Posts[0].RecruitsWTEPerYear++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	d.Settle()
+	if ui.session.Current() == nil || refreshes != 1 {
+		t.Errorf("posts refreshed %d times for one edit and its projection, want 1", refreshes)
 	}
 }
