@@ -127,10 +127,16 @@ func benchSolve(b *testing.B, p *plan.Plan) {
 func BenchmarkBandICS(b *testing.B)      { benchBand(b, plantest.ICS()) }
 func BenchmarkBandNational(b *testing.B) { benchBand(b, plantest.NationalV2()) }
 
-func benchBand(b *testing.B, p *plan.Plan) {
+// 200 runs of the band on the national plan, as the workshop's slider
+// draws them while it moves: 0.6 s.
+func BenchmarkBandNationalSlider(b *testing.B) { benchBandRuns(b, plantest.NationalV2(), 200) }
+
+func benchBand(b *testing.B, p *plan.Plan) { benchBandRuns(b, p, 1000) }
+
+func benchBandRuns(b *testing.B, p *plan.Plan, runs int) {
 	p.Uncertainty = &plan.Uncertainty{LeaverRatePctPoints: 3, CompletionPctPoints: 5, TakeupPctPoints: 10, RecruitmentPct: 25}
 	for i := 0; i < b.N; i++ {
-		if _, err := plan.MakeBand(context.Background(), p, "", 1000, 1, nil); err != nil {
+		if _, err := plan.MakeBand(context.Background(), p, "", runs, 1, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

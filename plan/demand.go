@@ -81,6 +81,7 @@ type demandPart struct {
 	share      float64 // per cent
 	hours      float64 // clinical hours per WTE a year
 	line       int     // the projection's line, or -1
+	perPerson  float64 // the profession's hours of one person's care: hours_per_person x share / 100
 }
 
 // MakeDemand works out the demand table of the plan's projection pj (of
@@ -116,11 +117,12 @@ func makeDemand(p *Plan, pj *Projection, from, last Month) (*DemandTable, error)
 		rowsPerMonth += len(ps)
 	}
 	all := make([]DemandRow, n*rowsPerMonth)
+	inPost, col := mixInPost(pj, parts, pj.Index(from), n)
 	for k := 0; k < n; k++ {
 		rows := all[k*rowsPerMonth : k*rowsPerMonth : (k+1)*rowsPerMonth]
 		overall := DemandRow{ServiceArea: TotalWord, Profession: TotalWord}
 		i := pj.Index(from + Month(k))
-		available := func(li int) float64 { return pj.Lines[li].inPostAt(i) }
+		available := func(li int) float64 { return inPost[col[li]*n+k] }
 		for e, d := range entries {
 			var area DemandRow
 			rows, area = demandRows(rows, d, parts[e], pj.Month(i), available)
@@ -129,6 +131,32 @@ func makeDemand(p *Plan, pj *Projection, from, last Month) (*DemandTable, error)
 		dt.Months[k] = append(rows, overall)
 	}
 	return dt, nil
+}
+
+// mixInPost copies the staff in post of every line a mix names, n months
+// from month index first, line by line: read month by month instead, each
+// figure is in another part of memory, and waiting for them took most of
+// the table's time. inPost[col[line]*n+k] is the line's at month first+k.
+func mixInPost(pj *Projection, parts [][]demandPart, first, n int) (inPost []float64, col []int) {
+	col = make([]int, len(pj.Lines))
+	var lines []int
+	for _, ps := range parts {
+		for _, pt := range ps {
+			if pt.line >= 0 && col[pt.line] == 0 {
+				lines = append(lines, pt.line)
+				col[pt.line] = len(lines) // one more than its place, for now
+			}
+		}
+	}
+	inPost = make([]float64, len(lines)*n)
+	for c, li := range lines {
+		col[li] = c
+		l := &pj.Lines[li]
+		for k := range n {
+			inPost[c*n+k] = l.inPostAt(first + k)
+		}
+	}
+	return inPost, col
 }
 
 // demandParts sorts the entries by service area and each mix by
@@ -146,7 +174,7 @@ func demandParts(p *Plan, keys []LineKey) ([]*Demand, [][]demandPart) {
 	parts := make([][]demandPart, len(entries))
 	for k, d := range entries {
 		for _, s := range d.Mix {
-			part := demandPart{profession: s.Profession, share: s.SharePct, line: -1}
+			part := demandPart{profession: s.Profession, share: s.SharePct, line: -1, perPerson: d.HoursPerPerson * s.SharePct / 100}
 			if prof := p.Profession(s.Profession); prof != nil && prof.ClinicalHoursPerWTE != nil {
 				part.hours = *prof.ClinicalHoursPerWTE
 			}
@@ -165,15 +193,16 @@ func demandParts(p *Plan, keys []LineKey) ([]*Demand, [][]demandPart) {
 // staff in post then, and returns the total.
 func demandRows(rows []DemandRow, d *Demand, parts []demandPart, m Month, available func(line int) float64) ([]DemandRow, DemandRow) {
 	people := d.PeopleAt(m)
+	hours := people * d.HoursPerPerson // the first product of rule 1, the same for each profession
 	area := DemandRow{ServiceArea: d.ServiceArea, Profession: TotalWord, PeoplePerYear: people, CapacityPeople: math.Inf(1)}
 	for _, pt := range parts {
 		r := DemandRow{ServiceArea: d.ServiceArea, Profession: pt.profession, PeoplePerYear: people}
-		r.NeededWTE = people * d.HoursPerPerson * pt.share / 100 / pt.hours
+		r.NeededWTE = hours * pt.share / 100 / pt.hours
 		if pt.line >= 0 {
 			r.AvailableWTE = available(pt.line)
 		}
 		r.GapWTE = r.AvailableWTE - r.NeededWTE
-		r.CapacityPeople = r.AvailableWTE * pt.hours / (d.HoursPerPerson * pt.share / 100)
+		r.CapacityPeople = r.AvailableWTE * pt.hours / pt.perPerson
 		area.NeededWTE += r.NeededWTE
 		area.AvailableWTE += r.AvailableWTE
 		area.GapWTE += r.GapWTE

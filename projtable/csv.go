@@ -3,10 +3,10 @@
 package projtable
 
 import (
-	"bufio"
 	"errors"
 	"io"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -36,27 +36,39 @@ var ErrNotFinite = errors.New("the projection has a figure that is not a finite 
 
 // WriteCSV writes the projection table: UTF-8, "\n" line ends, fields
 // quoted only when they must be, numbers in the shortest text that reads
-// back as the same float64.
+// back as the same float64. Months are turned into text on every core at
+// once (writing the numbers is most of the work) and written in order.
 func WriteCSV(w io.Writer, pr *plan.Projection) error {
 	if !Finite(pr) {
 		return ErrNotFinite
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	buf := make([]byte, 0, 512)
-	buf = appendRecord(buf, Header)
-	for i := 0; i < pr.Months(); i++ {
+	header := appendRecord(nil, Header)
+	per := csvChunkMonths(pr)
+	chunks := (pr.Months() + per - 1) / per
+	if chunks == 1 {
+		return writeAll(w, header, appendMonths(nil, pr, 0, pr.Months()))
+	}
+	return writeChunks(w, header, chunks, func(buf []byte, c int) []byte {
+		return appendMonths(buf, pr, c*per, min((c+1)*per, pr.Months()))
+	})
+}
+
+// csvChunkMonths is how many months one piece of work formats: about
+// 20,000 rows, so a national plan's table is a hundred or so pieces and
+// a small plan's is one.
+func csvChunkMonths(pr *plan.Projection) int {
+	return max(1, 20_000/(len(pr.Lines)+1))
+}
+
+// appendMonths appends the rows of months from to to (excluded).
+func appendMonths(buf []byte, pr *plan.Projection, from, to int) []byte {
+	for i := from; i < to; i++ {
 		month := pr.Month(i).String()
 		for li := range pr.Lines {
 			l := &pr.Lines[li]
 			r := l.Row(i)
 			buf = appendRow(buf, month, quote(l.Key.Profession), quote(l.Key.ServiceArea), &r)
 			buf = append(buf, ",,\n"...)
-			if len(buf) > 1<<15 {
-				if _, err := bw.Write(buf); err != nil {
-					return err
-				}
-				buf = buf[:0]
-			}
 		}
 		buf = appendRow(buf, month, plan.TotalWord, plan.TotalWord, &pr.Total[i])
 		buf = append(buf, ',')
@@ -65,10 +77,56 @@ func WriteCSV(w io.Writer, pr *plan.Projection) error {
 		buf = appendNum(buf, pr.Gap[i])
 		buf = append(buf, '\n')
 	}
-	if _, err := bw.Write(buf); err != nil {
+	return buf
+}
+
+func writeAll(w io.Writer, parts ...[]byte) error {
+	for _, p := range parts {
+		if _, err := w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeChunks writes header, then chunks pieces made by format (which
+// appends piece c to the buffer it is given), in order. The pieces are
+// made on every core, a few ahead of the writing and no more, so memory
+// stays a few pieces whatever the table's size.
+func writeChunks(w io.Writer, header []byte, chunks int, format func(buf []byte, c int) []byte) error {
+	if _, err := w.Write(header); err != nil {
 		return err
 	}
-	return bw.Flush()
+	ahead := 2 * runtime.GOMAXPROCS(0)
+	slots := make([]chan []byte, chunks)
+	for c := range slots {
+		slots[c] = make(chan []byte, 1)
+	}
+	free := make(chan []byte, ahead) // written buffers, for the next pieces
+	for range ahead {
+		free <- nil
+	}
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for c := range chunks {
+			var buf []byte
+			select {
+			case buf = <-free:
+			case <-stop:
+				return
+			}
+			go func() { slots[c] <- format(buf[:0], c) }()
+		}
+	}()
+	for c := range chunks {
+		buf := <-slots[c]
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		free <- buf
+	}
+	return nil
 }
 
 func appendRecord(buf []byte, fields []string) []byte {
@@ -112,7 +170,17 @@ func Finite(pr *plan.Projection) bool {
 	return true
 }
 
+// appendNum writes x as strconv.FormatFloat(x, 'g', -1, 64) does. A
+// third of a projection's figures are 0 and many others whole numbers
+// under a million (people in training), which it writes as integers
+// without the general conversion: the same text, and much quicker.
 func appendNum(buf []byte, x float64) []byte {
+	if x == 0 && !math.Signbit(x) {
+		return append(buf, '0')
+	}
+	if x != 0 && x > -1e6 && x < 1e6 && x == math.Trunc(x) {
+		return strconv.AppendInt(buf, int64(x), 10)
+	}
 	return strconv.AppendFloat(buf, x, 'g', -1, 64)
 }
 

@@ -3,6 +3,11 @@ package projtable
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -61,4 +66,81 @@ func TestCSVTextIsNeverAFormula(t *testing.T) {
 			t.Errorf("quote(%q) = %s, want %s", in, got, want)
 		}
 	}
+}
+
+// appendNum writes what strconv.FormatFloat(x, 'g', -1, 64) writes:
+// zeros of both signs, whole numbers either side of a million, and
+// fractions.
+func TestAppendNumIsFormatFloat(t *testing.T) {
+	xs := []float64{0, math.Copysign(0, -1), 1, -1, 7, 100, 123456, 999999, -999999, 1e6, -1e6, 1234567,
+		1e21, 0.5, -0.25, 167548.95, 1e-5, 0.0001, 999999.5, 4503599627370496, math.MaxFloat64, math.SmallestNonzeroFloat64}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 10000 {
+		xs = append(xs, math.Round(rng.NormFloat64()*1e5), rng.NormFloat64()*1e7, math.Float64frombits(rng.Uint64()))
+	}
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			continue
+		}
+		if got, want := string(appendNum(nil, x)), strconv.FormatFloat(x, 'g', -1, 64); got != want {
+			t.Fatalf("appendNum(%v) = %q, want %q", x, got, want)
+		}
+	}
+}
+
+// A table made in many pieces at once is the table written row by row,
+// and a writer that fails stops it with the writer's error.
+func TestCSVInPiecesIsRowByRow(t *testing.T) {
+	pr := manyLines(t, 3000)
+	if csvChunkMonths(pr) >= pr.Months() {
+		t.Fatalf("%d months a piece for %d months: one piece, the test shows nothing", csvChunkMonths(pr), pr.Months())
+	}
+	var got bytes.Buffer
+	if err := WriteCSV(&got, pr); err != nil {
+		t.Fatal(err)
+	}
+	want := appendMonths(appendRecord(nil, Header), pr, 0, pr.Months())
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Fatalf("pieces differ from row by row: %d bytes against %d", got.Len(), len(want))
+	}
+	full := errors.New("disk full")
+	if err := WriteCSV(&failAfter{n: 3, err: full}, pr); err != full {
+		t.Fatalf("got %v, want the writer's error", err)
+	}
+}
+
+// manyLines projects a plan of n lines over three years.
+func manyLines(t *testing.T, n int) *plan.Projection {
+	t.Helper()
+	p := &plan.Plan{Name: "Many", Baseline: plan.MonthOf(2020, 3), Horizon: plan.MonthOf(2023, 3), CapHires: true,
+		Trajectory:  plan.Trajectory{Interpolation: plan.Linear, Milestones: []plan.Milestone{{Month: plan.MonthOf(2022, 4), GrowthPct: 10}}},
+		Professions: []plan.Profession{{ID: "cbt", Name: "CBT", WTEPerHead: 0.9, CostPerWTE: 41000, LeaverRatePct: 12}},
+	}
+	for i := range n {
+		area := fmt.Sprintf("Area %04d", i)
+		p.Posts = append(p.Posts, plan.PostLine{Profession: "cbt", ServiceArea: area, InPostWTE: float64(i % 97), FundedWTE: float64(i%97) + 2.5, RecruitsWTEPerYear: 3})
+		p.Cohorts = append(p.Cohorts, plan.Cohort{Profession: "cbt", ServiceArea: area, Start: plan.MonthOf(2020, 9), DurationMonths: 12, Intake: i % 7, CompletionPct: 90, TakeupPct: 80})
+	}
+	if errs := plan.Validate(p); errs != nil {
+		t.Fatal(errs)
+	}
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pr
+}
+
+// failAfter fails every write after its first n.
+type failAfter struct {
+	n   int
+	err error
+}
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if w.n == 0 {
+		return 0, w.err
+	}
+	w.n--
+	return len(p), nil
 }
