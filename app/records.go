@@ -122,6 +122,7 @@ type recordTable struct {
 	def      *records
 	table    *widget.Table
 	selected int
+	fitted   map[string]string   // per column title, the names it was last widened to fit
 	fields   []fyne.CanvasObject // per column: *widget.Entry, *widget.Select, *widget.Check or *widget.Label
 	form     *fyne.Container
 	formB    *fyne.Container // the form's second column
@@ -403,9 +404,43 @@ func (rt *recordTable) refresh() {
 			rt.def.selected(-1)
 		}
 	}
+	if p != nil {
+		rt.fitColumn("Profession", professionNames(p))
+		rt.fitColumn("Service area", planServiceAreas(p))
+	}
 	rt.table.Refresh()
 	rt.loadForm()
 }
+
+// fitColumn widens the table's column of that title to the longest of
+// names (up to maxFitWidth), so the table cuts none ("Psychological
+// wellbeing ..." could be read nowhere but in the form). It measures only
+// when the names changed.
+func (rt *recordTable) fitColumn(title string, names []string) {
+	key := strings.Join(names, "\x00")
+	if rt.fitted[title] == key {
+		return
+	}
+	if rt.fitted == nil {
+		rt.fitted = map[string]string{}
+	}
+	rt.fitted[title] = key
+	pad := 2*theme.InnerPadding() + theme.Padding()
+	for i, c := range rt.def.columns {
+		if c.title != title {
+			continue
+		}
+		w := c.width
+		for _, n := range names {
+			w = max(w, min(fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width+pad, maxFitWidth))
+		}
+		rt.table.SetColumnWidth(i, w)
+	}
+}
+
+// maxFitWidth is the widest a column grows to fit its names: a name
+// longer than that is read whole in the form.
+const maxFitWidth = 420
 
 // loadForm fills the form from the selected record, leaving alone any
 // field whose text already means the same (so typing "12." is not undone).
