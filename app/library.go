@@ -285,7 +285,7 @@ func (lv *libraryView) exportPlan() {
 	what.SetSelected(labels[0])
 	chartNames := make([]string, len(charts.Kinds))
 	for i, k := range charts.Kinds {
-		chartNames[i] = k.Title
+		chartNames[i] = k.Menu // the names the Overview's chooser gives them
 	}
 	which := widget.NewSelect(chartNames, nil)
 	which.SetSelected(chartNames[0])
@@ -302,7 +302,7 @@ func (lv *libraryView) exportPlan() {
 		// pr is nil while the newest projection is being made: then the export makes it
 		ex := exchange.Export{Format: chosen().Name, Scenario: scenario, Width: 1920, Height: 1080, Projection: pr, Band: lv.ui.session.Band()}
 		for _, k := range charts.Kinds {
-			if k.Title == which.Selected {
+			if k.Menu == which.Selected {
 				ex.Chart = k.Name
 			}
 		}
