@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/canvas"
+	"image/color"
 	"strconv"
 	"strings"
 
@@ -173,13 +175,24 @@ func newTrajectoryView(ui *UI) *view {
 	milestones := headed("Milestones", "The trajectory is the growth the plan must reach: 0 % at the baseline, each milestone's "+
 		"growth at its month, held after the last. Every scenario is measured against it.", tv.milestones.object)
 	budget := headed("Budget for pay", budgetHelp, tv.budget.object)
-	top := container.NewVBox(form, tv.message)
-	return &view{name: "Trajectory", object: container.NewBorder(top, newUncertaintyPart(ui).object, nil, nil,
-		container.NewGridWithColumns(2, milestones, budget)), refresh: tv.refresh, first: func() {
+	// The settings and the two lists scroll together above the Uncertainty
+	// part: at 1440 x 900 the lists were squeezed under it, their forms
+	// drawn beneath its heading. The lists keep the room their table and
+	// form need.
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, listsHeight))
+	lists := container.NewStack(room, container.NewGridWithColumns(2, milestones, budget))
+	page := container.NewVScroll(container.NewVBox(form, tv.message, lists))
+	return &view{name: "Trajectory", object: container.NewBorder(nil, newUncertaintyPart(ui).object, nil, nil,
+		page), refresh: tv.refresh, first: func() {
 		tv.milestones.selectFirst()
 		tv.budget.selectFirst()
 	}}
 }
+
+// listsHeight is the room the milestones' and budget's tables and forms
+// take: a few rows, and a form of two fields under each.
+const listsHeight = 580
 
 func (tv *trajectoryView) edit(e *widget.Entry, key string, set func(p *plan.Plan, text string) error) {
 	e.OnChanged = func(t string) {
