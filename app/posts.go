@@ -203,7 +203,7 @@ func changesPart(posts *recordTable) formPart {
 			return nil
 		},
 		remove:  func(p *plan.Plan, i int) { l := line(p); l.Changes = append(l.Changes[:i], l.Changes[i+1:]...) },
-		tableAt: 0.42,
+		tableAt: 0.52, // room for Month and Change (WTE) whole at 1440 x 900
 		beside:  true,
 	})
 	room := canvas.NewRectangle(color.Transparent)
