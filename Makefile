@@ -22,14 +22,15 @@ run: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then ./bin/psyplan; \
 	else echo "No display found: running PsyPlan on a virtual screen (xvfb-run)."; xvfb-run -a ./bin/psyplan; fi
 
-# The window's tests run under the race detector: its background work
-# (projections, saving) meets the UI goroutine there. staticcheck is pinned.
+# The windows' tests (app/...) run under the race detector: their
+# background work (projections, saving, the band) meets the UI goroutine
+# there, and the session's goroutines meet each other. staticcheck is pinned.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 test: deps
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
-	$(GO) test -tags $(TAGS) -count=1 $$($(GO) list ./... | grep -v '/app$$')
-	$(GO) test -tags $(TAGS) -count=1 -race -timeout 30m ./app
+	$(GO) test -tags $(TAGS) -count=1 $$($(GO) list ./... | grep -v '/app$$' | grep -v '/app/')
+	$(GO) test -tags $(TAGS) -count=1 -race -timeout 30m ./app/...
 
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...

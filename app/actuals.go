@@ -50,5 +50,5 @@ func newActualsView(ui *UI) *view {
 		},
 		remove: func(p *plan.Plan, i int) { p.Actuals = append(p.Actuals[:i], p.Actuals[i+1:]...) },
 	})
-	return &view{name: "Actuals", object: rt.object, refresh: rt.refresh, first: rt.selectFirst}
+	return &view{name: "Actuals", object: rt.object, refresh: rt.refresh, first: rt.selectFirst, planOnly: true}
 }

@@ -21,6 +21,7 @@ import (
 	"example.org/psyplan/app/kit"
 	"example.org/psyplan/app/session"
 	"example.org/psyplan/assets"
+	"example.org/psyplan/plan"
 	"example.org/psyplan/store"
 )
 
@@ -42,6 +43,11 @@ type view struct {
 	object  fyne.CanvasObject
 	refresh func()
 	first   func() // selects the first record, so a screenshot shows a filled form
+	// planOnly views show the plan and nothing worked out from it: they
+	// are not refreshed when only a projection lands (on the national
+	// plan, a table's cells took a tenth of the window's time per key).
+	planOnly bool
+	shown    *plan.Plan // the plan a planOnly view last showed
 }
 
 // UI is the window and everything in it.
@@ -181,8 +187,8 @@ func (ui *UI) build() {
 	ui.trainees = newTraineesTable(ui)
 	ui.views = []*view{
 		{name: "Overview", object: ui.overview.object, refresh: ui.overview.refresh},
-		{name: "Posts", object: ui.posts.object, refresh: ui.posts.refresh, first: ui.posts.selectFirst},
-		{name: "Trainees", object: ui.trainees.object, refresh: ui.trainees.refresh, first: ui.trainees.selectFirst},
+		{name: "Posts", object: ui.posts.object, refresh: ui.posts.refresh, first: ui.posts.selectFirst, planOnly: true},
+		{name: "Trainees", object: ui.trainees.object, refresh: ui.trainees.refresh, first: ui.trainees.selectFirst, planOnly: true},
 		newProfessionsView(ui),
 		newDemandView(ui),
 		newTrajectoryView(ui),
@@ -221,9 +227,11 @@ func (ui *UI) refresh() {
 	setEnabled(ui.undo, ui.session.CanUndo())
 	setEnabled(ui.redo, ui.session.CanRedo())
 	for _, v := range ui.views {
-		if v.refresh != nil {
-			v.refresh()
+		if v.refresh == nil || (v.planOnly && p != nil && v.shown == p) {
+			continue
 		}
+		v.shown = p
+		v.refresh()
 	}
 	ui.library.refresh()
 }

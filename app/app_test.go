@@ -67,11 +67,13 @@ func entry(t *testing.T, rt *recordTable, title string) *widget.Entry {
 	t.Helper()
 	for i, c := range rt.def.columns {
 		if c.title == title {
-			e, ok := rt.fields[i].(*widget.Entry)
-			if !ok {
-				t.Fatalf("%s is not typed in", title)
+			switch e := rt.fields[i].(type) {
+			case *widget.Entry:
+				return e
+			case *widget.SelectEntry: // choices that can be typed over
+				return &e.Entry
 			}
-			return e
+			t.Fatalf("%s is not typed in", title)
 		}
 	}
 	t.Fatalf("no column %q", title)

@@ -16,6 +16,32 @@ import (
 
 func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
+// typedDecimals is the most decimals a planner types: a value with more
+// came from a projection or an import, and a form shows it rounded.
+const typedDecimals = 3
+
+// forForm is how a form field shows a value the plan holds exactly: as
+// typed (12, 0.75, 12.5), or, when it has more decimals than anyone types
+// (0.8986608064917128 from an import), to one decimal (0.9). Only what
+// is shown is rounded: the plan keeps the value until the field is typed in.
+func forForm(exact string) string {
+	t := strings.TrimSpace(exact)
+	dot := strings.IndexByte(t, '.')
+	if dot < 0 || len(t)-dot-1 <= typedDecimals {
+		return exact
+	}
+	x, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return exact // not a number: a name, a month
+	}
+	s := strconv.FormatFloat(x, 'f', 1, 64)
+	s = strings.TrimSuffix(s, ".0")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
 func optNum(x *float64) string {
 	if x == nil {
 		return ""
@@ -168,3 +194,63 @@ func professionID(p *plan.Plan, name string) string {
 // ServiceAreas are the Long Term Plan's service areas, offered first.
 var ServiceAreas = []string{"Perinatal", "Children and young people", "Adult common mental health problems",
 	"Adult severe mental illness", "Older adults"}
+
+// nearArea warns when sa is new to the plan yet close to a service area
+// it has, or to one of the Long Term Plan's: the same but for capitals,
+// or the initials of one ("CYP" for "Children and young people"). Each
+// name is its own line, so the planner may have meant the other.
+func nearArea(p *plan.Plan, sa string) string {
+	if usedElsewhere(p, sa) {
+		return ""
+	}
+	for _, other := range planServiceAreas(p) {
+		if other == sa {
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(other), strings.TrimSpace(sa)) || abbreviates(sa, other) || abbreviates(other, sa) {
+			return fmt.Sprintf("Service area: %q is new to this plan and close to %q; each name is a service area of its own, "+
+				"so choose %q from the list if that is what you meant.", sa, other, other)
+		}
+	}
+	return ""
+}
+
+// usedElsewhere tells whether more than one post line or cohort names sa:
+// the one being typed and another, so it is not new to the plan.
+func usedElsewhere(p *plan.Plan, sa string) bool {
+	n := 0
+	for _, l := range p.Posts {
+		if l.ServiceArea == sa {
+			n++
+		}
+	}
+	for _, c := range p.Cohorts {
+		if c.ServiceArea == sa {
+			n++
+		}
+	}
+	return n > 1
+}
+
+// abbreviates tells whether short, one word of two to six letters, is a
+// run of the initials of long's words ("CYP", "SMI" for "Adult severe
+// mental illness"), the small words ("and", "of") left out.
+func abbreviates(short, long string) bool {
+	s := strings.ToLower(strings.TrimSpace(short))
+	if len(s) < 2 || len(s) > 6 || strings.ContainsFunc(s, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		return false
+	}
+	var initials strings.Builder
+	words := strings.Fields(strings.ToLower(long))
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		switch w {
+		case "and", "of", "the", "with", "for", "&":
+			continue
+		}
+		initials.WriteByte(w[0])
+	}
+	return strings.Contains(initials.String(), s)
+}

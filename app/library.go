@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -191,8 +192,9 @@ func (lv *libraryView) rename() {
 	name.SetText(p.Name)
 	area := widget.NewEntry()
 	area.SetText(p.Area)
+	area.PlaceHolder = "the ICS, region or trust the plan is for"
 	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Area", area)}
-	dialog.ShowForm("Rename plan", "Rename", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Rename plan", "Rename", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -204,6 +206,8 @@ func (lv *libraryView) rename() {
 			lv.ui.showError(err)
 		}
 	}, lv.ui.win)
+	d.Resize(fyne.NewSize(640, d.MinSize().Height)) // room to read a long name (the plan's details edit it too)
+	d.Show()
 }
 
 func (lv *libraryView) delete() {
@@ -240,12 +244,7 @@ func (lv *libraryView) importPlan() {
 		var id int64
 		var err error
 		lv.ui.run(func() {
-			var p *plan.Plan
-			if p, err = exchange.ReadImportFile(path); err != nil {
-				err = fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", name, err)
-				return
-			}
-			id, err = lv.ui.lib.CreatePlan(context.Background(), p)
+			id, err = lv.storeImport(path)
 		}, func() {
 			if err != nil {
 				lv.ui.setStatus("")
@@ -255,6 +254,20 @@ func (lv *libraryView) importPlan() {
 			lv.ui.openPlan(id)
 		})
 	}).Show()
+}
+
+// storeImport reads the plan file or workbook at path and stores it
+// whole as a new plan, named apart from a plan of the same name already
+// there; it runs off the UI goroutine.
+func (lv *libraryView) storeImport(path string) (int64, error) {
+	p, err := exchange.ReadImportFile(path)
+	if err != nil {
+		return 0, fmt.Errorf("%s was not imported; nothing was stored.\n\n%w", filepath.Base(path), err)
+	}
+	if err := exchange.NameImport(context.Background(), lv.ui.lib, p, time.Now()); err != nil {
+		return 0, err
+	}
+	return lv.ui.lib.CreatePlan(context.Background(), p)
 }
 
 // exportPlan asks what to export and where, and writes it off the UI
@@ -272,7 +285,7 @@ func (lv *libraryView) exportPlan() {
 	what.SetSelected(labels[0])
 	chartNames := make([]string, len(charts.Kinds))
 	for i, k := range charts.Kinds {
-		chartNames[i] = k.Title
+		chartNames[i] = k.Menu // the names the Overview's chooser gives them
 	}
 	which := widget.NewSelect(chartNames, nil)
 	which.SetSelected(chartNames[0])
@@ -289,7 +302,7 @@ func (lv *libraryView) exportPlan() {
 		// pr is nil while the newest projection is being made: then the export makes it
 		ex := exchange.Export{Format: chosen().Name, Scenario: scenario, Width: 1920, Height: 1080, Projection: pr, Band: lv.ui.session.Band()}
 		for _, k := range charts.Kinds {
-			if k.Title == which.Selected {
+			if k.Menu == which.Selected {
 				ex.Chart = k.Name
 			}
 		}

@@ -160,3 +160,47 @@ func writeSegment(out *strings.Builder, seg widget.RichTextSegment) {
 	}
 	out.WriteString(" ")
 }
+
+// The posts and trainees tables give profession and service area names
+// the room they need ("Adult common mental hea…" was cut).
+func TestRecordTablesShowWholeNames(t *testing.T) {
+	ui, _, _ := newTestUI(t)
+	for _, screen := range []string{"Posts", "Trainees"} {
+		showView(t, ui, screen)
+		v := ui.views[ui.tabs.SelectedIndex()]
+		relayout(ui.win.Content(), ui.win.Canvas().Size())
+		areas := map[string]bool{}
+		for _, sa := range planServiceAreas(ui.session.Plan()) {
+			areas[sa] = true
+		}
+		var table *widget.Table // the first: the records' table
+		walk(v.object, func(o fyne.CanvasObject) {
+			if tb, ok := o.(*widget.Table); ok && table == nil {
+				table = tb
+			}
+		})
+		found := 0
+		walk(table, func(o fyne.CanvasObject) {
+			l, ok := o.(*widget.Label)
+			if !ok || !l.Visible() || (!isProfessionName(ui.session.Plan(), l.Text) && !areas[l.Text]) {
+				return
+			}
+			found++
+			if got, need := l.Size().Width, shown(l.Text, false); got < need {
+				t.Errorf("%s: %q has %v px, needs %v", screen, l.Text, got, need)
+			}
+		})
+		if found < 2 {
+			t.Fatalf("%s: %d names shown", screen, found)
+		}
+	}
+}
+
+func isProfessionName(p *plan.Plan, name string) bool {
+	for _, prof := range p.Professions {
+		if prof.Name == name {
+			return true
+		}
+	}
+	return false
+}

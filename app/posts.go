@@ -2,8 +2,13 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"sort"
 	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 
 	"example.org/psyplan/format"
 	"example.org/psyplan/plan"
@@ -18,9 +23,11 @@ func newPostsTable(ui *UI) *recordTable {
 			{title: "Profession", field: "profession", width: 170, choices: professionNames,
 				value: func(p *plan.Plan, i int) string { return professionName(p, p.Posts[i].Profession) },
 				set:   func(p *plan.Plan, i int, t string) error { p.Posts[i].Profession = professionID(p, t); return nil }},
-			{title: "Service area", field: "service_area", width: 250, hint: "for example Perinatal",
+			{title: "Service area", field: "service_area", width: 250, hint: "choose one, or type a new one",
+				choices: planServiceAreas, open: true,
 				value: func(p *plan.Plan, i int) string { return p.Posts[i].ServiceArea },
-				set:   func(p *plan.Plan, i int, t string) error { p.Posts[i].ServiceArea = t; return nil }},
+				set:   func(p *plan.Plan, i int, t string) error { p.Posts[i].ServiceArea = t; return nil },
+				note:  func(p *plan.Plan, i int) string { return nearArea(p, p.Posts[i].ServiceArea) }},
 			{title: "In post (WTE)", field: "in_post_wte", width: 110,
 				value: func(p *plan.Plan, i int) string { return num(p.Posts[i].InPostWTE) },
 				show:  func(p *plan.Plan, i int) string { return wteCell(p.Posts[i].InPostWTE) },
@@ -45,9 +52,9 @@ func newPostsTable(ui *UI) *recordTable {
 				value: func(p *plan.Plan, i int) string { return optNum(p.Posts[i].LeaverRatePct) },
 				show:  func(p *plan.Plan, i int) string { return optPctCell(p.Posts[i].LeaverRatePct, "profession's") },
 				set:   setOptFloat(func(p *plan.Plan, i int) **float64 { return &p.Posts[i].LeaverRatePct })},
-			{title: "Funded-post changes", field: "changes", width: 260, hint: "for example Apr 2021 +10, Apr 2022 -2",
+			{title: "Funded-post changes", field: "changes", width: 260, part: changesPart,
 				value: func(p *plan.Plan, i int) string { return changesText(p.Posts[i].Changes) },
-				set: func(p *plan.Plan, i int, t string) error {
+				set: func(p *plan.Plan, i int, t string) error { // pasted rows: "Apr 2021 +10, Apr 2022 -2"
 					cs, err := parseChanges(t)
 					p.Posts[i].Changes = cs
 					return err
@@ -162,4 +169,85 @@ func parseChanges(text string) ([]plan.FundedChange, error) {
 	}
 	sort.SliceStable(cs, func(a, b int) bool { return cs[a].Month < cs[b].Month })
 	return cs, nil
+}
+
+// changesHeight is the funded-post changes' part of the post line's form:
+// room for four changes, the fields of the one chosen beside them.
+const changesHeight = 210
+
+// changesPart edits the chosen post line's funded-post changes as every
+// other list is edited: a table of month and change, the chosen change's
+// fields under it, and Add and Delete.
+func changesPart(posts *recordTable) formPart {
+	line := func(p *plan.Plan) *plan.PostLine {
+		if i := posts.selected; p != nil && i >= 0 && i < len(p.Posts) {
+			return &p.Posts[i]
+		}
+		return nil
+	}
+	rt := newRecordTable(posts.ui, &records{
+		noun: "change", listOf: func() string { return fmt.Sprintf("posts[%d].changes", posts.selected) },
+		count: func(p *plan.Plan) int {
+			if l := line(p); l != nil {
+				return len(l.Changes)
+			}
+			return 0
+		},
+		columns: changeColumns(line),
+		add: func(p *plan.Plan) error {
+			l := line(p)
+			if l == nil {
+				return fmt.Errorf("choose a post line in the table above first")
+			}
+			l.Changes = append(l.Changes, nextChange(p, l.Changes))
+			return nil
+		},
+		remove:  func(p *plan.Plan, i int) { l := line(p); l.Changes = append(l.Changes[:i], l.Changes[i+1:]...) },
+		tableAt: 0.52, // room for Month and Change (WTE) whole at 1440 x 900
+		beside:  true,
+	})
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, changesHeight))
+	return formPart{object: container.NewStack(room, rt.object), table: rt, refresh: func(anew bool) {
+		if anew {
+			rt.selected = -1
+			rt.table.UnselectAll()
+		}
+		rt.refresh()
+		if anew {
+			rt.selectFirst()
+		}
+	}}
+}
+
+// changeColumns are a funded-post change's month and WTE.
+func changeColumns(line func(p *plan.Plan) *plan.PostLine) []column {
+	change := func(p *plan.Plan, i int) *plan.FundedChange { return &line(p).Changes[i] }
+	return []column{
+		{title: "Month", field: "month", width: 90, hint: "for example Sep 2025",
+			value: func(p *plan.Plan, i int) string { return change(p, i).Month.Label() },
+			set: func(p *plan.Plan, i int, t string) error {
+				m, err := parseMonth(t)
+				change(p, i).Month = m
+				return err
+			}},
+		{title: "Change (WTE)", field: "funded_wte_delta", width: 110, hint: "+10 more funded posts, -2 fewer",
+			value: func(p *plan.Plan, i int) string { return num(change(p, i).FundedWTEDelta) },
+			show:  func(p *plan.Plan, i int) string { return format.Signed(change(p, i).FundedWTEDelta, format.WTE) },
+			set: func(p *plan.Plan, i int, t string) error {
+				v, err := parseNum(strings.TrimPrefix(strings.TrimSpace(t), "+"))
+				change(p, i).FundedWTEDelta = v
+				return err
+			}},
+	}
+}
+
+// nextChange is what "Add change" starts from: the last change again a
+// year later, or no change a year after the baseline, for the planner to
+// type.
+func nextChange(p *plan.Plan, cs []plan.FundedChange) plan.FundedChange {
+	if n := len(cs); n > 0 {
+		return plan.FundedChange{Month: cs[n-1].Month.Add(12), FundedWTEDelta: cs[n-1].FundedWTEDelta}
+	}
+	return plan.FundedChange{Month: p.Baseline.Add(12)}
 }

@@ -62,7 +62,7 @@ func newProfessionsView(ui *UI) *view {
 		add:    addProfession,
 		remove: removeProfession,
 	})
-	return &view{name: "Professions", object: rt.object, refresh: rt.refresh, first: rt.selectFirst}
+	return &view{name: "Professions", object: rt.object, refresh: rt.refresh, first: rt.selectFirst, planOnly: true}
 }
 
 func addProfession(p *plan.Plan) error {

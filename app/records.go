@@ -34,7 +34,25 @@ type column struct {
 	// figure worked out, which the form would only repeat).
 	tableOnly bool
 	blank     string // what an empty field means, when it means a value ("0")
+	// part, if set, is the form's control instead of a field: a list of
+	// the record's own (a post line's funded-post changes), made with the
+	// form and refreshed with it. set then serves only pasted rows.
+	part func(parent *recordTable) formPart
+	// note, if set, is said under the form once a typed value is kept:
+	// a warning that does not refuse it (a service area near another).
+	note func(p *plan.Plan, i int) string
 }
+
+// formPart is a column's own control in the form; refresh shows the
+// record as it now is (anew: another record was chosen).
+type formPart struct {
+	object  fyne.CanvasObject
+	refresh func(anew bool)
+	table   *recordTable // the part's own list, if it has one
+}
+
+// refusal is a typed value the plan refused, still in its field.
+type refusal struct{ text, why string }
 
 // same tells whether the typed text already says what the plan holds,
 // so the form leaves it as typed.
@@ -64,6 +82,7 @@ type records struct {
 	edit    func(key string, fn func(p *plan.Plan) error) error
 	heading string  // before the table's buttons, if set
 	tableAt float64 // the table's share of the height, the form's the rest (0: 0.6)
+	beside  bool    // the form beside the table (its share of the width), not under it
 	// selected is told the record chosen (-1: none), if set.
 	selected func(i int)
 }
@@ -103,6 +122,7 @@ type recordTable struct {
 	def      *records
 	table    *widget.Table
 	selected int
+	fitted   map[string]string   // per column title, the names it was last widened to fit
 	fields   []fyne.CanvasObject // per column: *widget.Entry, *widget.Select, *widget.Check or *widget.Label
 	form     *fyne.Container
 	formB    *fyne.Container // the form's second column
@@ -112,10 +132,21 @@ type recordTable struct {
 	loading  bool // the form is being filled from the plan, not typed in
 	made     int  // cells the table has made: scrolling reuses them
 	object   fyne.CanvasObject
+
+	parts map[int]formPart
+	// refused holds, per column, what was typed and refused, so that
+	// putting the saved value back in its field can say so (notice).
+	refused map[int]refusal
+	notice  string
+	// noticeCol is the column being typed in when notice was made: the
+	// notice stays while the planner types there, and goes at the next.
+	noticeCol int
+	typing    int // the column being typed in (-1: none)
 }
 
 func newRecordTable(ui *UI, def *records) *recordTable {
-	rt := &recordTable{ui: ui, def: def, selected: -1}
+	rt := &recordTable{ui: ui, def: def, selected: -1, parts: map[int]formPart{}, refused: map[int]refusal{},
+		noticeCol: -1, typing: -1}
 	rt.table = widget.NewTable(rt.size, func() fyne.CanvasObject {
 		rt.made++
 		l := widget.NewLabel("")
@@ -156,8 +187,15 @@ func newRecordTable(ui *UI, def *records) *recordTable {
 	if def.heading != "" {
 		tools = container.NewHBox(widget.NewLabelWithStyle(def.heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), add, rt.remove, paste)
 	}
-	editor := container.NewVBox(rt.hint, form, rt.message)
+	// what is wrong beside the line over the form, where it is seen
+	// however tall the form (a post line's changes make it scroll)
+	editor := container.NewVBox(container.NewBorder(nil, nil, rt.hint, nil, rt.message), form)
 	split := container.NewVSplit(rt.table, container.NewVScroll(editor))
+	if def.beside { // a short list inside another record's form, as narrow as it can be
+		rt.hint.Wrapping = fyne.TextWrapWord
+		editor = container.NewVBox(rt.hint, form, rt.message)
+		split = container.NewHSplit(rt.table, container.NewVScroll(editor))
+	}
 	split.Offset = 0.6
 	if def.tableAt > 0 {
 		split.Offset = def.tableAt
@@ -204,6 +242,10 @@ func (rt *recordTable) field(i int) fyne.CanvasObject {
 	c := rt.def.columns[i]
 	var o fyne.CanvasObject
 	switch {
+	case c.part != nil:
+		part := c.part(rt)
+		rt.parts[i] = part
+		o = part.object
 	case c.set == nil:
 		o = widget.NewLabel("")
 	case c.choices != nil && c.open:
@@ -261,6 +303,11 @@ func (rt *recordTable) typed(col int, text string) {
 	}
 	c := rt.def.columns[col]
 	row := rt.selected
+	if col != rt.noticeCol {
+		rt.notice = ""
+	}
+	rt.typing = col
+	defer func() { rt.typing = -1 }()
 	err := rt.edit(rt.def.path(row)+"."+c.field, func(p *plan.Plan) error {
 		if row >= rt.def.count(p) {
 			return fmt.Errorf("that %s is no longer there", rt.def.noun)
@@ -268,13 +315,40 @@ func (rt *recordTable) typed(col int, text string) {
 		return c.set(p, row, text)
 	})
 	rt.showError(err, c.title)
+	if err != nil {
+		rt.notice = "" // the message says something else now
+		why := strings.TrimPrefix(rt.message.Text, c.title+": ")
+		rt.refused[col] = refusal{text: text, why: why}
+		return
+	}
+	delete(rt.refused, col)
+	if p := rt.plan(); c.note != nil && p != nil && row < rt.def.count(p) {
+		rt.message.SetText(strings.TrimSpace(rt.message.Text + "\n" + c.note(p, row)))
+	}
+}
+
+// putBack notes that the saved value went back into a field where a
+// refused one was typed, so the planner knows it was not kept.
+func (rt *recordTable) putBack(col int, shown string, anew bool) {
+	r, ok := rt.refused[col]
+	if !ok {
+		return
+	}
+	delete(rt.refused, col)
+	title := rt.def.columns[col].title
+	line := fmt.Sprintf("%s is back to %s: %q was not kept (%s).", title, shown, r.text, r.why)
+	if anew {
+		line = fmt.Sprintf("%s: %q was not kept (%s).", title, r.text, r.why)
+	}
+	rt.notice = strings.TrimSpace(rt.notice + "\n" + line)
+	rt.noticeCol = rt.typing
 }
 
 // showError says what is wrong in plain words: the column's title for a
 // field of this record, the plan file's path for anything else.
 func (rt *recordTable) showError(err error, title string) {
 	if err == nil {
-		rt.message.SetText("")
+		rt.message.SetText(rt.notice) // a refused value put back, if any
 		return
 	}
 	var errs plan.Errors
@@ -310,8 +384,10 @@ func (rt *recordTable) selectFirst() {
 
 func (rt *recordTable) selectRow(row int) {
 	rt.selected = row
-	rt.message.SetText("")
+	rt.notice = ""
 	rt.fill(true)
+	rt.message.SetText(rt.notice)
+	rt.notice = "" // said
 	if rt.def.selected != nil {
 		rt.def.selected(row)
 	}
@@ -328,9 +404,43 @@ func (rt *recordTable) refresh() {
 			rt.def.selected(-1)
 		}
 	}
+	if p != nil {
+		rt.fitColumn("Profession", professionNames(p))
+		rt.fitColumn("Service area", planServiceAreas(p))
+	}
 	rt.table.Refresh()
 	rt.loadForm()
 }
+
+// fitColumn widens the table's column of that title to the longest of
+// names (up to maxFitWidth), so the table cuts none ("Psychological
+// wellbeing ..." could be read nowhere but in the form). It measures only
+// when the names changed.
+func (rt *recordTable) fitColumn(title string, names []string) {
+	key := strings.Join(names, "\x00")
+	if rt.fitted[title] == key {
+		return
+	}
+	if rt.fitted == nil {
+		rt.fitted = map[string]string{}
+	}
+	rt.fitted[title] = key
+	pad := 2*theme.InnerPadding() + theme.Padding()
+	for i, c := range rt.def.columns {
+		if c.title != title {
+			continue
+		}
+		w := c.width
+		for _, n := range names {
+			w = max(w, min(fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width+pad, maxFitWidth))
+		}
+		rt.table.SetColumnWidth(i, w)
+	}
+}
+
+// maxFitWidth is the widest a column grows to fit its names: a name
+// longer than that is read whole in the form.
+const maxFitWidth = 420
 
 // loadForm fills the form from the selected record, leaving alone any
 // field whose text already means the same (so typing "12." is not undone).
@@ -344,6 +454,10 @@ func (rt *recordTable) fill(anew bool) {
 	rt.loading = true
 	defer func() { rt.loading = false }()
 	for i, c := range rt.def.columns {
+		if part, ok := rt.parts[i]; ok {
+			part.refresh(anew)
+			continue
+		}
 		text := ""
 		if has {
 			text = c.value(p, rt.selected)
@@ -368,16 +482,15 @@ func (rt *recordTable) fill(anew bool) {
 			if p != nil {
 				f.SetOptions(c.choices(p))
 			}
-			if anew && f.Text != text || !c.same(f.Text, text) {
-				f.SetText(text)
-			}
+			rt.fillEntry(i, &f.Entry, text, text, anew)
 			setEnabled(f, has)
 		case *widget.Entry:
-			if anew && f.Text != text || !c.same(f.Text, text) {
-				f.SetText(text)
-			}
+			rt.fillEntry(i, f, text, forForm(text), anew)
 			setEnabled(f, has && (c.enabled == nil || c.enabled(p, rt.selected)))
 		}
+	}
+	if rt.notice != "" {
+		rt.message.SetText(rt.notice)
 	}
 	setEnabled(rt.remove, has)
 	switch {
@@ -390,6 +503,21 @@ func (rt *recordTable) fill(anew bool) {
 	default:
 		rt.hint.SetText(fmt.Sprintf("Select a %s in the table to change it.", rt.def.noun))
 	}
+}
+
+// fillEntry writes shown in column i's field unless what is there means
+// the same as the plan's exact value or as shown (so "12." stays while
+// typed, and 0.9 for 0.8986 is left alone); a refused value it replaces
+// is said.
+func (rt *recordTable) fillEntry(i int, f *widget.Entry, exact, shown string, anew bool) {
+	c := rt.def.columns[i]
+	if anew && f.Text != shown || !c.same(f.Text, exact) && !c.same(f.Text, shown) {
+		if _, was := rt.refused[i]; was && f.Text != shown {
+			rt.putBack(i, shown, anew)
+		}
+		f.SetText(shown)
+	}
+	delete(rt.refused, i) // the field says what is saved
 }
 
 type disableable interface {

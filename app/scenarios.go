@@ -153,26 +153,6 @@ func (sv *scenariosView) refreshDetail() {
 	sv.settings.Refresh() // its labels grey with a disabled field, and back
 	for _, t := range sv.tables {
 		t.refresh()
-		if p != nil {
-			fitProfessionColumn(t, professionNames(p))
-		}
-	}
-}
-
-// fitProfessionColumn widens a table's Profession column to the longest
-// of the plan's profession names, so the table cuts none ("Psychological
-// wellbeing ..." could not be read anywhere but in the form).
-func fitProfessionColumn(rt *recordTable, names []string) {
-	pad := 2*theme.InnerPadding() + theme.Padding()
-	for i, c := range rt.def.columns {
-		if c.title != "Profession" {
-			continue
-		}
-		w := c.width
-		for _, n := range names {
-			w = max(w, fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width+pad)
-		}
-		rt.table.SetColumnWidth(i, w)
 	}
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -14,14 +15,17 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/widget"
 
 	"example.org/psyplan/charts"
+	"example.org/psyplan/exchange"
 )
 
 // screenshots visits every view of the open plan, saves each as
 // DIR/NN-view.png from the window's canvas, and quits. It runs on its own
 // goroutine: each step on the UI goroutine through fyne.DoAndWait.
 func (ui *UI) screenshots(dir string) int {
+	start := time.Now()
 	fail := func(err error) int {
 		fmt.Fprintln(os.Stderr, "psyplan --screenshot:", err)
 		fyne.Do(ui.app.Quit)
@@ -61,6 +65,9 @@ func (ui *UI) screenshots(dir string) int {
 		return fail(err)
 	}
 	if err := ui.slideScreenshots(dir, done+1); err != nil {
+		return fail(err)
+	}
+	if err := ui.formScreenshots(dir, start); err != nil {
 		return fail(err)
 	}
 	fyne.Do(ui.app.Quit)
@@ -211,4 +218,107 @@ func (ui *UI) waitForPlan(limit time.Duration) bool {
 		}
 	}
 	return false
+}
+
+// formScreenshots saves the Posts screen with a post line's funded-post
+// changes being edited, then a new blank plan's Overview and settings
+// (the plan is made for the pictures and deleted after them).
+func (ui *UI) formScreenshots(dir string, since time.Time) error {
+	next := func(name string) string { // numbered after this run's others
+		return filepath.Join(dir, fmt.Sprintf("%02d-%s.png", savedSince(dir, since)+1, name))
+	}
+	shoot := func(tab int, name string, before func()) error {
+		fyne.DoAndWait(func() {
+			ui.tabs.SelectIndex(tab)
+			if before != nil {
+				before()
+			}
+		})
+		time.Sleep(700 * time.Millisecond)
+		var err error
+		fyne.DoAndWait(func() { err = savePNG(next(name), ui.capture()) })
+		return err
+	}
+	fyne.DoAndWait(func() { ui.win.Resize(fyne.NewSize(1920, 1080)) }) // as a laptop's full screen, after the slides'
+	if err := shoot(1, "funded-post-changes", ui.chooseChangedLine); err != nil {
+		return err
+	}
+	return ui.blankPlanScreenshots(shoot)
+}
+
+// chooseChangedLine chooses the first post line with funded-post
+// changes, and its first change.
+func (ui *UI) chooseChangedLine() {
+	p := ui.session.Plan()
+	for i, l := range p.Posts {
+		if len(l.Changes) > 0 {
+			ui.posts.table.Select(widget.TableCellID{Row: i, Col: 0})
+			ui.posts.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+			return
+		}
+	}
+}
+
+// blankPlanScreenshots makes a blank plan as New does (the professions
+// listed, nothing else), shoots its Overview and Trajectory screens,
+// then opens the plan shown before and deletes the blank one.
+func (ui *UI) blankPlanScreenshots(shoot func(tab int, name string, before func()) error) error {
+	def, err := exchange.DefaultPlan()
+	if err != nil {
+		return err
+	}
+	blank := BlankPlan("New plan")
+	blank.Professions = def.Professions
+	var was, id int64
+	fyne.DoAndWait(func() {
+		was = ui.session.ID()
+		id, err = ui.lib.CreatePlan(context.Background(), blank)
+		if err == nil {
+			ui.openPlan(id)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		fyne.DoAndWait(func() { ui.openPlan(was) })
+		ui.waitForID(was, 20*time.Second)
+		fyne.DoAndWait(func() {
+			if err := ui.lib.DeletePlan(context.Background(), id); err == nil {
+				ui.library.reload()
+			}
+		})
+	}()
+	if !ui.waitForID(id, 20*time.Second) {
+		return fmt.Errorf("the blank plan did not open")
+	}
+	if err := shoot(0, "blank-plan", nil); err != nil {
+		return err
+	}
+	return shoot(5, "blank-plan-settings", nil)
+}
+
+// waitForID waits until plan id is open and projected.
+func (ui *UI) waitForID(id int64, limit time.Duration) bool {
+	for end := time.Now().Add(limit); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		ready := false
+		fyne.DoAndWait(func() { ready = ui.session.ID() == id && ui.session.Projection() != nil })
+		if ready {
+			return true
+		}
+	}
+	return false
+}
+
+// savedSince counts the pictures in dir written since the run began (a
+// folder of an earlier run's may hold more).
+func savedSince(dir string, since time.Time) int {
+	pngs, _ := filepath.Glob(filepath.Join(dir, "*.png"))
+	n := 0
+	for _, f := range pngs {
+		if fi, err := os.Stat(f); err == nil && !fi.ModTime().Before(since) {
+			n++
+		}
+	}
+	return n
 }

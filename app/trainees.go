@@ -16,9 +16,11 @@ func cohortColumns(list func(p *plan.Plan) []plan.Cohort) []column {
 		{title: "Profession", field: "profession", width: 170, choices: professionNames,
 			value: func(p *plan.Plan, i int) string { return professionName(p, c(p, i).Profession) },
 			set:   func(p *plan.Plan, i int, t string) error { c(p, i).Profession = professionID(p, t); return nil }},
-		{title: "Service area", field: "service_area", width: 240, hint: "for example Perinatal",
+		{title: "Service area", field: "service_area", width: 240, hint: "choose one, or type a new one",
+			choices: planServiceAreas, open: true,
 			value: func(p *plan.Plan, i int) string { return c(p, i).ServiceArea },
-			set:   func(p *plan.Plan, i int, t string) error { c(p, i).ServiceArea = t; return nil }},
+			set:   func(p *plan.Plan, i int, t string) error { c(p, i).ServiceArea = t; return nil },
+			note:  func(p *plan.Plan, i int) string { return nearArea(p, c(p, i).ServiceArea) }},
 		{title: "Start", field: "start_month", width: 90, hint: "for example Sep 2021",
 			value: func(p *plan.Plan, i int) string { return c(p, i).Start.Label() },
 			set: func(p *plan.Plan, i int, t string) error {
@@ -140,8 +142,16 @@ func hasPostLine(p *plan.Plan, k plan.LineKey) bool {
 // newCohort is what "Add cohort" starts from: the last cohort again a
 // year later, or a 12-month course starting next September.
 func newCohort(p *plan.Plan, existing []plan.Cohort) (plan.Cohort, error) {
-	if n := len(existing); n > 0 {
-		c := existing[n-1]
+	return newCohortFrom(p, existing, len(existing)-1, nil)
+}
+
+// newCohortFrom is "Add cohort" with cohort chosen (-1: none): that
+// cohort again a year later; with none, a 12-month course starting next
+// September for line (the post line chosen on the Posts screen, if any),
+// else for the plan's first post line.
+func newCohortFrom(p *plan.Plan, existing []plan.Cohort, chosen int, line *plan.LineKey) (plan.Cohort, error) {
+	if chosen >= 0 && chosen < len(existing) {
+		c := existing[chosen]
 		c.Start = c.Start.Add(12)
 		if d := c.DrawnFrom; d != nil {
 			copied := *d // its own, so typing its share leaves the other's alone
@@ -152,25 +162,47 @@ func newCohort(p *plan.Plan, existing []plan.Cohort) (plan.Cohort, error) {
 	if len(p.Professions) == 0 {
 		return plan.Cohort{}, fmt.Errorf("add a profession first (on the Professions screen)")
 	}
+	key := plan.LineKey{Profession: p.Professions[0].ID, ServiceArea: ServiceAreas[2]}
+	switch {
+	case line != nil:
+		key = *line
+	case len(p.Posts) > 0:
+		key = p.Posts[0].Key()
+	}
 	start := plan.MonthOf(p.Baseline.Year(), 9)
 	if start <= p.Baseline {
 		start = start.Add(12)
 	}
-	return plan.Cohort{Profession: p.Professions[0].ID, ServiceArea: ServiceAreas[2], Start: start,
+	return plan.Cohort{Profession: key.Profession, ServiceArea: key.ServiceArea, Start: start,
 		DurationMonths: 12, Intake: 10, CompletionPct: 90, TakeupPct: 90}, nil
 }
 
 // newTraineesTable is the Trainees screen: one row per cohort.
 func newTraineesTable(ui *UI) *recordTable {
-	return newRecordTable(ui, &records{
+	var rt *recordTable
+	rt = newRecordTable(ui, &records{
 		noun: "cohort", list: "cohorts",
 		count:   func(p *plan.Plan) int { return len(p.Cohorts) },
 		columns: cohortColumns(func(p *plan.Plan) []plan.Cohort { return p.Cohorts }),
 		add: func(p *plan.Plan) error {
-			c, err := newCohort(p, p.Cohorts)
+			chosen := rt.selected
+			if chosen < 0 {
+				chosen = len(p.Cohorts) - 1
+			}
+			c, err := newCohortFrom(p, p.Cohorts, chosen, chosenLine(ui, p))
 			p.Cohorts = append(p.Cohorts, c)
 			return err
 		},
 		remove: func(p *plan.Plan, i int) { p.Cohorts = append(p.Cohorts[:i], p.Cohorts[i+1:]...) },
 	})
+	return rt
+}
+
+// chosenLine is the post line chosen on the Posts screen, if any.
+func chosenLine(ui *UI, p *plan.Plan) *plan.LineKey {
+	if ui.posts == nil || ui.posts.selected < 0 || ui.posts.selected >= len(p.Posts) {
+		return nil
+	}
+	k := p.Posts[ui.posts.selected].Key()
+	return &k
 }

@@ -2,6 +2,9 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"fyne.io/fyne/v2/canvas"
+	"image/color"
 	"strconv"
 	"strings"
 
@@ -18,7 +21,10 @@ import (
 // its milestones, and the capping switch.
 type trajectoryView struct {
 	ui            *UI
+	name          *widget.Entry
+	area          *widget.Entry
 	baseline      *widget.Entry
+	baseNote      *widget.Label // what stops the baseline moving, under it
 	horizon       *widget.Entry
 	interp        *widget.Select
 	baseWTE       *widget.Entry
@@ -31,9 +37,19 @@ type trajectoryView struct {
 	milestones    *recordTable
 	budget        *recordTable
 	loading       bool
+	titles        map[*widget.Entry]string  // each field's title, for messages
+	refused       map[*widget.Entry]refusal // typed and refused, still in the field
+	// notice says a refused value was put back; it stays while the
+	// setting being typed (noticeKey) is typed, and goes at the next.
+	notice, noticeKey, typing string
 }
 
 const (
+	planNameLabel = "Plan name"
+	areaLabel     = "Area"
+	baselineLabel = "Baseline month"
+	horizonLabel  = "Horizon (last month)"
+	baseWTELabel  = "Baseline WTE"
 	waitLabel     = "Qualifier wait (months)"
 	payAwardLabel = "Pay award % a year"
 	linearWords   = "Linear (the same WTE each month)"
@@ -47,11 +63,20 @@ const (
 
 func newTrajectoryView(ui *UI) *view {
 	tv := &trajectoryView{ui: ui, baseline: widget.NewEntry(), horizon: widget.NewEntry(), baseWTE: widget.NewEntry(),
-		wait: widget.NewEntry(), payAward: widget.NewEntry()}
+		wait: widget.NewEntry(), payAward: widget.NewEntry(), name: widget.NewEntry(), area: widget.NewEntry(),
+		refused: map[*widget.Entry]refusal{}}
+	tv.titles = map[*widget.Entry]string{tv.name: planNameLabel, tv.area: areaLabel, tv.baseline: baselineLabel,
+		tv.horizon: horizonLabel, tv.baseWTE: baseWTELabel, tv.wait: waitLabel, tv.payAward: payAwardLabel}
 	tv.message = widget.NewLabel("")
 	tv.message.Importance = widget.DangerImportance
 	tv.message.Wrapping = fyne.TextWrapWord
 	tv.message.Hide() // until there is something to say: the screen is tall already
+	tv.baseNote = widget.NewLabel("")
+	tv.baseNote.Importance = widget.DangerImportance
+	tv.baseNote.Hide()
+	tv.area.PlaceHolder = "the ICS, region or trust the plan is for"
+	tv.edit(tv.name, "name", func(p *plan.Plan, t string) error { p.Name = t; return nil })
+	tv.edit(tv.area, "area", func(p *plan.Plan, t string) error { p.Area = t; return nil })
 	tv.baseWTE.PlaceHolder = "blank: the plan's workforce at the baseline (staff in post, and salaried trainees when counted)"
 	tv.edit(tv.baseline, "baseline_month", func(p *plan.Plan, t string) error {
 		m, err := parseMonth(t)
@@ -102,10 +127,11 @@ func newTrajectoryView(ui *UI) *view {
 		})
 
 	form := widget.NewForm(
-		widget.NewFormItem("Baseline month", tv.baseline),
-		widget.NewFormItem("Horizon (last month)", tv.horizon),
+		widget.NewFormItem(planNameLabel, nameAndArea(tv.name, tv.area)),
+		widget.NewFormItem(baselineLabel, container.NewVBox(tv.baseline, tv.baseNote)),
+		widget.NewFormItem(horizonLabel, tv.horizon),
 		widget.NewFormItem("Between milestones", tv.interp),
-		widget.NewFormItem("Baseline WTE", tv.baseWTE),
+		widget.NewFormItem(baseWTELabel, tv.baseWTE),
 		widget.NewFormItem("Capping", tv.capping),
 		widget.NewFormItem(waitLabel, explained(tv.wait, "a qualifier with no funded post waits this long for one, hired first when a post falls vacant")),
 		widget.NewFormItem("Salaried trainees", tv.countTrainees),
@@ -149,27 +175,67 @@ func newTrajectoryView(ui *UI) *view {
 	milestones := headed("Milestones", "The trajectory is the growth the plan must reach: 0 % at the baseline, each milestone's "+
 		"growth at its month, held after the last. Every scenario is measured against it.", tv.milestones.object)
 	budget := headed("Budget for pay", budgetHelp, tv.budget.object)
-	top := container.NewVBox(form, tv.message)
-	return &view{name: "Trajectory", object: container.NewBorder(top, newUncertaintyPart(ui).object, nil, nil,
-		container.NewGridWithColumns(2, milestones, budget)), refresh: tv.refresh, first: func() {
+	// The settings and the two lists scroll together above the Uncertainty
+	// part: at 1440 x 900 the lists were squeezed under it, their forms
+	// drawn beneath its heading. The lists keep the room their table and
+	// form need.
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, listsHeight))
+	lists := container.NewStack(room, container.NewGridWithColumns(2, milestones, budget))
+	page := container.NewVScroll(container.NewVBox(form, tv.message, lists))
+	return &view{name: "Trajectory", object: container.NewBorder(nil, newUncertaintyPart(ui).object, nil, nil,
+		page), refresh: tv.refresh, first: func() {
 		tv.milestones.selectFirst()
 		tv.budget.selectFirst()
 	}}
 }
 
+// listsHeight is the room the milestones' and budget's tables and forms
+// take: a few rows, and a form of two fields under each.
+const listsHeight = 580
+
 func (tv *trajectoryView) edit(e *widget.Entry, key string, set func(p *plan.Plan, text string) error) {
-	e.OnChanged = func(t string) { tv.apply(key, func(p *plan.Plan) error { return set(p, t) }) }
+	e.OnChanged = func(t string) {
+		if tv.loading {
+			return
+		}
+		delete(tv.refused, e)
+		kept := tv.apply(key, func(p *plan.Plan) error { return set(p, t) })
+		if e == tv.baseline {
+			tv.explainBaseline(t, kept)
+		}
+		if !kept {
+			why := tv.message.Text
+			if why == "" && tv.baseNote.Visible() {
+				why = "a milestone is at or before it"
+			}
+			tv.refused[e] = refusal{text: t, why: why}
+		}
+	}
 }
 
-func (tv *trajectoryView) apply(key string, fn func(p *plan.Plan) error) {
+// apply makes the edit, or says why not; it tells whether it was kept.
+func (tv *trajectoryView) apply(key string, fn func(p *plan.Plan) error) bool {
 	if tv.loading {
-		return
+		return false
 	}
+	if key != tv.noticeKey {
+		tv.notice = ""
+	}
+	tv.typing = key
 	err := tv.ui.session.Edit(key, fn)
+	tv.typing = ""
 	if err == nil {
-		say(tv.message, "")
-		return
+		say(tv.message, tv.notice)
+		return true
 	}
+	tv.notice = ""
+	tv.sayWhy(key, err)
+	return false
+}
+
+// sayWhy says why an edit was refused, in the form's words.
+func (tv *trajectoryView) sayWhy(key string, err error) {
 	var errs plan.Errors
 	if errors.As(err, &errs) {
 		lines := make([]string, len(errs))
@@ -194,6 +260,11 @@ func (tv *trajectoryView) apply(key string, fn func(p *plan.Plan) error) {
 var settingTitles = map[string]string{
 	"qualifier_wait_months":   waitLabel,
 	"pay_uplift_pct_per_year": payAwardLabel,
+	"name":                    planNameLabel,
+	"area":                    areaLabel,
+	"baseline_month":          baselineLabel,
+	"horizon_month":           horizonLabel,
+	"trajectory.baseline_wte": baseWTELabel,
 }
 
 func (tv *trajectoryView) refresh() {
@@ -205,9 +276,12 @@ func (tv *trajectoryView) refresh() {
 	}
 	tv.loading = true
 	defer func() { tv.loading = false }()
-	setIfDifferent(tv.baseline, p.Baseline.Label(), sameMonth)
-	setIfDifferent(tv.horizon, p.Horizon.Label(), sameMonth)
-	setIfDifferent(tv.baseWTE, optNum(p.Trajectory.BaselineWTE), sameValue)
+	var back []string // refused values put back, said
+	tv.show(tv.name, p.Name, func(a, b string) bool { return a == b }, &back)
+	tv.show(tv.area, p.Area, func(a, b string) bool { return a == b }, &back)
+	tv.show(tv.baseline, p.Baseline.Label(), sameMonth, &back)
+	tv.show(tv.horizon, p.Horizon.Label(), sameMonth, &back)
+	tv.show(tv.baseWTE, optNum(p.Trajectory.BaselineWTE), sameValue, &back)
 	want := linearWords
 	if p.Trajectory.Interpolation == plan.Compound {
 		want = compoundWords
@@ -218,14 +292,85 @@ func (tv *trajectoryView) refresh() {
 	if tv.capping.Checked != p.CapHires {
 		tv.capping.SetChecked(p.CapHires)
 	}
-	setIfDifferent(tv.wait, strconv.Itoa(p.QualifierWaitMonths), sameValueOr("0"))
-	setIfDifferent(tv.payAward, num(p.PayUpliftPctPerYear), sameValueOr("0"))
+	tv.show(tv.wait, strconv.Itoa(p.QualifierWaitMonths), sameValueOr("0"), &back)
+	tv.show(tv.payAward, num(p.PayUpliftPctPerYear), sameValueOr("0"), &back)
+	if len(back) > 0 {
+		tv.notice, tv.noticeKey = strings.Join(back, "\n"), tv.typing
+		say(tv.message, tv.notice)
+		say(tv.baseNote, "")
+	}
 	if tv.countTrainees.Checked != p.CountSalariedTrainees {
 		tv.countTrainees.SetChecked(p.CountSalariedTrainees)
 	}
 	if tv.move.Checked != p.QualifiersMove {
 		tv.move.SetChecked(p.QualifiersMove)
 	}
+}
+
+// show writes the plan's value in a field as a form shows it (forForm),
+// unless what is there already means it; a refused value it replaces is
+// added to back, so the planner is told it was not kept.
+func (tv *trajectoryView) show(e *widget.Entry, exact string, same func(a, b string) bool, back *[]string) {
+	shown := forForm(exact)
+	if same(e.Text, exact) || same(e.Text, shown) {
+		delete(tv.refused, e)
+		return
+	}
+	if r, ok := tv.refused[e]; ok {
+		title := tv.titles[e]
+		why := strings.TrimPrefix(r.why, title+": ")
+		*back = append(*back, fmt.Sprintf("%s is back to %s: %q was not kept (%s).", title, shown, r.text, why))
+		delete(tv.refused, e)
+	}
+	e.SetText(shown)
+}
+
+// explainBaseline says, under the baseline, which milestones a typed
+// baseline would leave before it, in words: the plan keeps its baseline
+// until they are moved or deleted.
+func (tv *trajectoryView) explainBaseline(typed string, kept bool) {
+	p := tv.ui.session.Plan()
+	m, err := parseMonth(typed)
+	if p == nil || err != nil || kept {
+		say(tv.baseNote, "")
+		return
+	}
+	var before []string
+	for _, ms := range p.Trajectory.Milestones {
+		if ms.Month <= m {
+			before = append(before, fmt.Sprintf("%s (%s)", ms.Month.Label(), pctCell(ms.GrowthPct)))
+		}
+	}
+	if len(before) == 0 {
+		say(tv.baseNote, "")
+		return
+	}
+	what, them := "The milestone of "+before[0]+" would be", "it"
+	if len(before) > 1 {
+		what, them = "The milestones of "+strings.Join(before[:min(3, len(before))], ", ")+" would be", "them"
+		if len(before) > 3 {
+			what = fmt.Sprintf("%d milestones, from %s, would be", len(before), before[0])
+		}
+	}
+	// two short lines rather than one that wraps: a wrapping label in a
+	// form row is drawn over the field at first
+	say(tv.baseNote, fmt.Sprintf("%s at or before a baseline of %s, so the baseline stays %s.\n"+
+		"Move or delete %s under Milestones below first: the trajectory starts at 0 %% at the baseline.",
+		what, m.Label(), p.Baseline.Label(), them))
+	var rest []string // the other reasons, if any, stay under the form
+	for _, line := range strings.Split(tv.message.Text, "\n") {
+		if !strings.HasPrefix(line, "trajectory.milestones[") {
+			rest = append(rest, line)
+		}
+	}
+	say(tv.message, strings.TrimSpace(strings.Join(rest, "\n")))
+}
+
+// nameAndArea puts the plan's name and its area on one row, each half
+// the width, so the settings take no more height than they did.
+func nameAndArea(name, area *widget.Entry) fyne.CanvasObject {
+	return container.NewGridWithColumns(2, name,
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(areaLabel, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), nil, area))
 }
 
 // explained puts a short explanation beside a field, on its own row, so

@@ -95,7 +95,7 @@ const bandBlock = 16
 func kernelRuns(ctx context.Context, k *bandKernel, p *Plan, seed int64, runs int, results []float64, progress func(int)) error {
 	n := k.m.months
 	var next, done atomic.Int64
-	return inParallel(func() error {
+	return inParallel(ctx, func() error {
 		kr := &kernelRun{}
 		shifts := make([]map[string]Shift, 0, bandBlock)
 		for {
@@ -124,7 +124,7 @@ func kernelRuns(ctx context.Context, k *bandKernel, p *Plan, seed int64, runs in
 func engineRuns(ctx context.Context, central *model, p *Plan, seed int64, runs int, results []float64, progress func(int)) error {
 	n := central.months
 	var next, done atomic.Int64
-	return inParallel(func() error {
+	return inParallel(ctx, func() error {
 		run := central.clone()
 		sp, scratch := run.workScratch(n)
 		for {
@@ -157,9 +157,22 @@ func (b *Band) sameRuns() {
 	}
 }
 
+type spareCoreKey struct{}
+
+// SpareACore is ctx for a band made beside a window: its workers leave
+// one of the machine's cores free (on a two-core laptop, one worker),
+// so the window keeps answering keys and drawing while a national band
+// is made. The band is the same to the last bit; it takes longer.
+func SpareACore(ctx context.Context) context.Context {
+	return context.WithValue(ctx, spareCoreKey{}, true)
+}
+
 // inParallel runs work on every core and returns the first error.
-func inParallel(work func() error) error {
+func inParallel(ctx context.Context, work func() error) error {
 	workers := min(runtime.GOMAXPROCS(0), 8)
+	if ctx.Value(spareCoreKey{}) != nil {
+		workers = max(workers-1, 1)
+	}
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {

@@ -107,7 +107,7 @@ func (s *Session) StartBand() {
 		return // this plan's band is drawn already
 	}
 	seq, p, scenario := s.bands.seq.Load(), s.plan, s.scenario
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(plan.SpareACore(context.Background())) // the window keeps a core
 	s.bands.cancel, s.bands.running = cancel, true
 	var b *plan.Band
 	var err error
