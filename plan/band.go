@@ -119,8 +119,8 @@ func kernelRuns(ctx context.Context, k *bandKernel, p *Plan, seed int64, runs in
 	})
 }
 
-// engineRuns makes the runs with the engine: for lines that pool their
-// qualifiers (rule 8b).
+// engineRuns makes the runs with the engine, for a model the kernel does
+// not step (since it steps pooling lines too, none).
 func engineRuns(ctx context.Context, central *model, p *Plan, seed int64, runs int, results []float64, progress func(int)) error {
 	n := central.months
 	var next, done atomic.Int64
