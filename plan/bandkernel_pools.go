@@ -9,7 +9,8 @@ import "math"
 // take the room left in the profession's other lines (poolQualifiers),
 // then each line recruits, loses those who gave up and counts its staff
 // (finish). The sums are the engine's, in its order, so a run gives the
-// engine's workforce to the last bit (TestBandKernelIsTheEngine).
+// engine's workforce to the last bit (TestBandKernelPoolsAsTheEngineDoes,
+// TestBandKernelIsTheEngineWhenQualifiersMove).
 
 // poolRun is a kernelRun's working space for one profession's lines and a
 // block of runs: the slices of lines and runs hold line g's run r at
@@ -147,7 +148,7 @@ func (pr *poolRun) ready(lines []kernelLine, runs int) {
 // pooling needs) and every run of a block, month by month. Most lines
 // are idle most months: nobody qualifies, waits or is drawn away, so
 // they hire nobody of their own and, unless a run pools, each has a
-// quietMonth. A month with no idle line goes through quietMonth alone;
+// quietMonth. A month with no busy line goes through quietMonth alone;
 // otherwise the busy lines hire their own first, adding up each run's
 // qualifiers left waiting in line order (an idle line adds 0, which
 // changes no sum). Runs with someone left add up the room free in every
