@@ -277,26 +277,13 @@ func (lv *libraryView) exportPlan() {
 	if p == nil {
 		return
 	}
-	labels := make([]string, len(exchange.Formats))
-	for i, f := range exchange.Formats {
-		labels[i] = kit.FormatLabel(f)
-	}
-	what := widget.NewRadioGroup(labels, nil)
-	what.SetSelected(labels[0])
+	what, chosen := kit.FormatChoice(exchange.Formats)
 	chartNames := make([]string, len(charts.Kinds))
 	for i, k := range charts.Kinds {
 		chartNames[i] = k.Menu // the names the Overview's chooser gives them
 	}
 	which := widget.NewSelect(chartNames, nil)
 	which.SetSelected(chartNames[0])
-	chosen := func() exchange.Format {
-		for _, f := range exchange.Formats {
-			if kit.FormatLabel(f) == what.Selected {
-				return f
-			}
-		}
-		return exchange.Formats[0]
-	}
 	items := []*widget.FormItem{widget.NewFormItem("Export", what), widget.NewFormItem("Chart (pictures)", which)}
 	sd := lv.files.Save(lv.ui.win, "Export "+p.Name, items, kit.FileName(p.Name), chosen().Ext, func(path string) {
 		// pr is nil while the newest projection is being made: then the export makes it

@@ -98,12 +98,7 @@ func TestScenarioTablesShowWholeProfessionNames(t *testing.T) {
 	v := ui.views[ui.tabs.SelectedIndex()]
 	v.first()
 	relayout(ui.win.Content(), ui.win.Canvas().Size())
-	var table *widget.Table // the first: the profession assumptions, shown
-	walk(v.object, func(o fyne.CanvasObject) {
-		if tb, ok := o.(*widget.Table); ok && table == nil {
-			table = tb
-		}
-	})
+	table := firstTable(v.object) // the profession assumptions, shown
 	found := 0
 	walk(table, func(o fyne.CanvasObject) {
 		l, ok := o.(*widget.Label)
@@ -173,12 +168,7 @@ func TestRecordTablesShowWholeNames(t *testing.T) {
 		for _, sa := range planServiceAreas(ui.session.Plan()) {
 			areas[sa] = true
 		}
-		var table *widget.Table // the first: the records' table
-		walk(v.object, func(o fyne.CanvasObject) {
-			if tb, ok := o.(*widget.Table); ok && table == nil {
-				table = tb
-			}
-		})
+		table := firstTable(v.object) // the records' table
 		found := 0
 		walk(table, func(o fyne.CanvasObject) {
 			l, ok := o.(*widget.Label)
@@ -203,4 +193,15 @@ func isProfessionName(p *plan.Plan, name string) bool {
 		}
 	}
 	return false
+}
+
+// firstTable is the first table in o, nil if it has none.
+func firstTable(o fyne.CanvasObject) *widget.Table {
+	var table *widget.Table
+	walk(o, func(o fyne.CanvasObject) {
+		if tb, ok := o.(*widget.Table); ok && table == nil {
+			table = tb
+		}
+	})
+	return table
 }

@@ -223,7 +223,12 @@ func (rt *recordTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if show == nil {
 		show = c.value
 	}
-	o.(*widget.Label).SetText(show(p, id.Row))
+	// A table refresh asks every cell again, and a label set, even to the
+	// words it has, lays its text out anew: on the national plan that was
+	// a third of the window's time at each key typed.
+	if l, text := o.(*widget.Label), show(p, id.Row); l.Text != text {
+		l.SetText(text)
+	}
 }
 
 // formColumns is how many columns the form shows.

@@ -21,6 +21,8 @@ import (
 // its milestones, and the capping switch.
 type trajectoryView struct {
 	ui            *UI
+	baseOf        *plan.Plan // the plan baseOfWTE is the trajectory base of
+	baseOfWTE     float64
 	name          *widget.Entry
 	area          *widget.Entry
 	baseline      *widget.Entry
@@ -155,7 +157,7 @@ func newTrajectoryView(ui *UI) *view {
 				set:   setFloat(func(p *plan.Plan, i int) *float64 { return &p.Trajectory.Milestones[i].GrowthPct })},
 			{title: "Target (WTE)", field: "target", width: 130,
 				value: func(p *plan.Plan, i int) string {
-					return format.WTE(plan.TargetAt(p, p.Trajectory.Milestones[i].Month))
+					return format.WTE(plan.TargetFrom(tv.base(p), p, p.Trajectory.Milestones[i].Month))
 				}},
 		},
 		add: func(p *plan.Plan) error {
@@ -184,10 +186,20 @@ func newTrajectoryView(ui *UI) *view {
 	lists := container.NewStack(room, container.NewGridWithColumns(2, milestones, budget))
 	page := container.NewVScroll(container.NewVBox(form, tv.message, lists))
 	return &view{name: "Trajectory", object: container.NewBorder(nil, newUncertaintyPart(ui).object, nil, nil,
-		page), refresh: tv.refresh, first: func() {
+		page), refresh: tv.refresh, planOnly: true, first: func() {
 		tv.milestones.selectFirst()
 		tv.budget.selectFirst()
 	}}
+}
+
+// base is the plan's trajectory base, worked out once per plan rather
+// than at every cell of the milestones' Target column (on the national
+// plan each reads 30,000 lines and cohorts).
+func (tv *trajectoryView) base(p *plan.Plan) float64 {
+	if tv.baseOf != p {
+		tv.baseOf, tv.baseOfWTE = p, p.TrajectoryBase()
+	}
+	return tv.baseOfWTE
 }
 
 // listsHeight is the room the milestones' and budget's tables and forms

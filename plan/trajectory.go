@@ -30,6 +30,8 @@ func interpolate(how string, g0, g1, f float64) float64 {
 }
 
 // TargetAt is the trajectory's WTE at month m.
-func TargetAt(p *Plan, m Month) float64 {
-	return p.TrajectoryBase() * (1 + GrowthAt(p, m)/100)
-}
+func TargetAt(p *Plan, m Month) float64 { return TargetFrom(p.TrajectoryBase(), p, m) }
+
+// TargetFrom is TargetAt for a caller that has the plan's trajectory base
+// (p.TrajectoryBase(), which reads every post line and cohort) already.
+func TargetFrom(base float64, p *Plan, m Month) float64 { return base * (1 + GrowthAt(p, m)/100) }

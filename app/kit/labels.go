@@ -19,6 +19,25 @@ func ThisMonth() plan.Month { return plan.MonthOfTime(time.Now()) }
 // FormatLabel is how an export dialog offers a format.
 func FormatLabel(f exchange.Format) string { return f.Label + " (" + f.Ext + ")" }
 
+// FormatChoice is a choice of the formats, by their labels, the first
+// chosen, and what is chosen now.
+func FormatChoice(formats []exchange.Format) (*widget.RadioGroup, func() exchange.Format) {
+	labels := make([]string, len(formats))
+	for i, f := range formats {
+		labels[i] = FormatLabel(f)
+	}
+	what := widget.NewRadioGroup(labels, nil)
+	what.SetSelected(labels[0])
+	return what, func() exchange.Format {
+		for i, l := range labels {
+			if l == what.Selected {
+				return formats[i]
+			}
+		}
+		return formats[0]
+	}
+}
+
 // FileName makes a plan's or roll-up's name safe as a file name, on
 // Windows as well as Linux.
 func FileName(name string) string {

@@ -222,24 +222,11 @@ func (w *rollupWindow) export() {
 	if rp == nil || w.rollup == nil {
 		return
 	}
-	labels := make([]string, len(exchange.RollupFormats))
-	for i, f := range exchange.RollupFormats {
-		labels[i] = kit.FormatLabel(f)
-	}
-	what := widget.NewRadioGroup(labels, nil)
-	what.SetSelected(labels[0])
+	what, chosen := kit.FormatChoice(exchange.RollupFormats)
 	const growthChart, gapsChart = "The region against its trajectory", "Which plan is behind"
 	which := widget.NewSelect([]string{growthChart, gapsChart}, nil)
 	which.SetSelected(growthChart)
 	items := []*widget.FormItem{widget.NewFormItem("Export", what), widget.NewFormItem("Chart (pictures)", which)}
-	chosen := func() exchange.Format {
-		for _, c := range exchange.RollupFormats {
-			if kit.FormatLabel(c) == what.Selected {
-				return c
-			}
-		}
-		return exchange.RollupFormats[0]
-	}
 	name := w.rollup.Name
 	sd := w.rv.shell.Files().Save(w.win, "Export "+name, items, kit.FileName(name), chosen().Ext, func(path string) {
 		ex := exchange.RollupExport{Name: name, Projection: rp, Today: w.today(), Chart: exchange.RollupChartGrowth, WithTrainees: w.trainees, Members: w.members}

@@ -82,6 +82,10 @@ func (s *Session) autoBand() {
 	if !s.bands.auto {
 		return
 	}
+	if !s.HasUncertainty() || s.Band() != nil {
+		s.StartBand() // nothing to make: says so at once
+		return
+	}
 	p, scenario := s.plan, s.scenario
 	s.run(func() { time.Sleep(bandPause) }, func() {
 		if s.plan == p && s.scenario == scenario && s.projOf == p && !s.bands.running {

@@ -132,9 +132,10 @@ func TestUndoFoldsTypingIntoOneStep(t *testing.T) {
 	}
 }
 
-// Each plan keeps its undo history while the window stays open: edit
-// York, open another plan and come back, and undo still goes back.
-func TestEachPlanKeepsItsHistory(t *testing.T) {
+// editYorkThenOpenLeeds is a session that edited York (48 recruits a
+// year) and then opened Leeds, a copy of York; ids are York's and Leeds'.
+func editYorkThenOpenLeeds(t *testing.T) (*Session, *store.Library, []int64) {
+	t.Helper()
 	other := plantest.York()
 	other.Name = "Leeds"
 	lib, ids := newLibrary(t, plantest.York(), other)
@@ -145,6 +146,13 @@ func TestEachPlanKeepsItsHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Open(ids[1], nil)
+	return s, lib, ids
+}
+
+// Each plan keeps its undo history while the window stays open: edit
+// York, open another plan and come back, and undo still goes back.
+func TestEachPlanKeepsItsHistory(t *testing.T) {
+	s, _, ids := editYorkThenOpenLeeds(t)
 	if s.CanUndo() || s.Plan().Name != "Leeds" {
 		t.Fatalf("Leeds opened with York's history (%q)", s.Plan().Name)
 	}
@@ -167,16 +175,7 @@ func TestEachPlanKeepsItsHistory(t *testing.T) {
 // A plan changed by someone else while another was open (an import, the
 // command line) starts afresh: its old steps would undo their change.
 func TestAHistoryOfAPlanChangedMeanwhileIsDropped(t *testing.T) {
-	other := plantest.York()
-	other.Name = "Leeds"
-	lib, ids := newLibrary(t, plantest.York(), other)
-	s := New(lib, Inline, false)
-	t.Cleanup(s.Flush)
-	s.Open(ids[0], nil)
-	if err := s.Edit("", setRecruits(48)); err != nil {
-		t.Fatal(err)
-	}
-	s.Open(ids[1], nil)
+	s, lib, ids := editYorkThenOpenLeeds(t)
 	s.Flush()
 	changed := plantest.York()
 	changed.Posts[0].InPostWTE = 40
