@@ -75,12 +75,7 @@ func MakeBand(ctx context.Context, p *Plan, scenario string, runs int, seed int6
 		return b, nil
 	}
 	results := make([]float64, runs*n) // results[r*n+i]: run r, month i
-	if kernel := newBandKernel(central); kernel != nil {
-		err = kernelRuns(ctx, kernel, p, seed, runs, results, progress)
-	} else {
-		err = engineRuns(ctx, central, p, seed, runs, results, progress)
-	}
-	if err != nil {
+	if err = kernelRuns(ctx, newBandKernel(central), p, seed, runs, results, progress); err != nil {
 		return nil, err
 	}
 	b.percentiles(results, runs, n)
@@ -113,31 +108,6 @@ func kernelRuns(ctx context.Context, k *bandKernel, p *Plan, seed int64, runs in
 			}
 			k.workforceRuns(results[from*n:to*n], shifts, kr)
 			if d := int(done.Add(int64(to - from))); progress != nil {
-				progress(d)
-			}
-		}
-	})
-}
-
-// engineRuns makes the runs with the engine, for a model the kernel does
-// not step (since it steps pooling lines too, none).
-func engineRuns(ctx context.Context, central *model, p *Plan, seed int64, runs int, results []float64, progress func(int)) error {
-	n := central.months
-	var next, done atomic.Int64
-	return inParallel(ctx, func() error {
-		run := central.clone()
-		sp, scratch := run.workScratch(n)
-		for {
-			r := int(next.Add(1) - 1)
-			if r >= runs {
-				return nil
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			run.shiftFrom(central, drawShifts(p, seed, r))
-			run.workforce(results[r*n:(r+1)*n], sp, scratch)
-			if d := int(done.Add(1)); progress != nil {
 				progress(d)
 			}
 		}
