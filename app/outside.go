@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"example.org/psyplan/exchange"
+	"time"
 )
 
 // openOutside opens a plan file or workbook given from outside PsyPlan (a
@@ -49,7 +50,11 @@ func (ui *UI) askToAdd(out exchange.Outside) {
 			if !add {
 				return
 			}
-			if err := ui.library.create(out.Plan); err != nil {
+			err := exchange.NameImport(context.Background(), ui.lib, out.Plan, time.Now()) // a copy of a plan the library has is told apart
+			if err == nil {
+				err = ui.library.create(out.Plan)
+			}
+			if err != nil {
 				ui.showError(fmt.Errorf("%s was not added; nothing was stored.\n\n%w", filepath.Base(out.Path), err))
 			}
 		}, ui.win)

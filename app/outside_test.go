@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -53,5 +54,24 @@ func TestPlanFromOutsideIsAddedOnceThenOpened(t *testing.T) {
 	}
 	if again, _ := ui.lib.ListPlans(context.Background()); len(again) != len(after) {
 		t.Errorf("a broken file stored something")
+	}
+}
+
+// A changed copy of a plan the library has, opened from outside, is added
+// under a name of its own ("NAME (imported 4 Dec 2026)"), so the two can
+// be told apart in the list.
+func TestAChangedCopyFromOutsideIsNamedApart(t *testing.T) {
+	ui, _, path := newTestUI(t)
+	p := ui.session.Plan().Clone()
+	p.Posts[0].InPostWTE += 5 // a copy someone changed
+	file := filepath.Join(filepath.Dir(path), "copy.psyplan")
+	if err := (exchange.Export{Format: "json"}).Write(file, p); err != nil {
+		t.Fatal(err)
+	}
+	ui.openOutside(file)
+	test.Tap(button(t, ui.win.Canvas().Overlays().Top(), "Add"))
+	want := exchange.ImportedName(p.Name, map[string]bool{p.Name: true}, time.Now())
+	if got := ui.session.Plan().Name; got != want || got == p.Name {
+		t.Errorf("the copy is named %q, want %q", got, want)
 	}
 }

@@ -33,9 +33,14 @@ func ImportedName(name string, taken map[string]bool, today time.Time) string {
 	}
 }
 
+// PlanLister lists a library's plans (a *store.Library does).
+type PlanLister interface {
+	ListPlans(ctx context.Context) ([]store.PlanEntry, error)
+}
+
 // NameImport gives p, read from a file, the name it is stored under in
 // lib (ImportedName, with the library's plans' names).
-func NameImport(ctx context.Context, lib *store.Library, p *plan.Plan, today time.Time) error {
+func NameImport(ctx context.Context, lib PlanLister, p *plan.Plan, today time.Time) error {
 	plans, err := lib.ListPlans(ctx)
 	if err != nil {
 		return err

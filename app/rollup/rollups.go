@@ -18,6 +18,7 @@ import (
 	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
 	"example.org/psyplan/store"
+	"time"
 )
 
 // List is the library's roll-ups, under its plans: a region's plans
@@ -306,6 +307,9 @@ func (rv *List) importFiles(folder string) importResult {
 		}
 		p, err := exchange.ReadImportFile(filepath.Join(folder, e.Name()))
 		var id int64
+		if err == nil { // a plan whose name the library has is stored as "NAME (imported 4 Dec 2026)"
+			err = exchange.NameImport(context.Background(), rv.shell.Library(), p, time.Now())
+		}
 		if err == nil {
 			id, err = rv.shell.Library().CreatePlan(context.Background(), p)
 		}
