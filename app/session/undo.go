@@ -17,9 +17,10 @@ const MaxUndo = 200
 // undoBudget is about how much of the plans' lists (posts, cohorts, …)
 // the undo history keeps beyond the plan as it stands. An edit to a
 // post of the national plan keeps a third of a megabyte, so 200 of them
-// fit; an edit to a cohort keeps all 26,880 cohorts (2.2 MB), so about 70
-// of those fit.
-const undoBudget = 160 << 20
+// fit; an edit to a cohort keeps all 26,880 cohorts (2.2 MB counted, and
+// their drawn_from besides), so about 40 of those fit. At 160 MB a
+// version 3 national plan's window reached 931 MB over 1,000 edits.
+const undoBudget = 96 << 20
 
 // history is the undo history: the plan before each edit, newest last,
 // at most MaxUndo steps and about budget bytes of lists, the oldest
