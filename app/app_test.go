@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"example.org/psyplan/app/kit/kittest"
 	"example.org/psyplan/app/session"
 	"example.org/psyplan/exchange"
 	"example.org/psyplan/plan"
@@ -101,20 +102,9 @@ func find[W fyne.CanvasObject](t *testing.T, o fyne.CanvasObject, label string, 
 	return found
 }
 
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	fn(o)
-	switch c := o.(type) {
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			walk(child, fn)
-		}
-	case fyne.Widget:
-		r := test.WidgetRenderer(c)
-		for _, child := range r.Objects() {
-			walk(child, fn)
-		}
-	}
-}
+// walk calls fn on o and everything drawn inside it (one walker for
+// both windows' tests).
+var walk = kittest.Walk
 
 func retype(e *widget.Entry, text string) {
 	e.SetText("")
