@@ -273,3 +273,24 @@ func BenchmarkSolveDemandNationalV3(b *testing.B) {
 		}
 	}
 }
+
+// The solver's extra pay cost sums the pay cost without keeping any line's
+// months; it is the projection's Total pay cost to the last bit, on plans
+// split over two cores (national, with salaried trainees and pay awards;
+// version 3, whose professions' lines are stepped together) and on one
+// too small to split.
+func TestPayCostWithoutTheLinesIsTheProjections(t *testing.T) {
+	v3 := plantest.NationalV3()
+	v3.Horizon = v3.Baseline + 48 // four years keep the test quick
+	for name, c := range map[string]struct {
+		p        *plan.Plan
+		scenario string
+	}{
+		"national v2": {plantest.NationalV2(), ""}, "national v3": {v3, ""},
+		"national v3, scenario": {v3, v3.Scenarios[0].Name}, "York": {plantest.York(), ""},
+	} {
+		if err := plan.PayCostAgrees(c.p, c.scenario); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -55,3 +55,19 @@ func KernelAgreesIn(p *Plan, scenario string, seed int64, runs int) error {
 	}
 	return nil
 }
+
+// PayCostAgrees tells whether the pay cost worked out without keeping the
+// lines' months is the projection's Total pay cost to the last bit.
+func PayCostAgrees(p *Plan, scenario string) error {
+	m, err := newModel(p, scenario, nil)
+	if err != nil {
+		return err
+	}
+	pay, pj := m.payCostByMonth(), m.project(scenario)
+	for i := range pj.Total {
+		if pay[i] != pj.Total[i].PayCost {
+			return fmt.Errorf("month %d: %v without the lines, %v in the projection", i, pay[i], pj.Total[i].PayCost)
+		}
+	}
+	return nil
+}

@@ -96,7 +96,7 @@ func (l *Line) Row(i int) Row {
 	}
 	r.TraineeWTE = s.inTraining * l.traineeWTEPerHead
 	r.Workforce = l.workforce(s.inPost, r.TraineeWTE)
-	r.PayCost = (s.inPost*l.costPerWTE + r.TraineeWTE*l.traineeCostPerWTE) * l.payFactor[i] / 12
+	r.PayCost = l.payCost(i, s.inPost, r.TraineeWTE)
 	return r
 }
 
@@ -244,7 +244,7 @@ func (l *Line) addTo(total []Row) {
 		traineeWTE := s.inTraining * l.traineeWTEPerHead
 		t.TraineeWTE += traineeWTE
 		t.Workforce += l.workforce(s.inPost, traineeWTE)
-		t.PayCost += (s.inPost*l.costPerWTE + traineeWTE*l.traineeCostPerWTE) * l.payFactor[i] / 12
+		t.PayCost += l.payCost(i, s.inPost, traineeWTE)
 	}
 }
 
@@ -281,4 +281,56 @@ func scenarioOf(p *Plan, name string) (*Scenario, error) {
 		return sc, nil
 	}
 	return nil, fmt.Errorf("the plan has no scenario %q", name)
+}
+
+// payCost is a line's pay cost in month i: one month of its staff in post
+// and its salaried trainees at the month's pay. Rows, totals and the
+// solver's extra cost all take it from here, so they agree to the bit.
+func (r *lineRates) payCost(i int, inPost, traineeWTE float64) float64 {
+	return (inPost*r.costPerWTE + traineeWTE*r.traineeCostPerWTE) * r.payFactor[i] / 12
+}
+
+// payCostByMonth is the total pay cost of each month, the same to the bit
+// as the projection's Total[i].PayCost, keeping no line's months: the
+// solver's extra pay cost needs this column only, and two whole national
+// projections are 120 MB of memory to be fetched and cleared.
+func (m *model) payCostByMonth() []float64 {
+	n := m.months
+	pay := make([]float64, n)
+	half := m.splitAt(len(m.lines) / 2)
+	if len(m.lines)*n < 50_000 {
+		half = len(m.lines)
+	}
+	work := func(from, to int, add func(li int, months []stocks, rates *lineRates)) {
+		scratch := make([]stocks, n*m.widestGroup())
+		sp := stepper{m: m}
+		out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
+		sp.stepRange(from, to, out, false, func(li, k int, rates lineRates) { add(li, out(li, k), &rates) })
+	}
+	// The second half's lines keep their months' costs until the first
+	// half's are added, so the sums are made in line order, as Project's.
+	later := make([]float64, (len(m.lines)-half)*n)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		work(half, len(m.lines), func(li int, months []stocks, r *lineRates) {
+			own := later[(li-half)*n : (li-half+1)*n]
+			for i := range own {
+				own[i] = r.payCost(i, months[i].inPost, months[i].inTraining*r.traineeWTEPerHead)
+			}
+		})
+	}()
+	work(0, half, func(_ int, months []stocks, r *lineRates) {
+		for i := range pay {
+			pay[i] += r.payCost(i, months[i].inPost, months[i].inTraining*r.traineeWTEPerHead)
+		}
+	})
+	wg.Wait()
+	for j := 0; j < len(m.lines)-half; j++ {
+		for i := range pay {
+			pay[i] += later[j*n+i]
+		}
+	}
+	return pay
 }

@@ -201,10 +201,10 @@ func (a *Answer) extraPayCost(p *Plan, base *Scenario) (float64, error) {
 		if err != nil {
 			return 0, err
 		}
-		pj := m.project("")
+		pay := m.payCostByMonth()
 		total := 0.0
-		for i := 1; i < len(pj.Total); i++ {
-			total += pj.Total[i].PayCost
+		for i := 1; i < len(pay); i++ {
+			total += pay[i]
 		}
 		return total, nil
 	}
