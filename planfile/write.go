@@ -218,11 +218,17 @@ func Write(p *plan.Plan) ([]byte, error) {
 	for _, s := range p.Scenarios {
 		f.Scenarios = append(f.Scenarios, scenarioToJSON(s))
 	}
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
+	// Written compact, then indented into one buffer made big enough at
+	// once: the window saves a national plan (10 MB) after every edit, and
+	// an encoder that indents grows two buffers of it step by step.
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false) // "A&E" stays readable
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	out := bytes.NewBuffer(make([]byte, 0, 2*compact.Len())) // as json.Indent grows it
+	if err := json.Indent(out, compact.Bytes(), "", "  "); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil
