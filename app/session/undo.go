@@ -16,11 +16,12 @@ const MaxUndo = 200
 
 // undoBudget is about how much of the plans' lists (posts, cohorts, …)
 // the undo history keeps beyond the plan as it stands. An edit to a
-// post of the national plan keeps a third of a megabyte, so 200 of them
-// fit; an edit to a cohort keeps all 26,880 cohorts (2.2 MB counted, and
-// their drawn_from besides), so about 40 of those fit. At 160 MB a
-// version 3 national plan's window reached 931 MB over 1,000 edits.
-const undoBudget = 96 << 20
+// post of the national plan keeps a third of a megabyte, so 190 of them
+// fit; an edit to a cohort keeps all 26,880 cohorts (2.2 MB; the rest of
+// each cohort is shared with the plan after it), so about 30 of those
+// fit. At 160 MB a version 3 national plan's window reached 931 MB over
+// 1,000 edits.
+const undoBudget = 64 << 20
 
 // history is the undo history: the plan before each edit, newest last,
 // at most MaxUndo steps and about budget bytes of lists, the oldest
@@ -94,12 +95,8 @@ func unsharedBytes(p, q *plan.Plan) int {
 // reflect.DeepEqual took 30 ms over a national plan's 26,880 cohorts, on
 // the UI goroutine, at every key typed.
 func shareUnchanged(prev, next *plan.Plan) {
-	if slices.EqualFunc(prev.Posts, next.Posts, samePostLine) {
-		next.Posts = prev.Posts
-	}
-	if slices.EqualFunc(prev.Cohorts, next.Cohorts, sameCohort) {
-		next.Cohorts = prev.Cohorts
-	}
+	next.Posts = shareElements(prev.Posts, next.Posts, samePostLine)
+	next.Cohorts = shareElements(prev.Cohorts, next.Cohorts, sameCohort)
 	a, b := reflect.ValueOf(prev).Elem(), reflect.ValueOf(next).Elem()
 	for i := 0; i < b.NumField(); i++ {
 		f, old := b.Field(i), a.Field(i)
@@ -110,6 +107,23 @@ func shareUnchanged(prev, next *plan.Plan) {
 			f.Set(old)
 		}
 	}
+}
+
+// shareElements is next, or prev when they are the same list. Otherwise
+// each element of next that is the same as prev's at its place takes
+// prev's, with what it points to (a post line's funded changes, a
+// cohort's drawn_from): an undo step then keeps only the list itself,
+// the size unsharedBytes counts, not a copy of every element's parts.
+func shareElements[E any](prev, next []E, same func(a, b E) bool) []E {
+	if slices.EqualFunc(prev, next, same) {
+		return prev
+	}
+	for i := range min(len(prev), len(next)) {
+		if same(prev[i], next[i]) {
+			next[i] = prev[i]
+		}
+	}
+	return next
 }
 
 // samePostLine tells whether two post lines hold the same values. A field
