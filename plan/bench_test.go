@@ -294,3 +294,24 @@ func TestPayCostWithoutTheLinesIsTheProjections(t *testing.T) {
 		}
 	}
 }
+
+// The solver reads its largest rise at one month, projected alone: that
+// month is the whole projection's to the last bit, on the national plans
+// (split over two cores; version 3's lines stepped together) and York.
+func TestProjectionOfOneMonthIsTheProjections(t *testing.T) {
+	v3 := plantest.NationalV3()
+	v3.Horizon = v3.Baseline + 48
+	for name, c := range map[string]struct {
+		p        *plan.Plan
+		scenario string
+		month    int
+	}{
+		"national v2, month 1": {plantest.NationalV2(), "", 1}, "national v2, month 121": {plantest.NationalV2(), "", 121},
+		"national v3, last month": {v3, "", 48}, "national v3, scenario": {v3, v3.Scenarios[0].Name, 30},
+		"York, month 2": {plantest.York(), "", 2},
+	} {
+		if err := plan.ProjectionAtAgrees(c.p, c.scenario, c.month); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -71,3 +71,27 @@ func PayCostAgrees(p *Plan, scenario string) error {
 	}
 	return nil
 }
+
+// ProjectionAtAgrees tells whether the projection of month index i alone
+// is the whole projection's month i to the last bit: every line's row,
+// the total, the target and the gap.
+func ProjectionAtAgrees(p *Plan, scenario string, i int) error {
+	m, err := newModel(p, scenario, nil)
+	if err != nil {
+		return err
+	}
+	at, pj := m.projectionAt(i), m.project(scenario)
+	if at.Baseline != pj.Month(i) || at.Index(pj.Month(i)) != 0 {
+		return fmt.Errorf("month %d: the projection of that month alone runs %s to %s", i, at.Baseline, at.Horizon)
+	}
+	for li := range pj.Lines {
+		if at.Lines[li].Key != pj.Lines[li].Key || at.Lines[li].Row(0) != pj.Lines[li].Row(i) {
+			return fmt.Errorf("month %d, line %v: %+v alone, %+v in the projection", i, pj.Lines[li].Key, at.Lines[li].Row(0), pj.Lines[li].Row(i))
+		}
+	}
+	if at.Total[0] != pj.Total[i] || at.Target[0] != pj.Target[i] || at.Gap[0] != pj.Gap[i] {
+		return fmt.Errorf("month %d: total %+v, target %v, gap %v alone; %+v, %v, %v in the projection",
+			i, at.Total[0], at.Target[0], at.Gap[0], pj.Total[i], pj.Target[i], pj.Gap[i])
+	}
+	return nil
+}

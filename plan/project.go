@@ -296,41 +296,61 @@ func (r *lineRates) payCost(i int, inPost, traineeWTE float64) float64 {
 // projections are 120 MB of memory to be fetched and cleared.
 func (m *model) payCostByMonth() []float64 {
 	n := m.months
+	perLine := make([]float64, len(m.lines)*n)
+	m.eachLine(n-1, func(li int, months []stocks, r *lineRates) {
+		own := perLine[li*n : (li+1)*n]
+		for i := range own {
+			own[i] = r.payCost(i, months[i].inPost, months[i].inTraining*r.traineeWTEPerHead)
+		}
+	})
 	pay := make([]float64, n)
+	for li := range m.lines { // in line order, as Project sums them
+		for i := range pay {
+			pay[i] += perLine[li*n+i]
+		}
+	}
+	return pay
+}
+
+// projectionAt is the projection of month index i alone (its baseline
+// and horizon both that month): each line's row and the total, target
+// and gap then, the same to the bit as Project's, without keeping every
+// line's months.
+func (m *model) projectionAt(i int) *Projection {
+	at := m.plan.Baseline + Month(i)
+	pj := &Projection{Baseline: at, Horizon: at, Lines: make([]Line, len(m.lines)), Total: make([]Row, 1)}
+	m.eachLine(i, func(li int, months []stocks, r *lineRates) {
+		l := Line{months: months, lineRates: *r}
+		pj.Lines[li] = Line{Key: m.lines[li].key, rows: []Row{l.Row(i)}}
+	})
+	for li := range pj.Lines {
+		pj.Total[0].Add(pj.Lines[li].rows[0])
+	}
+	pj.Target = []float64{m.base * (1 + GrowthAt(m.plan, at)/100)}
+	pj.Gap = []float64{pj.Total[0].Workforce - pj.Target[0]}
+	return pj
+}
+
+// eachLine steps every line through month index last, keeping only the
+// lines being stepped: visit gets each line's months 0 to last and its
+// rates, and may keep nothing of the months. A big plan's lines are split
+// over two cores (whole professions when they pool), so visit writes only
+// what is line li's own.
+func (m *model) eachLine(last int, visit func(li int, months []stocks, r *lineRates)) {
+	n := last + 1
+	work := func(from, to int) {
+		scratch := make([]stocks, n*m.widestGroup())
+		sp := stepper{m: m}
+		out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
+		sp.stepRange(from, to, out, false, func(li, k int, rates lineRates) { visit(li, out(li, k), &rates) })
+	}
 	half := m.splitAt(len(m.lines) / 2)
 	if len(m.lines)*n < 50_000 {
 		half = len(m.lines)
 	}
-	work := func(from, to int, add func(li int, months []stocks, rates *lineRates)) {
-		scratch := make([]stocks, n*m.widestGroup())
-		sp := stepper{m: m}
-		out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
-		sp.stepRange(from, to, out, false, func(li, k int, rates lineRates) { add(li, out(li, k), &rates) })
-	}
-	// The second half's lines keep their months' costs until the first
-	// half's are added, so the sums are made in line order, as Project's.
-	later := make([]float64, (len(m.lines)-half)*n)
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		work(half, len(m.lines), func(li int, months []stocks, r *lineRates) {
-			own := later[(li-half)*n : (li-half+1)*n]
-			for i := range own {
-				own[i] = r.payCost(i, months[i].inPost, months[i].inTraining*r.traineeWTEPerHead)
-			}
-		})
-	}()
-	work(0, half, func(_ int, months []stocks, r *lineRates) {
-		for i := range pay {
-			pay[i] += r.payCost(i, months[i].inPost, months[i].inTraining*r.traineeWTEPerHead)
-		}
-	})
+	go func() { defer wg.Done(); work(half, len(m.lines)) }()
+	work(0, half)
 	wg.Wait()
-	for j := 0; j < len(m.lines)-half; j++ {
-		for i := range pay {
-			pay[i] += later[j*n+i]
-		}
-	}
-	return pay
 }

@@ -5,7 +5,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // The solver's levers (answers.md).
@@ -424,9 +423,10 @@ func (a *Answer) whyNot(p *Plan, base *Scenario, miss float64) string {
 	if why := a.nothingToRaise(p, base, who); why != "" {
 		return why
 	}
-	// What stops the largest rise is read off its projection, made once.
+	// What stops the largest rise is read off its projection at By, made
+	// once: that month alone, as a whole national projection is 60 MB.
 	if m, err := modelOf(p, a.solved(p, base, MaxSolvePct), nil); err == nil {
-		most := m.project("")
+		most := m.projectionAt(int(a.By - p.Baseline))
 		if why := a.cappedAt(p, base, most); why != "" {
 			return why
 		}
@@ -620,29 +620,13 @@ func (m *model) gapAt(i int) float64 {
 }
 
 // stateAt is each line's staff in post and workforce at month index i,
-// stepping each line only up to i and keeping nothing else. A big plan's
-// lines are split over two cores (whole professions when they pool).
+// stepping each line only up to i and keeping nothing else.
 func (m *model) stateAt(i int) (inPost, workforce []float64) {
-	n := i + 1
 	inPost, workforce = make([]float64, len(m.lines)), make([]float64, len(m.lines))
-	work := func(from, to int) {
-		scratch := make([]stocks, n*m.widestGroup())
-		sp := stepper{m: m}
-		out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
-		sp.stepRange(from, to, out, false, func(li, k int, rates lineRates) {
-			s := &out(li, k)[i]
-			inPost[li] = s.inPost
-			workforce[li] = rates.workforce(s.inPost, s.inTraining*rates.traineeWTEPerHead)
-		})
-	}
-	half := m.splitAt(len(m.lines) / 2)
-	if len(m.lines)*n < 50_000 {
-		half = len(m.lines)
-	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); work(half, len(m.lines)) }()
-	work(0, half)
-	wg.Wait()
+	m.eachLine(i, func(li int, months []stocks, r *lineRates) {
+		s := &months[i]
+		inPost[li] = s.inPost
+		workforce[li] = r.workforce(s.inPost, s.inTraining*r.traineeWTEPerHead)
+	})
 	return inPost, workforce
 }

@@ -10,16 +10,23 @@ import (
 // application does, but holds each apply (the UI side) until the test
 // settles them on its own goroutine: so a test sees the window between
 // asking and answering, and can hand answers back in any order.
+//
+// Work is counted under a lock rather than with a sync.WaitGroup: work
+// may be asked for from another goroutine (the band's pause ends on a
+// timer) while Take waits, which a WaitGroup does not allow.
 type Deferred struct {
 	mu      sync.Mutex
-	working sync.WaitGroup
+	idle    sync.Cond
+	working int
 	applies []func()
 }
 
 func (d *Deferred) Run(work, apply func()) {
-	d.working.Add(1)
+	d.mu.Lock()
+	d.working++
+	d.mu.Unlock()
 	go func() {
-		defer d.working.Done()
+		defer d.done()
 		work()
 		d.mu.Lock()
 		d.applies = append(d.applies, apply)
@@ -27,11 +34,25 @@ func (d *Deferred) Run(work, apply func()) {
 	}()
 }
 
-// Take waits for all work asked for so far and hands over its applies.
-func (d *Deferred) Take() []func() {
-	d.working.Wait()
+func (d *Deferred) done() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.working--
+	if d.working == 0 && d.idle.L != nil {
+		d.idle.Broadcast()
+	}
+}
+
+// Take waits for all work asked for so far and hands over its applies.
+func (d *Deferred) Take() []func() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.idle.L == nil {
+		d.idle.L = &d.mu
+	}
+	for d.working > 0 {
+		d.idle.Wait()
+	}
 	a := d.applies
 	d.applies = nil
 	return a
