@@ -84,12 +84,12 @@ func Compare(p *Plan, bands []*Band, made ...*Projection) (*Comparison, error) {
 	budgets := make([][]BudgetRow, len(c.Columns))
 	points := demandPoints(p)
 	for k, name := range c.Scenarios {
-		pj, err := projectionOf(p, name, made)
+		pj, at, err := columnOf(p, name, made, points)
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range points {
-			dt, err := DemandAt(p, pj, m)
+		for j, m := range points {
+			dt, err := DemandAt(p, at(j), m)
 			if err != nil {
 				return nil, err
 			}
@@ -115,15 +115,37 @@ func Compare(p *Plan, bands []*Band, made ...*Projection) (*Comparison, error) {
 	return c, nil
 }
 
-// projectionOf is the projection of scenario name: one of made, or made
-// now.
-func projectionOf(p *Plan, name string, made []*Projection) (*Projection, error) {
+// madeOf is the projection of scenario name among made, or nil.
+func madeOf(p *Plan, name string, made []*Projection) *Projection {
 	for _, pj := range made {
 		if pj != nil && pj.Scenario == name && pj.Baseline == p.Baseline && pj.Horizon == p.Horizon {
-			return pj, nil
+			return pj
 		}
 	}
-	return Project(p, name)
+	return nil
+}
+
+// columnOf is what the side by side reads of one column: the totals of
+// its projection, and at(j), a projection holding the month of points[j]
+// for its demand. One made already is used; otherwise only the totals and
+// those months are kept (a national scenario's whole projection is 60 MB).
+func columnOf(p *Plan, name string, made []*Projection, points []Month) (*Projection, func(j int) *Projection, error) {
+	if pj := madeOf(p, name, made); pj != nil {
+		return pj, func(int) *Projection { return pj }, nil
+	}
+	m, err := newModel(p, name, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := m.checkSize(); err != nil {
+		return nil, nil, err
+	}
+	idx := make([]int, len(points))
+	for j, pt := range points {
+		idx[j] = int(pt - p.Baseline)
+	}
+	pj, at := m.totalsOf(name, idx)
+	return pj, func(j int) *Projection { return at[j] }, nil
 }
 
 // demandPoints is every month of an access target's points after the

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/plan/plantest"
 )
 
 // South (see northAndSouth): 20 CBT WTE (£2,000 a month each) and 5 PWP
@@ -139,5 +140,36 @@ func TestCompareUsesProjectionsMade(t *testing.T) {
 	doctored.Baseline--
 	if c, _ = plan.Compare(south, nil, &doctored); !near(c.Rows[0].Values[1], 28) {
 		t.Errorf("a projection of another baseline was taken: %g", c.Rows[0].Values[1])
+	}
+}
+
+// A column not made already keeps only its totals and the months of the
+// access targets' points: the side by side is the same to the bit as from
+// whole projections, on the national plan of version 3 (demand, budget,
+// qualifiers moving, a scenario switching it off) and on South.
+func TestCompareWithoutWholeProjectionsIsTheSame(t *testing.T) {
+	v3 := plantest.NationalV3()
+	v3.Horizon = v3.Baseline + 60
+	_, south := northAndSouth()
+	for _, p := range []*plan.Plan{v3, south} {
+		var made []*plan.Projection
+		for _, name := range append([]string{""}, p.ScenarioNames()...) {
+			pj, err := plan.Project(p, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			made = append(made, pj)
+		}
+		whole, err := plan.Compare(p, nil, made...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		alone, err := plan.Compare(p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(whole.Rows) < 5 || !reflect.DeepEqual(whole, alone) {
+			t.Errorf("%s: %d rows from whole projections, %d from totals", p.Name, len(whole.Rows), len(alone.Rows))
+		}
 	}
 }

@@ -317,18 +317,64 @@ func (m *model) payCostByMonth() []float64 {
 // and gap then, the same to the bit as Project's, without keeping every
 // line's months.
 func (m *model) projectionAt(i int) *Projection {
-	at := m.plan.Baseline + Month(i)
-	pj := &Projection{Baseline: at, Horizon: at, Lines: make([]Line, len(m.lines)), Total: make([]Row, 1)}
+	pj := m.monthAlone(i)
 	m.eachLine(i, func(li int, months []stocks, r *lineRates) {
 		l := Line{months: months, lineRates: *r}
-		pj.Lines[li] = Line{Key: m.lines[li].key, rows: []Row{l.Row(i)}}
+		pj.Lines[li].rows = []Row{l.Row(i)}
 	})
+	m.sumAlone(pj)
+	return pj
+}
+
+// totalsOf is the projection's totals, target and gap every month with
+// no line's months, and the projection of each month index of points
+// alone (as projectionAt): what the side by side reads of a scenario. The
+// lines are stepped on one core, keeping only those being stepped, and
+// added in line order, so every figure is Project's to the bit.
+func (m *model) totalsOf(scenario string, points []int) (*Projection, []*Projection) {
+	n := m.months
+	pj := &Projection{Scenario: scenario, Baseline: m.plan.Baseline, Horizon: m.plan.Horizon, Total: make([]Row, n)}
+	at := make([]*Projection, len(points))
+	for j, i := range points {
+		at[j] = m.monthAlone(i)
+	}
+	scratch := make([]stocks, n*m.widestGroup())
+	sp := stepper{m: m}
+	out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
+	sp.stepRange(0, len(m.lines), out, false, func(li, k int, rates lineRates) {
+		l := Line{months: out(li, k), lineRates: rates}
+		l.addTo(pj.Total)
+		for j, i := range points {
+			at[j].Lines[li].rows = []Row{l.Row(i)}
+		}
+	})
+	pj.Target, pj.Gap = m.targets(pj.Total)
+	for _, a := range at {
+		m.sumAlone(a)
+	}
+	return pj, at
+}
+
+// monthAlone is the frame of a projection of month index i alone: its
+// lines' keys, their rows to be filled in.
+func (m *model) monthAlone(i int) *Projection {
+	at := m.plan.Baseline + Month(i)
+	pj := &Projection{Baseline: at, Horizon: at, Lines: make([]Line, len(m.lines))}
+	for li := range pj.Lines {
+		pj.Lines[li].Key = m.lines[li].key
+	}
+	return pj
+}
+
+// sumAlone adds up a projection of one month alone, in line order, and
+// its target and gap, as Project does.
+func (m *model) sumAlone(pj *Projection) {
+	pj.Total = make([]Row, 1)
 	for li := range pj.Lines {
 		pj.Total[0].Add(pj.Lines[li].rows[0])
 	}
-	pj.Target = []float64{m.base * (1 + GrowthAt(m.plan, at)/100)}
+	pj.Target = []float64{m.base * (1 + GrowthAt(m.plan, pj.Baseline)/100)}
 	pj.Gap = []float64{pj.Total[0].Workforce - pj.Target[0]}
-	return pj
 }
 
 // eachLine steps every line through month index last, keeping only the
