@@ -178,6 +178,11 @@ func (ps professionOverrides) MarshalJSON() ([]byte, error) {
 // who read plans by hand, ending in a line break. Reading it back gives the
 // same plan, and writing that gives the same bytes.
 func Write(p *plan.Plan) ([]byte, error) {
+	return encode(fileOf(p))
+}
+
+// fileOf is the plan in the plan file's shape.
+func fileOf(p *plan.Plan) fileJSON {
 	f := fileJSON{
 		Format: Format, Version: Version, Name: p.Name, Area: p.Area, Notes: p.Notes,
 		Baseline: p.Baseline.String(), Horizon: p.Horizon.String(), CapHires: p.CapHires,
@@ -218,20 +223,20 @@ func Write(p *plan.Plan) ([]byte, error) {
 	for _, s := range p.Scenarios {
 		f.Scenarios = append(f.Scenarios, scenarioToJSON(s))
 	}
-	// Written compact, then indented into one buffer made big enough at
-	// once: the window saves a national plan (10 MB) after every edit, and
-	// an encoder that indents grows two buffers of it step by step.
+	return f
+}
+
+// encode writes f compact, then lays it out with indent: the window saves
+// a national plan (10 MB) after every edit, and json.Indent, or an
+// encoder that indents, takes three times as long again as the encoding.
+func encode(f fileJSON) ([]byte, error) {
 	var compact bytes.Buffer
 	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false) // "A&E" stays readable
 	if err := enc.Encode(f); err != nil {
 		return nil, err
 	}
-	out := bytes.NewBuffer(make([]byte, 0, 2*compact.Len())) // as json.Indent grows it
-	if err := json.Indent(out, compact.Bytes(), "", "  "); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return indent(compact.Bytes()), nil
 }
 
 func professionToJSON(prof plan.Profession) professionJSON {
