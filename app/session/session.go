@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"example.org/psyplan/charts"
 	"example.org/psyplan/plan"
@@ -83,6 +84,7 @@ type Session struct {
 	// its turn is never projected at all.
 	openSeq, projSeq, whatIfSeq atomic.Int64
 	projecting                  sync.Mutex // one projection at a time: two cores, 30 MB each
+	inFlight                    atomic.Int32 // projections asked for and not yet made (or found overtaken)
 	bands                       bandState  // the low-high band, made after each projection (band.go)
 
 	changed  []func()          // after the plan, the scenario or the projection changes
@@ -101,7 +103,12 @@ func New(lib *store.Library, run Runner, async bool) *Session {
 		s.bands.post = func(apply func()) { run(func() {}, apply) }
 		s.bands.auto = true
 	}
-	s.save = newSaver(func(id int64, p *plan.Plan) error { return lib.SavePlan(context.Background(), id, p) }, async)
+	s.save = newSaver(func(id int64, p *plan.Plan) error {
+		if async {
+			s.awaitProjections(saveWaitsAtMost)
+		}
+		return lib.SavePlan(context.Background(), id, p)
+	}, async)
 	s.save.done = func(err error) {
 		s.run(func() {}, func() {
 			for _, fn := range s.saved {
@@ -110,6 +117,20 @@ func New(lib *store.Library, run Runner, async bool) *Session {
 		})
 	}
 	return s
+}
+
+// saveWaitsAtMost is how long a save waits for the projections asked for
+// before it. Writing a national plan takes a core for 50 ms; while the
+// chart's projection needs both, the planner would see the chart late
+// for it. Typing without a pause still saves about every second.
+const saveWaitsAtMost = time.Second
+
+// awaitProjections waits until no projection is being made, or limit has
+// passed: the chart first, then the save.
+func (s *Session) awaitProjections(limit time.Duration) {
+	for waited := time.Duration(0); s.inFlight.Load() > 0 && waited < limit; waited += 5 * time.Millisecond {
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // OnSaving adds a function called when an edit is on its way to the library.
@@ -394,7 +415,9 @@ func (s *Session) reproject() {
 	var prs projections
 	var stale bool
 	var err error
+	s.inFlight.Add(1)
 	s.run(func() {
+		defer s.inFlight.Add(-1)
 		prs, stale, err = s.project(seq, p, scenario, compare)
 		if s.overtaken(seq) {
 			prs, stale = projections{}, true

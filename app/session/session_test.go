@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -340,4 +341,64 @@ func TestTypingStartsNoBand(t *testing.T) {
 	if b := s.Band(); b == nil || b.Runs != BandRuns || s.Plan().Posts[0].RecruitsWTEPerYear != 20 {
 		t.Errorf("no band of the plan as it stands: %v", b)
 	}
+}
+
+// heldRunner keeps background work until the test runs it.
+type heldRunner struct {
+	mu    sync.Mutex
+	works []func()
+}
+
+func (h *heldRunner) Run(work, apply func()) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.works = append(h.works, func() { work(); apply() })
+}
+
+// runAll runs the work held so far, and what it asks for in turn.
+func (h *heldRunner) runAll() {
+	for {
+		h.mu.Lock()
+		w := h.works
+		h.works = nil
+		h.mu.Unlock()
+		if len(w) == 0 {
+			return
+		}
+		for _, f := range w {
+			f()
+		}
+	}
+}
+
+// The chart first, then the save: an edit is written to the library once
+// its projection is made, so the two do not share the cores while the
+// planner waits for the chart. (Without a projection it is written after
+// a second all the same; that is not waited for here.)
+func TestAnEditIsSavedAfterItsProjection(t *testing.T) {
+	lib, ids := newLibrary(t, plantest.York())
+	h := &heldRunner{}
+	s := New(lib, h.Run, true)
+	s.Open(ids[0], nil)
+	h.runAll()
+	if err := s.Edit("", setRecruits(30)); err != nil {
+		t.Fatal(err)
+	}
+	recruits := func() float64 {
+		p, err := lib.LoadPlan(context.Background(), ids[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Posts[0].RecruitsWTEPerYear
+	}
+	time.Sleep(150 * time.Millisecond)
+	if got := recruits(); got != 24 {
+		t.Errorf("the library has %v recruits a year while the projection is still to make, want the 24 before the edit", got)
+	}
+	h.runAll()
+	s.Flush()
+	if got := recruits(); got != 30 {
+		t.Errorf("the library has %v recruits a year after the projection, want 30", got)
+	}
+	h.runAll()
 }
