@@ -83,9 +83,9 @@ type Session struct {
 	// UI goroutine, read by the work too, so a request overtaken before
 	// its turn is never projected at all.
 	openSeq, projSeq, whatIfSeq atomic.Int64
-	projecting                  sync.Mutex // one projection at a time: two cores, 30 MB each
+	projecting                  sync.Mutex   // one projection at a time: two cores, 30 MB each
 	inFlight                    atomic.Int32 // projections asked for and not yet made (or found overtaken)
-	bands                       bandState  // the low-high band, made after each projection (band.go)
+	bands                       bandState    // the low-high band, made after each projection (band.go)
 
 	changed  []func()          // after the plan, the scenario or the projection changes
 	saving   []func()          // an edit is on its way to the library
