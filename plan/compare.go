@@ -3,6 +3,7 @@ package plan
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 
 	"slices"
 
@@ -77,27 +78,24 @@ func Compare(p *Plan, bands []*Band, made ...*Projection) (*Comparison, error) {
 		}
 	}
 	// Each projection is kept only as its totals (and the figures of its
-	// demand and budget): the side by side of a big plan's ten scenarios
-	// then holds one whole projection at a time, not ten.
+	// demand and budget), and a column not made already is worked out
+	// without a whole projection, a column to each core.
 	pjs := make([]*Projection, len(c.Columns))
 	demand := make([][]DemandRow, len(c.Columns))
 	budgets := make([][]BudgetRow, len(c.Columns))
+	errs := make([]error, len(c.Columns))
 	points := demandPoints(p)
-	for k, name := range c.Scenarios {
-		pj, at, err := columnOf(p, name, made, points)
+	var next atomic.Int64
+	inParallel(context.Background(), func() error {
+		for k := int(next.Add(1)) - 1; k < len(c.Scenarios); k = int(next.Add(1)) - 1 {
+			pjs[k], demand[k], budgets[k], errs[k] = compareColumn(p, c.Scenarios[k], made, points)
+		}
+		return nil
+	})
+	for _, err := range errs { // the first column's error, as when made in turn
 		if err != nil {
 			return nil, err
 		}
-		for j, m := range points {
-			dt, err := DemandAt(p, at(j), m)
-			if err != nil {
-				return nil, err
-			}
-			demand[k] = append(demand[k], dt.Overall(0))
-		}
-		budgets[k] = MakeBudget(p, pj)
-		pjs[k] = &Projection{Scenario: pj.Scenario, Baseline: pj.Baseline, Horizon: pj.Horizon,
-			Total: pj.Total, Target: pj.Target, Gap: pj.Gap}
 	}
 	c.At = p.JudgedAt(p.Horizon)
 	c.addMilestones(p, pjs, bands)
@@ -113,6 +111,26 @@ func Compare(p *Plan, bands []*Band, made ...*Projection) (*Comparison, error) {
 		}
 	}
 	return c, nil
+}
+
+// compareColumn is what the side by side keeps of scenario name: its
+// totals, its demand at each of points and its budget.
+func compareColumn(p *Plan, name string, made []*Projection, points []Month) (*Projection, []DemandRow, []BudgetRow, error) {
+	pj, at, err := columnOf(p, name, made, points)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var demand []DemandRow
+	for j, m := range points {
+		dt, err := DemandAt(p, at(j), m)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		demand = append(demand, dt.Overall(0))
+	}
+	totals := &Projection{Scenario: pj.Scenario, Baseline: pj.Baseline, Horizon: pj.Horizon,
+		Total: pj.Total, Target: pj.Target, Gap: pj.Gap}
+	return totals, demand, MakeBudget(p, pj), nil
 }
 
 // madeOf is the projection of scenario name among made, or nil.

@@ -286,8 +286,12 @@ func scenarioOf(p *Plan, name string) (*Scenario, error) {
 // payCost is a line's pay cost in month i: one month of its staff in post
 // and its salaried trainees at the month's pay. Rows, totals and the
 // solver's extra cost all take it from here, so they agree to the bit.
+//
+// The products are converted explicitly so that no compiler fuses one
+// into the sum (arm64 does, and amd64 at GOAMD64=v3): fused or not would
+// then depend on how each caller's arguments were made.
 func (r *lineRates) payCost(i int, inPost, traineeWTE float64) float64 {
-	return (inPost*r.costPerWTE + traineeWTE*r.traineeCostPerWTE) * r.payFactor[i] / 12
+	return (float64(inPost*r.costPerWTE) + float64(traineeWTE*r.traineeCostPerWTE)) * r.payFactor[i] / 12
 }
 
 // payCostByMonth is the total pay cost of each month, the same to the bit

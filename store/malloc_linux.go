@@ -4,6 +4,14 @@ package store
 
 /*
 #include <malloc.h>
+
+// Only glibc has these settings (musl's and Android's malloc have not).
+static void psyplan_give_big_blocks_back(void) {
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD) && defined(M_ARENA_MAX)
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+	mallopt(M_ARENA_MAX, 2);
+#endif
+}
 */
 import "C"
 
@@ -15,8 +23,6 @@ import "C"
 // about 100 MB more than it used (680 MB against 584 MB after 40 edits
 // in the real window). A fixed threshold of 1 MB gives a big block back
 // to the system when it is freed, and two arenas serve one writer and its
-// readers. Windows' heap gives blocks this big back by itself.
-func init() {
-	C.mallopt(C.M_MMAP_THRESHOLD, 1<<20)
-	C.mallopt(C.M_ARENA_MAX, 2)
-}
+// readers. The settings are the whole process's (Fyne's C side too), as
+// malloc has no other. Windows' heap gives blocks this big back by itself.
+func init() { C.psyplan_give_big_blocks_back() }

@@ -123,12 +123,13 @@ func New(lib *store.Library, run Runner, async bool) *Session {
 // before it. Writing a national plan takes a core for 50 ms; while the
 // chart's projection needs both, the planner would see the chart late
 // for it. Typing without a pause still saves about every second.
-const saveWaitsAtMost = time.Second
+var saveWaitsAtMost = time.Second // a variable for the tests
 
 // awaitProjections waits until no projection is being made, or limit has
-// passed: the chart first, then the save.
+// passed, or someone waits for the save (Flush): the chart first, then
+// the save.
 func (s *Session) awaitProjections(limit time.Duration) {
-	for waited := time.Duration(0); s.inFlight.Load() > 0 && waited < limit; waited += 5 * time.Millisecond {
+	for waited := time.Duration(0); s.inFlight.Load() > 0 && waited < limit && !s.save.hurry.Load(); waited += 5 * time.Millisecond {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
@@ -361,8 +362,8 @@ func (s *Session) replace(p *plan.Plan) {
 	for _, fn := range s.saving {
 		fn()
 	}
+	s.reproject() // asked first, so the save waits for it
 	s.save.Save(s.id, p)
-	s.reproject()
 	s.notify()
 }
 
@@ -502,7 +503,8 @@ type saver struct {
 	pending map[int64]*plan.Plan
 	order   []int64
 	busy    bool
-	async   bool // false in tests: Save writes before it returns
+	async   bool        // false in tests: Save writes before it returns
+	hurry   atomic.Bool // Flush is waiting: write without waiting for projections
 	write   func(id int64, p *plan.Plan) error
 	done    func(err error)
 }
@@ -561,6 +563,8 @@ func (s *saver) loop() {
 
 // Flush waits until everything queued is written.
 func (s *saver) Flush() {
+	s.hurry.Store(true)
+	defer s.hurry.Store(false)
 	s.mu.Lock()
 	for s.busy {
 		s.idle.Wait()

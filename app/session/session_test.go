@@ -402,3 +402,34 @@ func TestAnEditIsSavedAfterItsProjection(t *testing.T) {
 	}
 	h.runAll()
 }
+
+// Someone waiting for the save (switching plans, closing) does not wait
+// for the projection too: Flush writes the edit while its projection is
+// still to make.
+func TestFlushDoesNotWaitForTheProjection(t *testing.T) {
+	defer func(was time.Duration) { saveWaitsAtMost = was }(saveWaitsAtMost)
+	saveWaitsAtMost = time.Hour
+	lib, ids := newLibrary(t, plantest.York())
+	h := &heldRunner{}
+	s := New(lib, h.Run, true)
+	s.Open(ids[0], nil)
+	h.runAll()
+	if err := s.Edit("", setRecruits(30)); err != nil {
+		t.Fatal(err)
+	}
+	flushed := make(chan struct{})
+	go func() { s.Flush(); close(flushed) }()
+	select {
+	case <-flushed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Flush waited for a projection that was never made")
+	}
+	p, err := lib.LoadPlan(context.Background(), ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Posts[0].RecruitsWTEPerYear; got != 30 {
+		t.Errorf("after Flush the library has %v recruits a year, want 30", got)
+	}
+	h.runAll()
+}
