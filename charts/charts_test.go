@@ -238,3 +238,35 @@ func TestManyPlansNamesFitTheirBars(t *testing.T) {
 		t.Errorf("3 plans: %.1f points, want the axis's %.1f", got, axisStyle(s).FontSize)
 	}
 }
+
+// Leaving the background and canvas unfilled on blank paper changes no
+// pixel: every chart, every filter and the slide type, drawn both ways,
+// is the same picture.
+func TestBlankPaperIsNotFilledAgain(t *testing.T) {
+	in := defaultInput(t)
+	defer func() { skipBlankFills = true }()
+	for _, k := range Kinds {
+		for _, f := range []Filter{{}, {Profession: "pwp"}, {ServiceArea: "Perinatal"}} {
+			in.Filter = f
+			c, err := Make(k.Name, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, draw := range []func(Chart, int, int) (*image.RGBA, Frame, error){Image, SlideImage} {
+				skipBlankFills = false
+				want, _, err := draw(c, 1150, 480)
+				if err != nil {
+					t.Fatal(err)
+				}
+				skipBlankFills = true
+				got, _, err := draw(c, 1150, 480)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Pix, want.Pix) {
+					t.Errorf("%s %+v: the picture differs when the paper is not filled again", k.Name, f)
+				}
+			}
+		}
+	}
+}
