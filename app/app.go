@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -84,7 +85,8 @@ func Run(a fyne.App, lib *store.Library, opts Options) int {
 	boundMemory()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	var ui *UI
-	run := session.Background(fyne.Do, func(msg string) {
+	onUI, windowClosed := untilClosed(fyne.Do)
+	run := session.Background(onUI, func(msg string) {
 		if ui != nil {
 			ui.setStatus(msg)
 		}
@@ -97,7 +99,7 @@ func Run(a fyne.App, lib *store.Library, opts Options) int {
 		dialog.ShowInformation("PsyPlan closed unexpectedly last time", opts.Notice, ui.win)
 	}
 	lib.OnWait = func() { // told on the worker that saves, while it waits
-		fyne.Do(func() { ui.setStatus("Another program is writing to the library; waiting up to 20 seconds…") })
+		onUI(func() { ui.setStatus("Another program is writing to the library; waiting up to 20 seconds…") })
 	}
 	var shots chan int
 	if opts.ScreenshotDir != "" {
@@ -105,6 +107,7 @@ func Run(a fyne.App, lib *store.Library, opts Options) int {
 		go func() { shots <- ui.screenshots(opts.ScreenshotDir) }()
 	}
 	ui.win.ShowAndRun()
+	windowClosed()
 	ui.session.Flush()
 	if shots == nil {
 		return 0
@@ -127,6 +130,22 @@ func boundMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+}
+
+// untilClosed hands work to the UI goroutine with onUI until closed is
+// called. Once the window has closed, Fyne runs such work at once on the
+// goroutine that asks, and an answer still arriving (a projection made
+// after the last edit) would draw on a window that is gone: it is dropped.
+func untilClosed(onUI func(func())) (run func(func()), closed func()) {
+	var done atomic.Bool
+	run = func(f func()) {
+		onUI(func() {
+			if !done.Load() {
+				f()
+			}
+		})
+	}
+	return run, func() { done.Store(true) }
 }
 
 // screenshotsCode is the screenshot run's exit code, once it has handed
