@@ -140,31 +140,24 @@ func defaultInput(t testing.TB) Input {
 // its SVG carries its title.
 func TestEveryChartDraws(t *testing.T) {
 	in := defaultInput(t)
-	for _, k := range Kinds {
-		for _, f := range []Filter{{}, {Profession: "pwp"}, {ServiceArea: "Perinatal"}} {
-			in.Filter = f
-			c, err := Make(k.Name, in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			img, frame, err := Image(c, 1920, 1080)
-			if err != nil {
-				t.Fatalf("%s %+v: %v", k.Name, f, err)
-			}
-			if frame.Plot.Dx() < 800 || frame.Plot.Dy() < 400 {
-				t.Errorf("%s: plot %v", k.Name, frame.Plot)
-			}
-			if !hasColour(img, frame.Plot, Blue.R, Blue.G, Blue.B) && !hasColour(img, frame.Plot, Green.R, Green.G, Green.B) &&
-				!hasColour(img, frame.Plot, Vermilion.R, Vermilion.G, Vermilion.B) {
-				t.Errorf("%s %+v: nothing drawn in the plot", k.Name, f)
-			}
-			if os.Getenv("PSYPLAN_CHART_DIR") != "" && f == (Filter{}) {
-				out, _ := os.Create(filepath.Join(os.Getenv("PSYPLAN_CHART_DIR"), k.Name+".png"))
-				png.Encode(out, img)
-				out.Close()
-			}
+	eachChart(t, in, func(name string, f Filter, c Chart) {
+		img, frame, err := Image(c, 1920, 1080)
+		if err != nil {
+			t.Fatalf("%s %+v: %v", name, f, err)
 		}
-	}
+		if frame.Plot.Dx() < 800 || frame.Plot.Dy() < 400 {
+			t.Errorf("%s: plot %v", name, frame.Plot)
+		}
+		if !hasColour(img, frame.Plot, Blue.R, Blue.G, Blue.B) && !hasColour(img, frame.Plot, Green.R, Green.G, Green.B) &&
+			!hasColour(img, frame.Plot, Vermilion.R, Vermilion.G, Vermilion.B) {
+			t.Errorf("%s %+v: nothing drawn in the plot", name, f)
+		}
+		if os.Getenv("PSYPLAN_CHART_DIR") != "" && f == (Filter{}) {
+			out, _ := os.Create(filepath.Join(os.Getenv("PSYPLAN_CHART_DIR"), name+".png"))
+			png.Encode(out, img)
+			out.Close()
+		}
+	})
 	if _, err := Make("pie", in); err == nil {
 		t.Error("made a chart that does not exist")
 	}
@@ -243,8 +236,30 @@ func TestManyPlansNamesFitTheirBars(t *testing.T) {
 // pixel: every chart, every filter and the slide type, drawn both ways,
 // is the same picture.
 func TestBlankPaperIsNotFilledAgain(t *testing.T) {
-	in := defaultInput(t)
 	defer func() { skipBlankFills = true }()
+	eachChart(t, defaultInput(t), func(name string, f Filter, c Chart) {
+		for _, draw := range []func(Chart, int, int) (*image.RGBA, Frame, error){Image, SlideImage} {
+			skipBlankFills = false
+			want, _, err := draw(c, 1150, 480)
+			if err != nil {
+				t.Fatal(err)
+			}
+			skipBlankFills = true
+			got, _, err := draw(c, 1150, 480)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Pix, want.Pix) {
+				t.Errorf("%s %+v: the picture differs when the paper is not filled again", name, f)
+			}
+		}
+	})
+}
+
+// eachChart makes every kind of chart of in, on the whole plan and on a
+// profession's and a service area's filter, and hands each to check.
+func eachChart(t *testing.T, in Input, check func(name string, f Filter, c Chart)) {
+	t.Helper()
 	for _, k := range Kinds {
 		for _, f := range []Filter{{}, {Profession: "pwp"}, {ServiceArea: "Perinatal"}} {
 			in.Filter = f
@@ -252,21 +267,7 @@ func TestBlankPaperIsNotFilledAgain(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, draw := range []func(Chart, int, int) (*image.RGBA, Frame, error){Image, SlideImage} {
-				skipBlankFills = false
-				want, _, err := draw(c, 1150, 480)
-				if err != nil {
-					t.Fatal(err)
-				}
-				skipBlankFills = true
-				got, _, err := draw(c, 1150, 480)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !bytes.Equal(got.Pix, want.Pix) {
-					t.Errorf("%s %+v: the picture differs when the paper is not filled again", k.Name, f)
-				}
-			}
+			check(k.Name, f, c)
 		}
 	}
 }

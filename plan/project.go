@@ -197,10 +197,7 @@ func (m *model) project(scenario string) *Projection {
 	// between service areas), so a big plan's second half is projected on
 	// another core. The totals are still summed in line order, so they
 	// come out the same to the last bit however the work is split.
-	half := m.splitAt(len(m.lines) / 2)
-	if len(m.lines)*n < 50_000 {
-		half = len(m.lines)
-	}
+	half := m.secondHalf(n)
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); project(half, len(m.lines), nil) }()
@@ -342,11 +339,8 @@ func (m *model) totalsOf(scenario string, points []int) (*Projection, []*Project
 	for j, i := range points {
 		at[j] = m.monthAlone(i)
 	}
-	scratch := make([]stocks, n*m.widestGroup())
-	sp := stepper{m: m}
-	out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
-	sp.stepRange(0, len(m.lines), out, false, func(li, k int, rates lineRates) {
-		l := Line{months: out(li, k), lineRates: rates}
+	m.stepLines(0, len(m.lines), n-1, func(li int, months []stocks, r *lineRates) {
+		l := Line{months: months, lineRates: *r}
 		l.addTo(pj.Total)
 		for j, i := range points {
 			at[j].Lines[li].rows = []Row{l.Row(i)}
@@ -387,20 +381,30 @@ func (m *model) sumAlone(pj *Projection) {
 // over two cores (whole professions when they pool), so visit writes only
 // what is line li's own.
 func (m *model) eachLine(last int, visit func(li int, months []stocks, r *lineRates)) {
-	n := last + 1
-	work := func(from, to int) {
-		scratch := make([]stocks, n*m.widestGroup())
-		sp := stepper{m: m}
-		out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
-		sp.stepRange(from, to, out, false, func(li, k int, rates lineRates) { visit(li, out(li, k), &rates) })
-	}
-	half := m.splitAt(len(m.lines) / 2)
-	if len(m.lines)*n < 50_000 {
-		half = len(m.lines)
-	}
+	half := m.secondHalf(last + 1)
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done(); work(half, len(m.lines)) }()
-	work(0, half)
+	go func() { defer wg.Done(); m.stepLines(half, len(m.lines), last, visit) }()
+	m.stepLines(0, half, last, visit)
 	wg.Wait()
+}
+
+// stepLines steps lines from to to (excluded) through month index last
+// on this goroutine, in working space of a profession's lines.
+func (m *model) stepLines(from, to, last int, visit func(li int, months []stocks, r *lineRates)) {
+	n := last + 1
+	scratch := make([]stocks, n*m.widestGroup())
+	sp := stepper{m: m}
+	out := func(_, k int) []stocks { return scratch[k*n : (k+1)*n : (k+1)*n] }
+	sp.stepRange(from, to, out, false, func(li, k int, rates lineRates) { visit(li, out(li, k), &rates) })
+}
+
+// secondHalf is where a plan's lines are split over two cores when n
+// months of them are stepped: at a profession's start when they pool; a
+// small plan is not split (its second half is empty).
+func (m *model) secondHalf(n int) int {
+	if len(m.lines)*n < 50_000 {
+		return len(m.lines)
+	}
+	return m.splitAt(len(m.lines) / 2)
 }

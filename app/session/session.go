@@ -424,7 +424,7 @@ func (s *Session) reproject() {
 			prs, stale = projections{}, true
 		}
 	}, func() {
-		if stale || seq != s.projSeq.Load() {
+		if stale || s.overtaken(seq) {
 			return
 		}
 		if prs.shown != nil {

@@ -376,21 +376,7 @@ func (h *heldRunner) runAll() {
 // planner waits for the chart. (Without a projection it is written after
 // a second all the same; that is not waited for here.)
 func TestAnEditIsSavedAfterItsProjection(t *testing.T) {
-	lib, ids := newLibrary(t, plantest.York())
-	h := &heldRunner{}
-	s := New(lib, h.Run, true)
-	s.Open(ids[0], nil)
-	h.runAll()
-	if err := s.Edit("", setRecruits(30)); err != nil {
-		t.Fatal(err)
-	}
-	recruits := func() float64 {
-		p, err := lib.LoadPlan(context.Background(), ids[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p.Posts[0].RecruitsWTEPerYear
-	}
+	s, h, recruits := editWithProjectionHeld(t)
 	time.Sleep(150 * time.Millisecond)
 	if got := recruits(); got != 24 {
 		t.Errorf("the library has %v recruits a year while the projection is still to make, want the 24 before the edit", got)
@@ -409,14 +395,7 @@ func TestAnEditIsSavedAfterItsProjection(t *testing.T) {
 func TestFlushDoesNotWaitForTheProjection(t *testing.T) {
 	defer func(was time.Duration) { saveWaitsAtMost = was }(saveWaitsAtMost)
 	saveWaitsAtMost = time.Hour
-	lib, ids := newLibrary(t, plantest.York())
-	h := &heldRunner{}
-	s := New(lib, h.Run, true)
-	s.Open(ids[0], nil)
-	h.runAll()
-	if err := s.Edit("", setRecruits(30)); err != nil {
-		t.Fatal(err)
-	}
+	s, h, recruits := editWithProjectionHeld(t)
 	flushed := make(chan struct{})
 	go func() { s.Flush(); close(flushed) }()
 	select {
@@ -424,12 +403,30 @@ func TestFlushDoesNotWaitForTheProjection(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("Flush waited for a projection that was never made")
 	}
-	p, err := lib.LoadPlan(context.Background(), ids[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := p.Posts[0].RecruitsWTEPerYear; got != 30 {
+	if got := recruits(); got != 30 {
 		t.Errorf("after Flush the library has %v recruits a year, want 30", got)
 	}
 	h.runAll()
+}
+
+// editWithProjectionHeld opens York in a session whose background work
+// waits for the test, and sets its recruits to 30 a year: the edit's
+// projection is held. recruits reads what the library has.
+func editWithProjectionHeld(t *testing.T) (s *Session, h *heldRunner, recruits func() float64) {
+	t.Helper()
+	lib, ids := newLibrary(t, plantest.York())
+	h = &heldRunner{}
+	s = New(lib, h.Run, true)
+	s.Open(ids[0], nil)
+	h.runAll()
+	if err := s.Edit("", setRecruits(30)); err != nil {
+		t.Fatal(err)
+	}
+	return s, h, func() float64 {
+		p, err := lib.LoadPlan(context.Background(), ids[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Posts[0].RecruitsWTEPerYear
+	}
 }

@@ -23,6 +23,9 @@ type Deferred struct {
 
 func (d *Deferred) Run(work, apply func()) {
 	d.mu.Lock()
+	if d.idle.L == nil { // set once, before anyone can wait on it
+		d.idle.L = &d.mu
+	}
 	d.working++
 	d.mu.Unlock()
 	go func() {
@@ -38,7 +41,7 @@ func (d *Deferred) done() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.working--
-	if d.working == 0 && d.idle.L != nil {
+	if d.working == 0 {
 		d.idle.Broadcast()
 	}
 }
@@ -47,10 +50,7 @@ func (d *Deferred) done() {
 func (d *Deferred) Take() []func() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.idle.L == nil {
-		d.idle.L = &d.mu
-	}
-	for d.working > 0 {
+	for d.working > 0 { // then Run has given idle its lock
 		d.idle.Wait()
 	}
 	a := d.applies
