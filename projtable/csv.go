@@ -43,14 +43,32 @@ func WriteCSV(w io.Writer, pr *plan.Projection) error {
 		return ErrNotFinite
 	}
 	header := appendRecord(nil, Header)
+	names := lineNames(pr)
 	per := csvChunkMonths(pr)
 	chunks := (pr.Months() + per - 1) / per
 	if chunks == 1 {
-		return writeAll(w, header, appendMonths(nil, pr, 0, pr.Months()))
+		return writeAll(w, header, appendMonths(nil, pr, names, 0, pr.Months()))
 	}
+	// A piece's rows are about 200 bytes each; a buffer that starts the
+	// size of a piece is not copied as it grows.
+	size := per * (len(pr.Lines) + 1) * 256
 	return writeChunks(w, header, chunks, func(buf []byte, c int) []byte {
-		return appendMonths(buf, pr, c*per, min((c+1)*per, pr.Months()))
+		if cap(buf) < size {
+			buf = make([]byte, 0, size)
+		}
+		return appendMonths(buf, pr, names, c*per, min((c+1)*per, pr.Months()))
 	})
+}
+
+// lineNames is each line's profession and service area as the table
+// writes them, quoted once rather than on every month's row.
+func lineNames(pr *plan.Projection) []string {
+	names := make([]string, len(pr.Lines))
+	for li := range pr.Lines {
+		k := pr.Lines[li].Key
+		names[li] = quote(k.Profession) + "," + quote(k.ServiceArea)
+	}
+	return names
 }
 
 // csvChunkMonths is how many months one piece of work formats: about
@@ -60,17 +78,18 @@ func csvChunkMonths(pr *plan.Projection) int {
 	return max(1, 20_000/(len(pr.Lines)+1))
 }
 
-// appendMonths appends the rows of months from to to (excluded).
-func appendMonths(buf []byte, pr *plan.Projection, from, to int) []byte {
+// appendMonths appends the rows of months from to to (excluded), names
+// being lineNames.
+func appendMonths(buf []byte, pr *plan.Projection, names []string, from, to int) []byte {
+	total := plan.TotalWord + "," + plan.TotalWord
 	for i := from; i < to; i++ {
 		month := pr.Month(i).String()
 		for li := range pr.Lines {
-			l := &pr.Lines[li]
-			r := l.Row(i)
-			buf = appendRow(buf, month, quote(l.Key.Profession), quote(l.Key.ServiceArea), &r)
+			r := pr.Lines[li].Row(i)
+			buf = appendRow(buf, month, names[li], &r)
 			buf = append(buf, ",,\n"...)
 		}
-		buf = appendRow(buf, month, plan.TotalWord, plan.TotalWord, &pr.Total[i])
+		buf = appendRow(buf, month, total, &pr.Total[i])
 		buf = append(buf, ',')
 		buf = appendNum(buf, pr.Target[i])
 		buf = append(buf, ',')
@@ -139,13 +158,12 @@ func appendRecord(buf []byte, fields []string) []byte {
 	return append(buf, '\n')
 }
 
-// appendRow writes the columns up to pay_cost_gbp.
-func appendRow(buf []byte, month, profession, area string, r *plan.Row) []byte {
+// appendRow writes the columns up to pay_cost_gbp, names being the
+// profession and service area columns.
+func appendRow(buf []byte, month, names string, r *plan.Row) []byte {
 	buf = append(buf, month...)
 	buf = append(buf, ',')
-	buf = append(buf, profession...)
-	buf = append(buf, ',')
-	buf = append(buf, area...)
+	buf = append(buf, names...)
 	for _, x := range Values(r) {
 		buf = append(buf, ',')
 		buf = appendNum(buf, x)

@@ -99,7 +99,7 @@ func TestCSVInPiecesIsRowByRow(t *testing.T) {
 	if err := WriteCSV(&got, pr); err != nil {
 		t.Fatal(err)
 	}
-	want := appendMonths(appendRecord(nil, Header), pr, 0, pr.Months())
+	want := appendMonths(appendRecord(nil, Header), pr, lineNames(pr), 0, pr.Months())
 	if !bytes.Equal(got.Bytes(), want) {
 		t.Fatalf("pieces differ from row by row: %d bytes against %d", got.Len(), len(want))
 	}
