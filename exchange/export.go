@@ -90,7 +90,7 @@ func (ex Export) writer(p *plan.Plan) (func(io.Writer) error, error) {
 	pr := ex.Projection
 	if pr == nil || pr.Scenario != ex.Scenario {
 		var err error
-		if pr, err = plan.Project(p, ex.Scenario); err != nil {
+		if pr, err = ex.project(p); err != nil {
 			return nil, err
 		}
 	}
@@ -115,6 +115,16 @@ func (ex Export) writer(p *plan.Plan) (func(io.Writer) error, error) {
 		return func(w io.Writer) error { return report.WriteWithBand(w, p, pr, today, band) }, nil
 	}
 	return ex.chartWriter(charts.Input{Plan: p, Projection: pr, Today: today, Filter: ex.Filter, Band: band})
+}
+
+// project makes the projection the export needs. The board paper reads
+// only professions' sums unless it has a demand page, which reads every
+// service area's lines.
+func (ex Export) project(p *plan.Plan) (*plan.Projection, error) {
+	if ex.Format == "pdf" && len(p.Demand) == 0 {
+		return plan.ProjectByProfession(p, ex.Scenario)
+	}
+	return plan.Project(p, ex.Scenario)
 }
 
 // chartWriter draws a png or svg chart.

@@ -3,6 +3,8 @@ package plan_test
 import (
 	"context"
 	"math"
+	"reflect"
+	"slices"
 	"testing"
 
 	"example.org/psyplan/assets"
@@ -314,4 +316,75 @@ func TestProjectionOfOneMonthIsTheProjections(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+}
+
+// The board paper's projection keeps only each profession's sum of its
+// lines: its totals, target and gap are Project's to the last bit, and
+// each profession's rows are Project's lines of that profession added in
+// line order (as the paper's tables and charts add them), on plans split
+// over two cores, version 3's pooled lines, a scenario, and York.
+func TestProjectionByProfessionIsTheProjections(t *testing.T) {
+	v3 := plantest.NationalV3()
+	v3.Horizon = v3.Baseline + 48
+	for name, c := range map[string]struct {
+		p        *plan.Plan
+		scenario string
+	}{
+		"national": {plantest.National(), ""}, "national v3": {v3, ""},
+		"national v3, scenario": {v3, v3.Scenarios[0].Name}, "York": {plantest.York(), ""},
+	} {
+		whole, err := plan.Project(c.p, c.scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sums, err := plan.ProjectByProfession(c.p, c.scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][]plan.Row{}
+		var order []string
+		for li := range whole.Lines {
+			l := &whole.Lines[li]
+			id := l.Key.Profession
+			if want[id] == nil {
+				want[id] = make([]plan.Row, whole.Months())
+				order = append(order, id)
+			}
+			for i := range want[id] {
+				want[id][i].Add(l.Row(i))
+			}
+		}
+		var got []string
+		for li := range sums.Lines {
+			l := &sums.Lines[li]
+			got = append(got, l.Key.Profession)
+			if l.Key.ServiceArea != "" || !sameRows(l.Rows(), want[l.Key.Profession]) {
+				t.Errorf("%s: %s's rows are not the sum of its lines", name, l.Key.Profession)
+			}
+		}
+		if !sums.ByProfession || !reflect.DeepEqual(got, order) || !sameRows(sums.Total, whole.Total) ||
+			!sameFloats(sums.Target, whole.Target) || !sameFloats(sums.Gap, whole.Gap) {
+			t.Errorf("%s: professions %v against %v, or the totals, target or gap differ", name, got, order)
+		}
+	}
+}
+
+// sameRows tells whether a and b are the same to the last bit, every column.
+func sameRows(a, b []plan.Row) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := reflect.ValueOf(a[i]), reflect.ValueOf(b[i])
+		for f := range x.NumField() {
+			if math.Float64bits(x.Field(f).Float()) != math.Float64bits(y.Field(f).Float()) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func sameFloats(a, b []float64) bool {
+	return slices.EqualFunc(a, b, func(x, y float64) bool { return math.Float64bits(x) == math.Float64bits(y) })
 }

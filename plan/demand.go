@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -104,6 +105,9 @@ func DemandAt(p *Plan, pj *Projection, m Month) (*DemandTable, error) {
 func makeDemand(p *Plan, pj *Projection, from, last Month) (*DemandTable, error) {
 	if len(p.Demand) == 0 {
 		return nil, ErrNoDemand
+	}
+	if pj.ByProfession {
+		return nil, errors.New("the demand table needs each service area's lines, and this projection has only each profession's sums")
 	}
 	keys := make([]LineKey, len(pj.Lines))
 	for i := range pj.Lines {

@@ -126,6 +126,9 @@ type Projection struct {
 	Total    []Row     // sum over the lines, per month
 	Target   []float64 // the trajectory's WTE, per month
 	Gap      []float64 // total workforce minus target: negative is behind
+	// ByProfession is set when each of Lines is a profession's lines
+	// summed (ProjectByProfession): its Key has no service area.
+	ByProfession bool
 }
 
 // Months is the number of months from the baseline to the horizon, both included.
@@ -153,6 +156,42 @@ func Project(p *Plan, scenario string) (*Projection, error) {
 		return nil, err
 	}
 	return m.project(scenario), nil
+}
+
+// ProjectByProfession is Project with each profession's lines summed
+// into one line (its key's service area empty): what the board paper
+// reads. The totals, target and gap are Project's to the bit, and each
+// profession's rows are its lines' rows added in line order, as a reader
+// adding up Project's lines by profession gets them. No line's months are
+// kept: a national projection's are 60 MB of fresh memory, most of the
+// time it takes.
+func ProjectByProfession(p *Plan, scenario string) (*Projection, error) {
+	m, err := newModel(p, scenario, nil)
+	if err != nil {
+		return nil, err
+	}
+	return m.byProfession(scenario), nil
+}
+
+// byProfession steps the lines on one core, in line order: a profession's
+// lines are together, as Lines is sorted.
+func (m *model) byProfession(scenario string) *Projection {
+	n := m.months
+	pj := &Projection{Scenario: scenario, Baseline: m.plan.Baseline, Horizon: m.plan.Horizon, Total: make([]Row, n), ByProfession: true}
+	m.stepLines(0, len(m.lines), n-1, func(li int, months []stocks, r *lineRates) {
+		l := Line{months: months, lineRates: *r}
+		l.addTo(pj.Total)
+		prof := m.lines[li].key.Profession
+		if k := len(pj.Lines); k == 0 || pj.Lines[k-1].Key.Profession != prof {
+			pj.Lines = append(pj.Lines, Line{Key: LineKey{Profession: prof}, rows: make([]Row, n)})
+		}
+		sum := pj.Lines[len(pj.Lines)-1].rows
+		for i := range sum {
+			sum[i].Add(l.Row(i))
+		}
+	})
+	pj.Target, pj.Gap = m.targets(pj.Total)
+	return pj
 }
 
 // MaxLineMonths is the most post-line months one projection holds (about
