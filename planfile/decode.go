@@ -46,22 +46,22 @@ func (d *decoder) object(path string, n *node, allowed ...string) *fields {
 		d.add(path, "must be an object ({ ... }), not %s", kindNames[n.kind])
 		return nil
 	}
-	f := &fields{d: d, path: path, keys: n.keys, vals: n.vals}
-	if clean(n.keys, allowed) {
+	f := &fields{d: d, path: path, keys: n.keys(), vals: n.vals()}
+	if clean(f.keys, allowed) {
 		return f
 	}
 	f.keys, f.vals = nil, nil
-	for i, k := range n.keys {
+	for i, k := range n.keys() {
 		if !contains(allowed, k) {
 			d.add(join(path, k), "unknown field")
 			continue
 		}
 		if contains(f.keys, k) {
-			line, col := lineColumn(d.data, n.koffs[i])
+			line, col := lineColumn(d.data, n.koffs()[i])
 			d.add(join(path, k), "appears twice in the same object (again at line %d, column %d)", line, col)
 			continue
 		}
-		f.keys, f.vals = append(f.keys, k), append(f.vals, n.vals[i])
+		f.keys, f.vals = append(f.keys, k), append(f.vals, n.vals()[i])
 	}
 	return f
 }
@@ -239,7 +239,7 @@ func (f *fields) month(key string) plan.Month {
 // list returns the items of an optional list (nil when absent or null).
 func (f *fields) list(key string) []*node {
 	if n := f.get(key, false); n != nil && f.is(n, key, kArray) {
-		return n.vals
+		return n.vals()
 	}
 	return nil
 }

@@ -25,15 +25,45 @@ const (
 
 var kindNames = [...]string{"null", "true or false", "a number", "text", "a list", "an object"}
 
+// node is one value. It is kept small (a national plan has a million of
+// them, and the collector reads every one): what only objects and arrays
+// have is in their members.
 type node struct {
-	kind  kind
-	off   int // byte offset of the value in the file
-	b     bool
-	num   float64
-	text  string // a string's value, or a number as written
+	kind kind
+	b    bool
+	off  int // byte offset of the value in the file
+	num  float64
+	text string   // a string's value
+	m    *members // an object's or an array's; nil for any other value
+}
+
+// members are an object's keys (with the byte offset of each) and
+// values, or an array's items.
+type members struct {
 	keys  []string
-	koffs []int   // byte offset of each key
-	vals  []*node // an object's values or an array's items
+	koffs []int
+	vals  []*node
+}
+
+func (n *node) keys() []string {
+	if n.m == nil {
+		return nil
+	}
+	return n.m.keys
+}
+
+func (n *node) koffs() []int {
+	if n.m == nil {
+		return nil
+	}
+	return n.m.koffs
+}
+
+func (n *node) vals() []*node {
+	if n.m == nil {
+		return nil
+	}
+	return n.m.vals
 }
 
 // maxDepth is far deeper than any plan file; it keeps a hostile file from
@@ -52,8 +82,9 @@ type parser struct {
 	// A plan of national size has a million values: they are handed out
 	// of blocks, and each key's text is made once, so reading one does not
 	// cost a million allocations.
-	slab []node
-	keys map[string]string
+	slab    []node
+	members []members
+	keys    map[string]string
 	// An object's keys and values, or an array's items, are gathered on
 	// these stacks (objects nest), then carved to size out of blocks.
 	stackKeys  []string
@@ -87,6 +118,16 @@ func (p *parser) node(k kind, off int) *node {
 	p.slab = p.slab[1:]
 	n.kind, n.off = k, off
 	return n
+}
+
+// container gives n, an object or an array, its members.
+func (p *parser) container(n *node) *members {
+	if len(p.members) == 0 {
+		p.members = make([]members, 64)
+	}
+	n.m = &p.members[0]
+	p.members = p.members[1:]
+	return n.m
 }
 
 // intern is the text of a key: one string for every key written alike.
@@ -213,9 +254,10 @@ func (p *parser) object() (*node, *syntaxError) {
 		if p.peek('}') {
 			p.pos++
 			p.depth--
-			n.keys = carve(&p.blockKeys, p.stackKeys[baseK:])
-			n.koffs = carve(&p.blockKoffs, p.stackKoffs[baseK:])
-			n.vals = carve(&p.blockVals, p.stackVals[baseV:])
+			m := p.container(n)
+			m.keys = carve(&p.blockKeys, p.stackKeys[baseK:])
+			m.koffs = carve(&p.blockKoffs, p.stackKoffs[baseK:])
+			m.vals = carve(&p.blockVals, p.stackVals[baseV:])
 			p.stackKeys, p.stackKoffs, p.stackVals = p.stackKeys[:baseK], p.stackKoffs[:baseK], p.stackVals[:baseV]
 			return n, nil
 		}
@@ -251,7 +293,7 @@ func (p *parser) array() (*node, *syntaxError) {
 		if p.peek(']') {
 			p.pos++
 			p.depth--
-			n.vals = carve(&p.blockVals, p.stackVals[base:])
+			p.container(n).vals = carve(&p.blockVals, p.stackVals[base:])
 			p.stackVals = p.stackVals[:base]
 			return n, nil
 		}
@@ -322,15 +364,57 @@ func (p *parser) number() (*node, *syntaxError) {
 			return nil, p.fail("invalid JSON: a number needs digits in its exponent")
 		}
 	}
-	text := string(p.data[start:p.pos])
-	f, err := strconv.ParseFloat(text, 64)
-	if err != nil { // only a number too large for a float64 gets here
-		p.pos = start
-		return nil, p.fail(fmt.Sprintf("the number %s is too large", text))
+	f, ok := shortNumber(p.data[start:p.pos])
+	if !ok {
+		text := string(p.data[start:p.pos])
+		var err error
+		if f, err = strconv.ParseFloat(text, 64); err != nil { // only a number too large for a float64 gets here
+			p.pos = start
+			return nil, p.fail(fmt.Sprintf("the number %s is too large", text))
+		}
 	}
 	n := p.node(kNumber, start)
-	n.num, n.text = f, text
+	n.num = f
 	return n, nil
+}
+
+// exactPow10 are the powers of ten a float64 holds exactly.
+var exactPow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// shortNumber reads a number of at most 15 digits and no exponent, as
+// plans' numbers are (12, 0.9, 41000, 12.5), the way strconv.ParseFloat
+// does for them: the digits and the power of ten are both exact in a
+// float64, so their quotient, rounded once, is the nearest float64 to the
+// number. ok is false for any other number, which ParseFloat reads.
+func shortNumber(b []byte) (f float64, ok bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	var digits uint64
+	count, point := 0, -1
+	for i, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			digits = digits*10 + uint64(c-'0')
+			count++
+		case c == '.' && point < 0:
+			point = i
+		default:
+			return 0, false
+		}
+	}
+	if count == 0 || count > 15 {
+		return 0, false
+	}
+	f = float64(digits)
+	if point >= 0 {
+		f /= exactPow10[len(b)-point-1]
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
 }
 
 func (p *parser) accept(c byte) bool {

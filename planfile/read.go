@@ -169,12 +169,12 @@ func (d *decoder) budgetYear(path string, n *node) plan.BudgetYear {
 // have fields this one does not know, and those are not the planner's fault.
 func (d *decoder) formatAndVersion(root *node) bool {
 	var format, version *node
-	for i, k := range root.keys {
+	for i, k := range root.keys() {
 		switch k {
 		case "format":
-			format = root.vals[i]
+			format = root.vals()[i]
 		case "version":
-			version = root.vals[i]
+			version = root.vals()[i]
 		}
 	}
 	switch {
@@ -346,14 +346,14 @@ func (d *decoder) scenario(path string, n *node) plan.Scenario {
 		QualifierWaitMonths: f.optWhole("qualifier_wait_months", 0, plan.MaxWaitMonths),
 		QualifiersMove:      f.boolean("qualifiers_move_between_service_areas")}
 	if pn := f.get("professions", false); pn != nil && f.is(pn, "professions", kObject) {
-		for i, id := range pn.keys {
+		for i, id := range pn.keys() {
 			op := path + ".professions." + id
-			if contains(pn.keys[:i], id) {
-				line, col := lineColumn(d.data, pn.koffs[i])
+			if contains(pn.keys()[:i], id) {
+				line, col := lineColumn(d.data, pn.koffs()[i])
 				d.add(op, "appears twice in the same object (again at line %d, column %d)", line, col)
 				continue
 			}
-			of := d.object(op, pn.vals[i], "leaver_rate_pct", "wte_per_head", "cost_per_wte_gbp")
+			of := d.object(op, pn.vals()[i], "leaver_rate_pct", "wte_per_head", "cost_per_wte_gbp")
 			if of != nil {
 				s.Professions = append(s.Professions, plan.ProfessionOverride{Profession: id,
 					LeaverRatePct: of.optNum("leaver_rate_pct"), WTEPerHead: of.optNum("wte_per_head"), CostPerWTE: of.optNum("cost_per_wte_gbp")})
