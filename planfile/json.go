@@ -85,6 +85,7 @@ type parser struct {
 	slab    []node
 	members []members
 	keys    map[string]string
+	values  map[string]string // short values' text (short)
 	// An object's keys and values, or an array's items, are gathered on
 	// these stacks (objects nest), then carved to size out of blocks.
 	stackKeys  []string
@@ -120,6 +121,23 @@ func (p *parser) node(k kind, off int) *node {
 	return n
 }
 
+// short is the text of a value: one string for every short value
+// written alike (a national plan names 16 professions, 210 service areas
+// and 200 months in 90,000 places), up to a few thousand of them.
+func (p *parser) short(raw []byte) string {
+	if len(raw) > 40 {
+		return string(raw)
+	}
+	if v, ok := p.values[string(raw)]; ok {
+		return v
+	}
+	v := string(raw)
+	if len(p.values) < 4096 {
+		p.values[v] = v
+	}
+	return v
+}
+
 // container gives n, an object or an array, its members.
 func (p *parser) container(n *node) *members {
 	if len(p.members) == 0 {
@@ -141,7 +159,7 @@ func (p *parser) intern(raw []byte) string {
 }
 
 func parseJSON(data []byte) (*node, *syntaxError) {
-	p := &parser{data: data, keys: map[string]string{}}
+	p := &parser{data: data, keys: map[string]string{}, values: map[string]string{}}
 	p.space()
 	n, err := p.value()
 	if err != nil {
@@ -324,7 +342,7 @@ func (p *parser) text(isKey bool) (string, *syntaxError) {
 				return p.intern(raw[1 : len(raw)-1]), nil
 			}
 			if !escaped {
-				return string(raw[1 : len(raw)-1]), nil
+				return p.short(raw[1 : len(raw)-1]), nil
 			}
 			var s string
 			if err := json.Unmarshal(raw, &s); err != nil {

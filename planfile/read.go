@@ -96,28 +96,42 @@ func (d *decoder) plan(root *node) *plan.Plan {
 	p.PayUpliftPctPerYear = f.num("pay_uplift_pct_per_year", false, 0)
 	p.Uncertainty = d.uncertainty(f)
 	p.Trajectory = d.trajectory(f)
-	for i, n := range f.list("professions") {
-		p.Professions = append(p.Professions, d.profession(index("professions", i), n))
-	}
-	for i, n := range f.list("posts") {
-		p.Posts = append(p.Posts, d.post(index("posts", i), n))
-	}
-	for i, n := range f.list("cohorts") {
-		p.Cohorts = append(p.Cohorts, d.cohort(index("cohorts", i), n))
-	}
-	for i, n := range f.list("actuals") {
-		p.Actuals = append(p.Actuals, d.actual(index("actuals", i), n))
-	}
-	for i, n := range f.list("scenarios") {
-		p.Scenarios = append(p.Scenarios, d.scenario(index("scenarios", i), n))
-	}
-	for i, n := range f.list("demand") {
-		p.Demand = append(p.Demand, d.demand(index("demand", i), n))
-	}
-	for i, n := range f.list("budget") {
-		p.Budget = append(p.Budget, d.budgetYear(index("budget", i), n))
-	}
+	p.Professions = items(d, "professions", f.list("professions"), d.profession)
+	p.Posts = items(d, "posts", f.list("posts"), d.post)
+	p.Cohorts = items(d, "cohorts", f.list("cohorts"), d.cohort)
+	p.Actuals = items(d, "actuals", f.list("actuals"), d.actual)
+	p.Scenarios = items(d, "scenarios", f.list("scenarios"), d.scenario)
+	p.Demand = items(d, "demand", f.list("demand"), d.demand)
+	p.Budget = items(d, "budget", f.list("budget"), d.budgetYear)
 	return p
+}
+
+// items reads each item of a list (nil when it has none) with read, its
+// path being list[i]. A national plan's lists have 30,000 items, and
+// messages are rare: each is read without its path first (the path is
+// text to be made), and read again with it only when that noted
+// something. Reading is the same each time, so the messages are too.
+func items[T any](d *decoder, list string, ns []*node, read func(path string, n *node) T) []T {
+	if len(ns) == 0 {
+		return nil
+	}
+	out := make([]T, len(ns))
+	for i, n := range ns {
+		out[i] = named(d, list, i, n, read)
+	}
+	return out
+}
+
+// named reads item i of a list with read, making its path only when that
+// notes something (see items).
+func named[T any](d *decoder, list string, i int, n *node, read func(path string, n *node) T) T {
+	noted := len(d.errs)
+	v := read(unnamed, n)
+	if len(d.errs) > noted {
+		d.errs = d.errs[:noted]
+		v = read(index(list, i), n)
+	}
+	return v
 }
 
 // demand reads one access target (version 3).
@@ -278,13 +292,22 @@ func (d *decoder) post(path string, n *node) plan.PostLine {
 		RecruitsWTEPerYear: f.num("recruits_wte_per_year", false, 0),
 		LeaverRatePct:      f.optNum("leaver_rate_pct"),
 	}
+	changes := path + ".changes"
 	for i, cn := range f.list("changes") {
-		cf := d.object(index(path+".changes", i), cn, "month", "funded_wte_delta")
-		if cf != nil {
-			l.Changes = append(l.Changes, plan.FundedChange{Month: cf.month("month"), FundedWTEDelta: cf.num("funded_wte_delta", true, 0)})
+		c := named(d, changes, i, cn, d.change)
+		if cn.kind == kObject { // anything else is noted, and left out
+			l.Changes = append(l.Changes, c)
 		}
 	}
 	return l
+}
+
+func (d *decoder) change(path string, n *node) plan.FundedChange {
+	f := d.object(path, n, "month", "funded_wte_delta")
+	if f == nil {
+		return plan.FundedChange{}
+	}
+	return plan.FundedChange{Month: f.month("month"), FundedWTEDelta: f.num("funded_wte_delta", true, 0)}
 }
 
 func (d *decoder) cohort(path string, n *node) plan.Cohort {

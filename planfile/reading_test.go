@@ -3,8 +3,12 @@ package planfile
 import (
 	"math"
 	"math/rand/v2"
+	"os"
 	"strconv"
+	"strings"
 	"testing"
+
+	"example.org/psyplan/plan"
 )
 
 // shortNumber reads every number it takes as strconv.ParseFloat does, to
@@ -53,5 +57,28 @@ func TestShortNumberIsParseFloat(t *testing.T) {
 		if _, ok := shortNumber([]byte(s)); ok {
 			t.Errorf("%s taken: it is ParseFloat's", s)
 		}
+	}
+}
+
+// Items are read before their path is made (items, named): a message
+// still names the item in full, and an item that is not an object is
+// noted and left out of the list it is in.
+func TestMessagesNameTheItem(t *testing.T) {
+	data, err := os.ReadFile("testdata/good/small.psyplan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(data), `"changes": [ { "month": "2021-04", "funded_wte_delta": 10 } ]`,
+		`"changes": [ { "month": "2021-04", "funded_wte_delta": 10 }, 7, { "month": "2022-04", "funded_wte_delta": "x" } ]`, 1)
+	s = strings.Replace(s, `"intake": 12,`, `"intake": 12.5,`, 1)
+	p, err := Rescue([]byte(s))
+	for _, want := range []string{"posts[0].changes[1]: must be an object", "posts[0].changes[2].funded_wte_delta: must be a number",
+		"cohorts[0].intake: 12.5 is not a whole number"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in %v", want, err)
+		}
+	}
+	if p == nil || len(p.Posts[0].Changes) != 2 || p.Posts[0].Changes[1].Month != plan.MonthOf(2022, 4) {
+		t.Errorf("rescued changes: %+v", p)
 	}
 }
