@@ -388,3 +388,30 @@ func sameRows(a, b []plan.Row) bool {
 func sameFloats(a, b []float64) bool {
 	return slices.EqualFunc(a, b, func(x, y float64) bool { return math.Float64bits(x) == math.Float64bits(y) })
 }
+
+// The trajectory's base worked out without the lines is the model's to
+// the last bit: national plans of each version (salaried trainees counted
+// in version 2), the default plan, York, and a plan whose trainees are
+// counted with a line that only its cohorts name and a post line given
+// twice.
+func TestTrajectoryBaseWithoutTheLinesIsTheModels(t *testing.T) {
+	def, err := planfile.Read(assets.DefaultPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd := plantest.NationalV2()
+	odd.Cohorts = append(odd.Cohorts, plan.Cohort{Profession: odd.Professions[0].ID, ServiceArea: "Only cohorts here",
+		Start: odd.Baseline - 3, DurationMonths: 12, Intake: 7, CompletionPct: 90, TakeupPct: 80})
+	odd.Posts = append(odd.Posts, odd.Posts[5])
+	odd.Posts[len(odd.Posts)-1].InPostWTE += 3.3
+	if !odd.CountSalariedTrainees {
+		t.Fatal("national v2 does not count its salaried trainees")
+	}
+	for name, p := range map[string]*plan.Plan{"national": plantest.National(), "national v2": plantest.NationalV2(),
+		"national v3": plantest.NationalV3(), "default": def, "York": plantest.York(), "odd": odd} {
+		p.Trajectory.BaselineWTE = nil
+		if err := plan.TrajectoryBaseAgrees(p); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

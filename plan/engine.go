@@ -1,8 +1,9 @@
 package plan
 
 import (
+	"maps"
 	"math"
-	"sort"
+	"slices"
 )
 
 // model is a plan (or one of its scenarios) made ready to project: its
@@ -108,9 +109,48 @@ func (p *Plan) TrajectoryBase() float64 {
 	if p.Trajectory.BaselineWTE != nil {
 		return *p.Trajectory.BaselineWTE
 	}
-	m := &model{plan: p, payFactor: []float64{1}}
-	m.lines = resolveLines(p, nil, p.Cohorts, m.payFactor)
-	return m.trajectoryBase()
+	return baselineWorkforce(p)
+}
+
+// baselineWorkforce is the plan's workforce at the baseline summed as
+// model.trajectoryBase sums it, to the bit, without resolving the lines
+// (the solver asks for it with every scenario it tries). Only post lines
+// and lines with trainees at the baseline can add anything: another line
+// adds +0, which changes no sum of staff (never -0).
+func baselineWorkforce(p *Plan) float64 {
+	perHead := map[string]float64{} // salaried trainees' WTE a head, by profession
+	for _, prof := range p.Professions {
+		perHead[prof.ID] = 0
+		if prof.TraineesSalaried {
+			perHead[prof.ID] = prof.TraineeWTEPerHead
+		}
+	}
+	type line struct{ inPost, training float64 }
+	lines := map[LineKey]*line{}
+	at := func(k LineKey) *line {
+		l := lines[k]
+		if l == nil {
+			l = &line{}
+			lines[k] = l
+		}
+		return l
+	}
+	for i := range p.Posts {
+		at(p.Posts[i].Key()).inPost = p.Posts[i].InPostWTE // the last of two alike, as resolveLines
+	}
+	for i := range p.Cohorts {
+		if c := &p.Cohorts[i]; c.Start <= p.Baseline && c.QualifyMonth() > p.Baseline {
+			at(c.Key()).training += float64(c.Intake)
+		}
+	}
+	keys := slices.SortedFunc(maps.Keys(lines), LineKey.Compare)
+	base := 0.0
+	for _, k := range keys {
+		l := lines[k]
+		rates := lineRates{countTrainees: p.CountSalariedTrainees, traineeWTEPerHead: perHead[k.Profession]}
+		base += rates.workforce(l.inPost, l.training*rates.traineeWTEPerHead)
+	}
+	return base
 }
 
 // payFactors is (1 + pay award)^k for each month, k the Aprils from the
@@ -275,7 +315,7 @@ func linesAndCohorts(posts []PostLine, cohorts []Cohort) ([]LineKey, [][]*Cohort
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(a, b int) bool { return keys[order[a]].Less(keys[order[b]]) })
+	slices.SortFunc(order, func(a, b int) int { return keys[a].Compare(keys[b]) })
 	sorted := make([]LineKey, len(keys))
 	rank := make([]int, len(keys))
 	byLine := make([][]*Cohort, len(keys))

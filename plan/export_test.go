@@ -1,6 +1,9 @@
 package plan
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // KernelAgrees tells whether the band's kernel gives the engine's
 // workforce to the last bit for the central run and runs 0 to runs-1 of
@@ -92,6 +95,19 @@ func ProjectionAtAgrees(p *Plan, scenario string, i int) error {
 	if at.Total[0] != pj.Total[i] || at.Target[0] != pj.Target[i] || at.Gap[0] != pj.Gap[i] {
 		return fmt.Errorf("month %d: total %+v, target %v, gap %v alone; %+v, %v, %v in the projection",
 			i, at.Total[0], at.Target[0], at.Gap[0], pj.Total[i], pj.Target[i], pj.Gap[i])
+	}
+	return nil
+}
+
+// TrajectoryBaseAgrees tells whether the plan's TrajectoryBase is, to the
+// last bit, the workforce at the baseline its model sums over its lines.
+func TrajectoryBaseAgrees(p *Plan) error {
+	m, err := newModel(p, "", nil)
+	if err != nil {
+		return err
+	}
+	if got, want := p.TrajectoryBase(), m.trajectoryBase(); math.Float64bits(got) != math.Float64bits(want) {
+		return fmt.Errorf("TrajectoryBase %v, the model's %v", got, want)
 	}
 	return nil
 }

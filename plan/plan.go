@@ -4,7 +4,10 @@
 // projection. It is pure Go: no storage, no files, no user interface.
 package plan
 
-import "fmt"
+import (
+	"cmp"
+	"fmt"
+)
 
 // Interpolation between trajectory milestones.
 const (
@@ -205,11 +208,11 @@ type LineKey struct {
 
 // Less orders lines as the projection table does: by profession id, then
 // service area, byte-wise.
-func (k LineKey) Less(o LineKey) bool {
-	if k.Profession != o.Profession {
-		return k.Profession < o.Profession
-	}
-	return k.ServiceArea < o.ServiceArea
+func (k LineKey) Less(o LineKey) bool { return k.Compare(o) < 0 }
+
+// Compare orders lines as Less does: -1, 0 or +1.
+func (k LineKey) Compare(o LineKey) int {
+	return cmp.Or(cmp.Compare(k.Profession, o.Profession), cmp.Compare(k.ServiceArea, o.ServiceArea))
 }
 
 // Key is the line the post line describes.

@@ -185,10 +185,7 @@ func (m *model) byProfession(scenario string) *Projection {
 		if k := len(pj.Lines); k == 0 || pj.Lines[k-1].Key.Profession != prof {
 			pj.Lines = append(pj.Lines, Line{Key: LineKey{Profession: prof}, rows: make([]Row, n)})
 		}
-		sum := pj.Lines[len(pj.Lines)-1].rows
-		for i := range sum {
-			sum[i].Add(l.Row(i))
-		}
+		l.addTo(pj.Lines[len(pj.Lines)-1].rows)
 	})
 	pj.Target, pj.Gap = m.targets(pj.Total)
 	return pj
