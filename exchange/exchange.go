@@ -152,10 +152,6 @@ func OpenOutside(ctx context.Context, lib *store.Library, path string) (Outside,
 	if err != nil {
 		return Outside{}, err
 	}
-	doc, err := planfile.Write(p)
-	if err != nil {
-		return Outside{}, err
-	}
-	id, err := lib.FindDocument(ctx, doc)
+	id, err := lib.FindSame(ctx, p)
 	return Outside{Path: path, Plan: p, ID: id}, err
 }

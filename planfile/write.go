@@ -181,6 +181,14 @@ func Write(p *plan.Plan) ([]byte, error) {
 	return encode(fileOf(p))
 }
 
+// Compact is the plan file Write writes without its layout: one line of
+// JSON and a line break, what the library keeps. It is a third smaller
+// (a national plan is 6 MB, not 9) and quicker to write and to read, and
+// Read reads it as it reads Write's.
+func Compact(p *plan.Plan) ([]byte, error) {
+	return encodeCompact(fileOf(p))
+}
+
 // fileOf is the plan in the plan file's shape.
 func fileOf(p *plan.Plan) fileJSON {
 	f := fileJSON{
@@ -230,13 +238,21 @@ func fileOf(p *plan.Plan) fileJSON {
 // a national plan (10 MB) after every edit, and json.Indent, or an
 // encoder that indents, takes three times as long again as the encoding.
 func encode(f fileJSON) ([]byte, error) {
+	compact, err := encodeCompact(f)
+	if err != nil {
+		return nil, err
+	}
+	return indent(compact), nil
+}
+
+func encodeCompact(f fileJSON) ([]byte, error) {
 	var compact bytes.Buffer
 	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false) // "A&E" stays readable
 	if err := enc.Encode(f); err != nil {
 		return nil, err
 	}
-	return indent(compact.Bytes()), nil
+	return compact.Bytes(), nil
 }
 
 func professionToJSON(prof plan.Profession) professionJSON {

@@ -462,3 +462,40 @@ func TestConversionCutShortIsFinished(t *testing.T) {
 		}
 	}
 }
+
+// The library keeps a plan's file compact (a third smaller than laid
+// out), reads it as the laid-out one libraries of before kept, and finds
+// a plan opened from outside in either.
+func TestDocumentIsCompactAndFoundEitherWay(t *testing.T) {
+	lib := openTemp(t)
+	p := planfiletest.Small(t)
+	id, err := lib.CreatePlan(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact, _ := planfile.Compact(p)
+	laidOut, _ := planfile.Write(p)
+	var doc string
+	if err := lib.db.QueryRow("SELECT document FROM plans WHERE id = ?", id).Scan(&doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc != string(compact) || len(compact)*5 > len(laidOut)*4 {
+		t.Fatalf("kept %d bytes; compact is %d, laid out %d", len(doc), len(compact), len(laidOut))
+	}
+	for _, form := range []string{string(compact), string(laidOut)} {
+		if _, err := lib.db.Exec("UPDATE plans SET document = ? WHERE id = ?", form, id); err != nil {
+			t.Fatal(err)
+		}
+		got, err := lib.LoadPlan(ctx, id)
+		if err != nil || !reflect.DeepEqual(got, p) {
+			t.Fatalf("read back: %v", err)
+		}
+		if found, err := lib.FindSame(ctx, p); err != nil || found != id {
+			t.Errorf("found %d, %v; want %d", found, err, id)
+		}
+	}
+	p.Name += " changed"
+	if found, err := lib.FindSame(ctx, p); err != nil || found != 0 {
+		t.Errorf("another plan found as %d, %v", found, err)
+	}
+}

@@ -88,7 +88,7 @@ func convertPlan(ctx context.Context, tx *sql.Tx, id int64) error {
 	if len(problems) > 0 || plan.Validate(p) != nil {
 		return nil // damaged: kept as it is, and shown as such
 	}
-	doc, err := planfile.Write(p)
+	doc, err := planfile.Compact(p)
 	if err != nil {
 		return err
 	}

@@ -139,13 +139,15 @@ func (l *Library) SavePlanAt(ctx context.Context, id, revision int64, p *plan.Pl
 	return err
 }
 
-// document is what the library keeps of a plan: its plan file. An invalid
-// plan is refused, naming every field at fault.
+// document is what the library keeps of a plan: its plan file, compact
+// (the window saves after every edit, and a national plan is 6 MB so, 9
+// laid out). An invalid plan is refused, naming every field at fault.
+// Libraries of before kept it laid out (planfile.Write); both read alike.
 func document(p *plan.Plan) ([]byte, error) {
 	if errs := plan.Validate(p); errs != nil {
 		return nil, errs
 	}
-	return planfile.Write(p)
+	return planfile.Compact(p)
 }
 
 // DeletePlan removes a plan and everything in it, without reading it,
@@ -262,12 +264,21 @@ func updatePlanRow(ctx context.Context, tx *sql.Tx, id int64, p *plan.Plan, doc 
 	return nil
 }
 
-// FindDocument is the plan whose document is exactly doc (a plan file as
-// planfile.Write writes it), the lowest id of several; 0 when none is:
-// a plan opened from outside that the library already holds.
-func (l *Library) FindDocument(ctx context.Context, doc []byte) (int64, error) {
+// FindSame is the plan whose document is p's exactly, compact or laid
+// out as libraries of before kept it, the lowest id of several; 0 when
+// none is: a plan opened from outside that the library already holds.
+func (l *Library) FindSame(ctx context.Context, p *plan.Plan) (int64, error) {
+	compact, err := planfile.Compact(p)
+	if err != nil {
+		return 0, err
+	}
+	laidOut, err := planfile.Write(p)
+	if err != nil {
+		return 0, err
+	}
 	var id int64
-	err := l.db.QueryRowContext(ctx, "SELECT id FROM plans WHERE document = ? ORDER BY id LIMIT 1", string(doc)).Scan(&id)
+	err = l.db.QueryRowContext(ctx, "SELECT id FROM plans WHERE document IN (?, ?) ORDER BY id LIMIT 1",
+		string(compact), string(laidOut)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
