@@ -31,6 +31,10 @@ test: deps
 	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) -count=1 $$($(GO) list ./... | grep -v '/app$$' | grep -v '/app/')
 	$(GO) test -tags $(TAGS) -count=1 -race -timeout 30m ./app/...
+	@# The engine's figures must not depend on the build: at GOAMD64=v3 the
+	@# compiler may fuse a product into a sum, unless it is converted.
+	@if grep -qw fma /proc/cpuinfo 2>/dev/null && grep -qw avx2 /proc/cpuinfo; then \
+		echo "GOAMD64=v3 $(GO) test -count=1 ./plan"; GOAMD64=v3 $(GO) test -count=1 ./plan; fi
 
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...

@@ -408,10 +408,40 @@ func TestTrajectoryBaseWithoutTheLinesIsTheModels(t *testing.T) {
 		t.Fatal("national v2 does not count its salaried trainees")
 	}
 	for name, p := range map[string]*plan.Plan{"national": plantest.National(), "national v2": plantest.NationalV2(),
-		"national v3": plantest.NationalV3(), "default": def, "York": plantest.York(), "odd": odd} {
+		"national v3": plantest.NationalV3(), "default": def, "York": plantest.York(), "odd": odd, "tiny": tinyTrainees()} {
 		p.Trajectory.BaselineWTE = nil
 		if err := plan.TrajectoryBaseAgrees(p); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+	// a scenario is measured against the plan's own target, to the bit:
+	// 1.1 WTE in post and 3 trainees at 0.7 WTE is 3.2 or 3.1999999999999997
+	// as the product is, or is not, fused into the sum (GOAMD64=v3)
+	tiny := tinyTrainees()
+	own, err := plan.Project(tiny, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := plan.Project(tiny, "s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameFloats(own.Target, sc.Target) {
+		t.Errorf("the plan's target %v, its scenario's %v", own.Target[0], sc.Target[0])
+	}
+}
+
+// tinyTrainees is a plan whose baseline workforce counts salaried
+// trainees: one post line of 1.1 WTE and a cohort of 3 in training at
+// 0.7 WTE a head, and an empty scenario.
+func tinyTrainees() *plan.Plan {
+	base := plan.MonthOf(2024, 4)
+	return &plan.Plan{Name: "Tiny", Baseline: base, Horizon: base + 24, CapHires: true, CountSalariedTrainees: true,
+		Trajectory: plan.Trajectory{Interpolation: plan.Linear, Milestones: []plan.Milestone{{Month: base + 12, GrowthPct: 10}}},
+		Professions: []plan.Profession{{ID: "cp", Name: "Clinical psychologist", WTEPerHead: 1, CostPerWTE: 50000,
+			TraineesSalaried: true, TraineeWTEPerHead: 0.7}},
+		Posts:     []plan.PostLine{{Profession: "cp", ServiceArea: "x", InPostWTE: 1.1, FundedWTE: 20}},
+		Cohorts:   []plan.Cohort{{Profession: "cp", ServiceArea: "x", Start: base - 3, DurationMonths: 12, Intake: 3, CompletionPct: 90, TakeupPct: 80}},
+		Scenarios: []plan.Scenario{{Name: "s"}},
 	}
 }

@@ -98,7 +98,9 @@ func (m *model) trajectoryBase() float64 {
 				training += float64(c.Intake)
 			}
 		}
-		base += l.rates.workforce(l.inPost, training*l.rates.traineeWTEPerHead)
+		// the product converted: fused into the sum by one build and not
+		// by another, baselineWorkforce would not be this to the bit
+		base += l.rates.workforce(l.inPost, float64(training*l.rates.traineeWTEPerHead))
 	}
 	return base
 }
@@ -148,7 +150,7 @@ func baselineWorkforce(p *Plan) float64 {
 	for _, k := range keys {
 		l := lines[k]
 		rates := lineRates{countTrainees: p.CountSalariedTrainees, traineeWTEPerHead: perHead[k.Profession]}
-		base += rates.workforce(l.inPost, l.training*rates.traineeWTEPerHead)
+		base += rates.workforce(l.inPost, float64(l.training*rates.traineeWTEPerHead)) // not fused, as trajectoryBase
 	}
 	return base
 }

@@ -170,6 +170,9 @@ func ProjectByProfession(p *Plan, scenario string) (*Projection, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := m.checkSize(); err != nil { // refused as Project refuses it, whatever is kept
+		return nil, err
+	}
 	return m.byProfession(scenario), nil
 }
 

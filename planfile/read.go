@@ -292,7 +292,10 @@ func (d *decoder) post(path string, n *node) plan.PostLine {
 		RecruitsWTEPerYear: f.num("recruits_wte_per_year", false, 0),
 		LeaverRatePct:      f.optNum("leaver_rate_pct"),
 	}
-	changes := path + ".changes"
+	changes := unnamed // the path is made only when it is needed (items)
+	if path != unnamed {
+		changes = path + ".changes"
+	}
 	for i, cn := range f.list("changes") {
 		c := named(d, changes, i, cn, d.change)
 		if cn.kind == kObject { // anything else is noted, and left out

@@ -48,10 +48,11 @@ func TestBoardPaperFromProfessionsIsTheSame(t *testing.T) {
 	}
 }
 
-// paper is the board paper of p with its pages uncompressed, as its
-// lines sorted, with what numbers its objects taken out: fpdf numbers
-// the charts' images and lists them in the order of a map, so two papers
-// of one plan differ there; and without the moments it was made and changed.
+// paper is the board paper of p with its pages uncompressed: its pages
+// and their text in order, then its other objects (images, fonts) sorted,
+// with what numbers them taken out (fpdf writes and lists images and
+// fonts in the order of a map, so two papers of one plan differ there),
+// and without the moments it was made and changed.
 func paper(t *testing.T, p *plan.Plan, pr *plan.Projection) []byte {
 	t.Helper()
 	uncompressed = true
@@ -60,11 +61,33 @@ func paper(t *testing.T, p *plan.Plan, pr *plan.Projection) []byte {
 	if err := Write(&buf, p, pr, plan.MonthOf(2026, 12)); err != nil {
 		t.Fatal(err)
 	}
-	numbers := regexp.MustCompile(`\d+ 0 (R|obj)|/(Creation|Mod)Date \([^)]*\)|^\d{10} \d{5} [nf] ?$|^\d+$`)
-	lines := bytes.Split(buf.Bytes(), []byte("\n"))
-	for i, l := range lines {
-		lines[i] = numbers.ReplaceAll(l, nil)
+	numbers := regexp.MustCompile(`\d+ 0 R|/(Creation|Mod)Date \([^)]*\)`)
+	var pages, others [][]byte
+	for _, o := range regexp.MustCompile(`(?s)\n\d+ 0 obj\n(.*?)\nendobj`).FindAllSubmatch(buf.Bytes(), -1) {
+		lines := bytes.Split(numbers.ReplaceAll(o[1], nil), []byte("\n"))
+		sortRuns(lines, resource) // the fonts and images a page may use, by name
+		body := bytes.Join(lines, []byte("\n"))
+		if bytes.Contains(body, []byte(" Tf\n")) || bytes.Contains(body, []byte("/Type /Page\n")) {
+			pages = append(pages, body)
+		} else {
+			others = append(others, body) // not a page or its text: an image, a font, ...
+		}
 	}
-	slices.SortFunc(lines, bytes.Compare)
-	return bytes.Join(lines, []byte("\n"))
+	slices.SortFunc(others, bytes.Compare)
+	return bytes.Join(append(pages, others...), []byte("\nendobj\n"))
+}
+
+// resource is a line of a page's fonts or images: its name, a hash.
+var resource = regexp.MustCompile(`^/[FI][0-9a-f]{40}\s*$`)
+
+// sortRuns sorts each run of consecutive lines that match.
+func sortRuns(lines [][]byte, match *regexp.Regexp) {
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && match.Match(lines[j]) {
+			j++
+		}
+		slices.SortFunc(lines[i:j], bytes.Compare)
+		i = max(j, i+1)
+	}
 }
