@@ -49,6 +49,10 @@ type view struct {
 	// plan, a table's cells took a tenth of the window's time per key).
 	planOnly bool
 	shown    *plan.Plan // the plan a planOnly view last showed
+	// stale is set when the view changed while it was not shown: it is
+	// refreshed when its tab is chosen, not on every key typed elsewhere
+	// (on the national plan the hidden views took half an edit's time).
+	stale bool
 }
 
 // UI is the window and everything in it.
@@ -222,7 +226,7 @@ func (ui *UI) build() {
 	for _, v := range ui.views {
 		ui.tabs.Append(container.NewTabItem(v.name, v.object))
 	}
-	ui.tabs.OnSelected = func(*container.TabItem) { ui.compare.refresh() } // worked out only when shown
+	ui.tabs.OnSelected = ui.chosen
 	ui.library = newLibraryView(ui)
 	split := container.NewHSplit(ui.library.object, container.NewBorder(top, nil, nil, nil, ui.tabs))
 	split.Offset = 0.2
@@ -247,14 +251,34 @@ func (ui *UI) refresh() {
 	ui.refreshScenarioChoice()
 	setEnabled(ui.undo, ui.session.CanUndo())
 	setEnabled(ui.redo, ui.session.CanRedo())
-	for _, v := range ui.views {
+	for i, v := range ui.views {
 		if v.refresh == nil || (v.planOnly && p != nil && v.shown == p) {
 			continue
 		}
-		v.shown = p
-		v.refresh()
+		if ui.tabs.Selected() != ui.tabs.Items[i] {
+			v.stale = true
+			continue
+		}
+		ui.refreshView(v)
 	}
 	ui.library.refresh()
+}
+
+// refreshView shows the session in view v.
+func (ui *UI) refreshView(v *view) {
+	v.shown, v.stale = ui.session.Plan(), false
+	v.refresh()
+}
+
+// chosen refreshes the view whose tab was chosen if it changed while
+// hidden.
+func (ui *UI) chosen(tab *container.TabItem) {
+	for i, v := range ui.views {
+		if ui.tabs.Items[i] == tab && v.stale {
+			ui.refreshView(v)
+		}
+	}
+	ui.compare.refresh() // worked out only when shown
 }
 
 func (ui *UI) refreshScenarioChoice() {

@@ -40,6 +40,23 @@ func findTab(t testing.TB, ui *UI, name string) (int, *view) {
 	return 0, nil
 }
 
+// overviewOf brings the Overview to the front, as a planner looks at it,
+// and gives it.
+func overviewOf(t testing.TB, ui *UI) *overviewView {
+	t.Helper()
+	showTab(t, ui, "Overview")
+	return ui.overview
+}
+
+// front brings the tab showing object to the front, if a tab does.
+func front(ui *UI, object fyne.CanvasObject) {
+	for i, v := range ui.views {
+		if v.object == object {
+			ui.tabs.SelectIndex(i)
+		}
+	}
+}
+
 // showTab brings the tab of that name to the front, as a planner's click
 // would, and gives its view.
 func showTab(t testing.TB, ui *UI, name string) *view {
@@ -66,6 +83,7 @@ func openTestUI(t *testing.T, path string) *UI {
 // entry is the form field of a record table's column.
 func entry(t *testing.T, rt *recordTable, title string) *widget.Entry {
 	t.Helper()
+	front(rt.ui, rt.object) // a form is brought to the front to be typed in
 	for i, c := range rt.def.columns {
 		if c.title == title {
 			switch e := rt.fields[i].(type) {
@@ -156,7 +174,7 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 	if l.InPostWTE != 40 || l.FundedWTE != 50 || l.ServiceArea != "Perinatal" {
 		t.Fatalf("post line %+v", l)
 	}
-	if got := ui.overview.figures["baseline"].value.Text; got != "40.0 WTE" {
+	if got := overviewOf(t, ui).figures["baseline"].value.Text; got != "40.0 WTE" {
 		t.Errorf("baseline figure %q", got)
 	}
 
@@ -172,8 +190,8 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 	if q := pr.Total[pr.Index(plan.MonthOf(2021, 9))].Qualified; q < 8.0999 || q > 8.1001 {
 		t.Errorf("qualified %v", q)
 	}
-	before := ui.overview.figures["projected"].value.Text
-	chartBefore := ui.overview.chart.Growth().Projected[len(ui.overview.chart.Growth().Projected)-1]
+	before := overviewOf(t, ui).figures["projected"].value.Text
+	chartBefore := overviewOf(t, ui).chart.Growth().Projected[len(overviewOf(t, ui).chart.Growth().Projected)-1]
 
 	// change a value: the overview and the chart move, and it is saved
 	ui.setStatus("")
@@ -181,8 +199,8 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 	if ui.status.Text != "Saved ✓" {
 		t.Errorf("status %q after an edit", ui.status.Text)
 	}
-	after := ui.overview.figures["projected"].value.Text
-	chartAfter := ui.overview.chart.Growth().Projected[len(ui.overview.chart.Growth().Projected)-1]
+	after := overviewOf(t, ui).figures["projected"].value.Text
+	chartAfter := overviewOf(t, ui).chart.Growth().Projected[len(overviewOf(t, ui).chart.Growth().Projected)-1]
 	if after == before || chartAfter <= chartBefore {
 		t.Errorf("projected %q -> %q, chart %v -> %v", before, after, chartBefore, chartAfter)
 	}
@@ -191,9 +209,9 @@ func TestPlannerBuildsAPlanFromNothing(t *testing.T) {
 	if !ui.session.Undo() {
 		t.Fatal("nothing to undo")
 	}
-	if ui.session.Plan().Posts[0].RecruitsWTEPerYear != 0 || ui.overview.figures["projected"].value.Text != before {
+	if ui.session.Plan().Posts[0].RecruitsWTEPerYear != 0 || overviewOf(t, ui).figures["projected"].value.Text != before {
 		t.Errorf("undo left recruits %v, projected %q", ui.session.Plan().Posts[0].RecruitsWTEPerYear,
-			ui.overview.figures["projected"].value.Text)
+			overviewOf(t, ui).figures["projected"].value.Text)
 	}
 	if entry(t, ui.posts, "Recruits a year").Text != "0" {
 		t.Errorf("form shows %q after undo", entry(t, ui.posts, "Recruits a year").Text)

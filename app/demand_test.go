@@ -114,7 +114,8 @@ func TestDemandScreenFromNothing(t *testing.T) {
 	}
 	sentence := "In Apr 2024 the workforce can treat 667 people a year against a target of 1,000: " +
 		"CBT therapists in perinatal are the constraint, 6.0 WTE needed and 4.0 in post."
-	if got := ui.overview.demand; got != sentence || !ui.overview.demandLine.Visible() || ui.overview.demandLine.Text != sentence {
+	if ov := overviewOf(t, ui); ov.demand != sentence || !ov.demandLine.Visible() || ov.demandLine.Text != sentence {
+		got := ov.demand
 		t.Errorf("overview says\n%q, want\n%q", got, sentence)
 	}
 
@@ -215,12 +216,7 @@ func TestQualifiersMoveTickBox(t *testing.T) {
 	if err := ui.session.Edit("", func(p *plan.Plan) error { p.Scenarios = []plan.Scenario{{Name: "Moving"}}; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	var scenarios *view
-	for _, v := range ui.views {
-		if v.name == "Scenarios" {
-			scenarios = v
-		}
-	}
+	scenarios := showTab(t, ui, "Scenarios")
 	scenarios.first()
 	sel := labelled(t, scenarios.object, "Service areas").(*widget.Select)
 	if sel.Selected != moveAsPlan {
@@ -254,7 +250,8 @@ func TestBudgetTable(t *testing.T) {
 	if len(b) != 2 || b[0] != (plan.BudgetYear{Year: 2020, GBP: 250000}) || b[1] != (plan.BudgetYear{Year: 2021, GBP: 200000}) {
 		t.Fatalf("budget %+v", b)
 	}
-	if got := ui.overview.budget; got != "Pay bill over budget in 2021/22 by £16k." || ui.overview.budgetLine.Text != got || ui.overview.budgetLine.Importance != widget.DangerImportance {
+	if ov := overviewOf(t, ui); ov.budget != "Pay bill over budget in 2021/22 by £16k." || ov.budgetLine.Text != ov.budget || ov.budgetLine.Importance != widget.DangerImportance {
+		got := ov.budget
 		t.Errorf("overview says %q", got)
 	}
 	if got := pasteRows(t, ui, settings, "2021/23\t1\n"); !strings.Contains(got, "row 1, column Financial year") {

@@ -31,7 +31,7 @@ func TestModelScreenAsksAFixedLeastSize(t *testing.T) {
 // the edit's projection lands: its cells show nothing projected.
 func TestTablesAreNotRefreshedForAProjection(t *testing.T) {
 	ui, d := openDeferredUI(t, filepath.Join(t.TempDir(), "library.db"))
-	_, posts := findTab(t, ui, "Posts")
+	posts := showTab(t, ui, "Posts")
 	refreshes := 0
 	inner := posts.refresh
 	posts.refresh = func() { refreshes++; inner() }
@@ -41,6 +41,37 @@ func TestTablesAreNotRefreshedForAProjection(t *testing.T) {
 	d.Settle()
 	if ui.session.Current() == nil || refreshes != 1 {
 		t.Errorf("posts refreshed %d times for one edit and its projection, want 1", refreshes)
+	}
+}
+
+// A screen not in front is not refreshed as the plan changes (on the
+// national plan the hidden screens took half of each key's time), and
+// shows the plan as it is when its tab is chosen.
+func TestHiddenScreensAreRefreshedWhenShown(t *testing.T) {
+	ui, d := openDeferredUI(t, filepath.Join(t.TempDir(), "library.db"))
+	posts := showTab(t, ui, "Posts")
+	ui.posts.selectRow(0)
+	refreshes := 0
+	inner := posts.refresh
+	posts.refresh = func() { refreshes++; inner() }
+	showTab(t, ui, "Overview")
+	for i := range 3 {
+		if err := ui.session.Edit("", func(p *plan.Plan) error { p.Posts[0].InPostWTE = float64(41 + i); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		d.Settle()
+	}
+	if refreshes != 0 {
+		t.Errorf("the hidden posts screen was refreshed %d times for 3 edits", refreshes)
+	}
+	showTab(t, ui, "Posts")
+	if got := entry(t, ui.posts, "In post (WTE)").Text; refreshes != 1 || got != "43" {
+		t.Errorf("shown: refreshed %d times, in post %q, want once and 43", refreshes, got)
+	}
+	showTab(t, ui, "Overview")
+	showTab(t, ui, "Posts")
+	if refreshes != 1 {
+		t.Errorf("shown again with nothing changed: refreshed %d times", refreshes)
 	}
 }
 

@@ -70,8 +70,7 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*math.Max(1, math.Abs(
 // screen is the view called name.
 func screen(t *testing.T, ui *UI, name string) fyne.CanvasObject {
 	t.Helper()
-	_, v := findTab(t, ui, name)
-	return v.object
+	return showTab(t, ui, name).object // a screen is brought to the front to be used
 }
 
 // labelled is the control a form shows beside the label title: in a
@@ -545,12 +544,7 @@ func TestPlanSettingsOfModelVersion2(t *testing.T) {
 
 func TestScenarioOverridesTheWait(t *testing.T) {
 	ui := openHandPlan(t)
-	var scenarios *view
-	for _, v := range ui.views {
-		if v.name == "Scenarios" {
-			scenarios = v
-		}
-	}
+	scenarios := showTab(t, ui, "Scenarios")
 	scenarios.first() // "Waiting"
 	wait := labelledEntry(t, scenarios.object, "Qualifier wait (months)")
 	if wait.Text != "" || wait.PlaceHolder != "blank: the plan's, 0 months" || wait.Disabled() {

@@ -71,7 +71,7 @@ func TestEditSaveCloseReopenInTheBackground(t *testing.T) {
 	if pr == nil || pr.Total[0].InPost != 40 || pr.Total[0].Funded != 50 {
 		t.Fatalf("projection of the edited plan: %v", pr)
 	}
-	if got := ui.overview.figures["baseline"].value.Text; got != "40.0 WTE" {
+	if got := overviewOf(t, ui).figures["baseline"].value.Text; got != "40.0 WTE" {
 		t.Errorf("baseline figure %q", got)
 	}
 

@@ -95,6 +95,34 @@ func at(record, field string) string {
 
 func indexed(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
 
+// unnamed is the path of a record checked before its path is made: a
+// national plan has 30,000 records, and messages are rare (named).
+const unnamed = "?"
+
+// named checks record i of list with check: first unnamed, and again
+// with its path only when that noted something. Checking is the same each
+// time, so the messages are too.
+func (v *validator) named(list string, i int, check func(path string)) {
+	noted := len(v.errs)
+	check(unnamed)
+	if len(v.errs) > noted {
+		v.errs = v.errs[:noted]
+		check(indexed(list, i))
+	}
+}
+
+// within is the path of a part of a record (path.part, or path.part[i]
+// when i >= 0), made only when the record is named.
+func within(path, part string, i int) string {
+	switch {
+	case path == unnamed:
+		return unnamed
+	case i < 0:
+		return path + "." + part
+	}
+	return indexed(path+"."+part, i)
+}
+
 func (v *validator) plan(p *Plan) {
 	v.title("", "name", p.Name)
 	v.textLen("", "area", p.Area, MaxNameLen)
@@ -112,8 +140,8 @@ func (v *validator) plan(p *Plan) {
 	v.trajectory(p)
 	v.professions(p.Professions)
 	lines := v.posts(p)
-	for i, c := range p.Cohorts {
-		v.cohort(indexed("cohorts", i), c, lines)
+	for i := range p.Cohorts {
+		v.named("cohorts", i, func(path string) { v.cohort(path, &p.Cohorts[i], lines) })
 	}
 	for i, a := range p.Actuals {
 		path := indexed("actuals", i)
@@ -260,36 +288,43 @@ func (v *validator) uncertainty(u *Uncertainty) {
 // posts checks the post lines and returns the set of lines they name.
 func (v *validator) posts(p *Plan) map[LineKey]bool {
 	lines := map[LineKey]bool{}
-	for i, l := range p.Posts {
-		path := indexed("posts", i)
-		v.professionRef(path, "profession", l.Profession)
-		v.serviceArea(path, "service_area", l.ServiceArea)
-		if lines[l.Key()] {
-			v.add(path, "%s in %q has another post line already", l.Profession, l.ServiceArea)
-		}
+	for i := range p.Posts {
+		l := &p.Posts[i]
+		again := lines[l.Key()]
 		lines[l.Key()] = true
-		v.between(path, "in_post_wte", l.InPostWTE, 0, MaxWTE)
-		if l.InPostHeadcount != nil {
-			v.between(path, "in_post_headcount", *l.InPostHeadcount, 0, MaxWTE)
-		}
-		v.between(path, "funded_wte", l.FundedWTE, 0, MaxWTE)
-		v.between(path, "recruits_wte_per_year", l.RecruitsWTEPerYear, 0, MaxWTE)
-		if l.LeaverRatePct != nil {
-			v.between(path, "leaver_rate_pct", *l.LeaverRatePct, 0, 100)
-		}
-		for j, c := range l.Changes {
-			cp := indexed(path+".changes", j)
-			v.month(cp, "month", c.Month)
-			if c.Month <= p.Baseline {
-				v.add(cp+".month", "%s must be after the baseline month %s", c.Month, p.Baseline)
-			}
-			v.between(cp, "funded_wte_delta", c.FundedWTEDelta, -MaxWTE, MaxWTE)
-		}
+		v.named("posts", i, func(path string) { v.post(path, l, again, p.Baseline) })
 	}
 	return lines
 }
 
-func (v *validator) cohort(path string, c Cohort, lines map[LineKey]bool) {
+// post checks a post line; again is whether a line before it has its
+// profession and service area.
+func (v *validator) post(path string, l *PostLine, again bool, baseline Month) {
+	v.professionRef(path, "profession", l.Profession)
+	v.serviceArea(path, "service_area", l.ServiceArea)
+	if again {
+		v.add(path, "%s in %q has another post line already", l.Profession, l.ServiceArea)
+	}
+	v.between(path, "in_post_wte", l.InPostWTE, 0, MaxWTE)
+	if l.InPostHeadcount != nil {
+		v.between(path, "in_post_headcount", *l.InPostHeadcount, 0, MaxWTE)
+	}
+	v.between(path, "funded_wte", l.FundedWTE, 0, MaxWTE)
+	v.between(path, "recruits_wte_per_year", l.RecruitsWTEPerYear, 0, MaxWTE)
+	if l.LeaverRatePct != nil {
+		v.between(path, "leaver_rate_pct", *l.LeaverRatePct, 0, 100)
+	}
+	for j, c := range l.Changes {
+		cp := within(path, "changes", j)
+		v.month(cp, "month", c.Month)
+		if c.Month <= baseline {
+			v.add(cp+".month", "%s must be after the baseline month %s", c.Month, baseline)
+		}
+		v.between(cp, "funded_wte_delta", c.FundedWTEDelta, -MaxWTE, MaxWTE)
+	}
+}
+
+func (v *validator) cohort(path string, c *Cohort, lines map[LineKey]bool) {
 	v.professionRef(path, "profession", c.Profession)
 	v.serviceArea(path, "service_area", c.ServiceArea)
 	v.month(path, "start_month", c.Start)
@@ -298,7 +333,7 @@ func (v *validator) cohort(path string, c Cohort, lines map[LineKey]bool) {
 	v.between(path, "completion_pct", c.CompletionPct, 0, 100)
 	v.between(path, "takeup_pct", c.TakeupPct, 0, 100)
 	if d := c.DrawnFrom; d != nil {
-		dp := path + ".drawn_from"
+		dp := within(path, "drawn_from", -1)
 		v.professionRef(dp, "profession", d.Profession)
 		if v.known[d.Profession] && !lines[c.DrawnKey()] {
 			v.add(dp, "%s in %q is not a post line of this plan", d.Profession, c.ServiceArea)
@@ -334,8 +369,8 @@ func (v *validator) scenarios(p *Plan, lines map[LineKey]bool) {
 			v.optBetween(op, "cost_per_wte_gbp", o.CostPerWTE, 0, MaxCostPerWTE)
 		}
 		v.postOverrides(path, s.Posts, lines)
-		for j, c := range s.ExtraCohorts {
-			v.cohort(indexed(path+".extra_cohorts", j), c, lines)
+		for j := range s.ExtraCohorts {
+			v.cohort(indexed(path+".extra_cohorts", j), &s.ExtraCohorts[j], lines)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"strings"
 	"testing"
 
 	"example.org/psyplan/plan"
@@ -70,5 +71,33 @@ func TestVersion2RulesNameTheField(t *testing.T) {
 		if len(errs) != 1 || errs[0].Error() != c.want {
 			t.Errorf("got %v\nwant %s", errs, c.want)
 		}
+	}
+}
+
+// Records are checked before their paths are made, and again with them
+// only when something is wrong: every message still names its record in
+// full, in the order the checks come.
+func TestMessagesNameTheRecordInFull(t *testing.T) {
+	p := v2Plan()
+	p.Posts = append(p.Posts, p.Posts[0], p.Posts[0])
+	p.Posts[2].FundedWTE = -1
+	p.Posts[2].Changes = []plan.FundedChange{{Month: plan.MonthOf(2021, 4), FundedWTEDelta: 1}, {Month: p.Baseline, FundedWTEDelta: 2}}
+	p.Cohorts = append(p.Cohorts, p.Cohorts[0], p.Cohorts[0])
+	p.Cohorts[2].Intake = -1
+	p.Cohorts[2].DrawnFrom = &plan.DrawnFrom{Profession: "pwp", Pct: 120}
+	var got []string
+	for _, e := range plan.Validate(p) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`posts[1]: pwp in "Adult" has another post line already`,
+		`posts[2]: pwp in "Adult" has another post line already`,
+		`posts[2].funded_wte: -1 is below 0`,
+		`posts[2].changes[1].month: 2020-03 must be after the baseline month 2020-03`,
+		`cohorts[2].intake: -1 is below 0`,
+		`cohorts[2].drawn_from.pct: 120 is above 100`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
