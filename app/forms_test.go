@@ -400,3 +400,19 @@ func TestAnImportedCopyIsNamedApart(t *testing.T) {
 		t.Errorf("%d plans", len(plans))
 	}
 }
+
+// A form with no record shows no choice: undoing the line just added
+// leaves the Profession empty, not the line's.
+func TestFormWithNoRecordShowsNoChoice(t *testing.T) {
+	ui := openForms(t, formsPlan())
+	front(ui, ui.posts.object)
+	test.Tap(button(t, ui.posts.object, "Add post line"))
+	prof := labelled(t, ui.posts.object, "Profession").(*widget.Select)
+	if prof.Selected == "" {
+		t.Fatal("the new line shows no profession")
+	}
+	ui.session.Undo()
+	if ui.posts.selected >= 0 || prof.Selected != "" || !prof.Disabled() {
+		t.Errorf("after undo: row %d selected, profession %q, disabled %v", ui.posts.selected, prof.Selected, prof.Disabled())
+	}
+}

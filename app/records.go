@@ -474,7 +474,11 @@ func (rt *recordTable) fill(anew bool) {
 			if p != nil {
 				f.Options = c.choices(p)
 			}
-			if f.Selected != text {
+			switch {
+			case f.Selected == text:
+			case text == "": // no record: SetSelected would leave the last one's choice
+				f.ClearSelected()
+			default:
 				f.SetSelected(text)
 			}
 			setEnabled(f, has)
