@@ -192,7 +192,7 @@ func (k *bandKernel) stepPooled(pg *poolGroup, run *kernelRun, runs int) {
 				}
 				pr.waits[g] = pr.finish(&lines[g], g, runs, i, k.m.wait, tot)
 			case pools:
-				pr.finishIdle(lo, funded[g], trainee[g], counted, tot)
+				pr.finishIdle(lo, trainee[g], counted, tot)
 			default:
 				quietMonth(pr.inPost[lo:hi], pr.lr[lo:hi], pr.offered[lo:hi], tot, funded[g], trainee[g], capped, counted)
 			}
@@ -236,13 +236,15 @@ func (pr *poolRun) free(funded []float64, runs int) bool {
 			continue
 		}
 		inPost, lr := pr.inPost[lo:lo+runs], pr.lr[lo:lo+runs]
+		stay, room := pr.stay[lo:lo+runs], pr.room[lo:lo+runs]
 		for r := range totalFree {
 			x := inPost[r]
-			room := funded - (x - x*lr[r])
-			if room < 0 {
-				room = 0
+			stay[r] = x - x*lr[r]
+			room[r] = funded - stay[r]
+			if room[r] < 0 {
+				room[r] = 0
 			}
-			totalFree[r] += room
+			totalFree[r] += room[r] // kept, with stay, for finishIdle
 		}
 	}
 	pools := false
@@ -256,18 +258,13 @@ func (pr *poolRun) free(funded []float64, runs int) bool {
 // finishIdle is pool and finish for an idle line (its runs from lo) in
 // the month: in runs that pool, its room takes its share of the
 // qualifiers waiting, or is filled; recruits fill what room is left.
-func (pr *poolRun) finishIdle(lo int, funded, trainee float64, counted bool, tot []float64) {
+func (pr *poolRun) finishIdle(lo int, trainee float64, counted bool, tot []float64) {
 	runs := len(tot)
-	inPost, lr, offered := pr.inPost[lo:lo+runs], pr.lr[lo:lo+runs], pr.offered[lo:lo+runs]
+	inPost, stays, rooms, offered := pr.inPost[lo:lo+runs], pr.stay[lo:lo+runs], pr.room[lo:lo+runs], pr.offered[lo:lo+runs]
 	pooling, left, free := pr.pooling[:runs], pr.totalLeft[:runs], pr.totalFree[:runs]
 	tot = tot[:runs]
 	for r := range tot {
-		x := inPost[r]
-		stay := x - x*lr[r]
-		room := funded - stay
-		if room < 0 {
-			room = 0
-		}
+		stay, room := stays[r], rooms[r] // free worked them out
 		hired := 0.0
 		if pooling[r] {
 			if totalLeft, totalFree := left[r], free[r]; totalLeft <= totalFree {
@@ -283,7 +280,7 @@ func (pr *poolRun) finishIdle(lo int, funded, trainee float64, counted bool, tot
 		if !(recruited > 0) {
 			recruited = 0
 		}
-		x = stay + hired + recruited
+		x := stay + hired + recruited
 		inPost[r] = x
 		if counted {
 			tot[r] += x + trainee
