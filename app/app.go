@@ -271,14 +271,14 @@ func (ui *UI) refreshView(v *view) {
 }
 
 // chosen refreshes the view whose tab was chosen if it changed while
-// hidden.
+// hidden (the side by side, which projects every scenario, is worked
+// out only so).
 func (ui *UI) chosen(tab *container.TabItem) {
 	for i, v := range ui.views {
 		if ui.tabs.Items[i] == tab && v.stale {
 			ui.refreshView(v)
 		}
 	}
-	ui.compare.refresh() // worked out only when shown
 }
 
 func (ui *UI) refreshScenarioChoice() {

@@ -99,8 +99,8 @@ func compareFigure(unit string, v float64, diff bool) string {
 	return plan.Figure(unit, v, diff, false)
 }
 
-// refresh works the table out again when the plan has changed and the
-// screen is shown.
+// refresh works the table out again when the plan has changed (the
+// window refreshes a screen only when it is shown: UI.refresh).
 func (cv *compareView) refresh() {
 	p := cv.ui.session.Plan()
 	if p == nil {
@@ -109,7 +109,7 @@ func (cv *compareView) refresh() {
 		cv.table.Refresh()
 		return
 	}
-	if p == cv.planned || !cv.visible() {
+	if p == cv.planned {
 		return
 	}
 	cv.planned = p
@@ -178,7 +178,6 @@ func headerHeight(name string, width float32) float32 {
 	return l.MinSize().Height
 }
 
-// visible tells whether the screen is the one shown.
 // madeAlready are the session's projections of the plan as it stands
 // (the one shown and, when comparing, the others), so the side by side
 // does not make them again.
@@ -188,9 +187,4 @@ func (cv *compareView) madeAlready() []*plan.Projection {
 		return nil
 	}
 	return append([]*plan.Projection{cur}, cv.ui.session.Compared()...)
-}
-
-func (cv *compareView) visible() bool {
-	t := cv.ui.tabs
-	return t != nil && t.Selected() != nil && t.Selected().Text == compareName
 }
