@@ -41,6 +41,7 @@ bench: deps
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 10m ./planfile
+	$(GO) test -run '^$$' -fuzz FuzzAppend -fuzztime 2m ./shortest
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime 2m ./format
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzReadWorkbook$$' -fuzztime 4m ./workbook
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzReadSheet$$' -fuzztime 4m ./workbook

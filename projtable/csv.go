@@ -9,8 +9,10 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"example.org/psyplan/plan"
+	"example.org/psyplan/shortest"
 )
 
 // Header is the CSV header, in the contract's order.
@@ -82,11 +84,13 @@ func csvChunkMonths(pr *plan.Projection) int {
 // being lineNames.
 func appendMonths(buf []byte, pr *plan.Projection, names []string, from, to int) []byte {
 	total := plan.TotalWord + "," + plan.TotalWord
+	memo := newMemo(len(pr.Lines))
+	defer memos.Put(memo)
 	for i := from; i < to; i++ {
 		month := pr.Month(i).String()
 		for li := range pr.Lines {
 			r := pr.Lines[li].Row(i)
-			buf = appendRow(buf, month, names[li], &r)
+			buf = appendLineRow(buf, month, names[li], &r, memo.line(li))
 			buf = append(buf, ",,\n"...)
 		}
 		buf = appendRow(buf, month, total, &pr.Total[i])
@@ -95,6 +99,75 @@ func appendMonths(buf []byte, pr *plan.Projection, names []string, from, to int)
 		buf = append(buf, ',')
 		buf = appendNum(buf, pr.Gap[i])
 		buf = append(buf, '\n')
+	}
+	return buf
+}
+
+// written is where a figure's text was last written in a piece of the
+// table: from at, n bytes.
+type written struct {
+	bits  uint64
+	at, n int32
+}
+
+// memo is, for each line of a piece, where its last row's figures were
+// written. A line's figures often stay the same from one month to the
+// next (its funded posts, its recruits a year) and its workforce is often
+// its staff in post; such a figure's text is copied, not worked out
+// again. Turning figures into text is most of the table's time, and the
+// text is the same either way.
+type memo []written
+
+var memos = sync.Pool{New: func() any { return new(memo) }}
+
+func newMemo(lines int) *memo {
+	m := memos.Get().(*memo)
+	if cap(*m) < lines*rowColumns {
+		*m = make(memo, lines*rowColumns)
+	}
+	*m = (*m)[:lines*rowColumns]
+	clear(*m)
+	return m
+}
+
+func (m *memo) line(li int) []written {
+	return (*m)[li*rowColumns : (li+1)*rowColumns : (li+1)*rowColumns]
+}
+
+// workforceColumn is workforce_wte among Values, and inPostColumn
+// in_post_wte, which it equals when trainees do not count.
+const (
+	inPostColumn    = 0
+	workforceColumn = 14
+)
+
+// appendLineRow is appendRow for a line, last being where the line's
+// figures of the month before were written in buf (none yet: n = 0).
+func appendLineRow(buf []byte, month, names string, r *plan.Row, last []written) []byte {
+	buf = append(buf, month...)
+	buf = append(buf, ',')
+	buf = append(buf, names...)
+	for c, x := range Values(r) {
+		buf = append(buf, ',')
+		if x == 0 && !math.Signbit(x) {
+			buf = append(buf, '0')
+			continue
+		}
+		bits := math.Float64bits(x)
+		was := &last[c]
+		switch {
+		case was.n > 0 && was.bits == bits:
+		case c == workforceColumn && last[inPostColumn].bits == bits && last[inPostColumn].n > 0:
+			*was = last[inPostColumn]
+		default:
+			at := len(buf)
+			buf = appendNum(buf, x)
+			*was = written{bits: bits, at: int32(at), n: int32(len(buf) - at)}
+			continue
+		}
+		at := len(buf)
+		buf = append(buf, buf[was.at:was.at+was.n]...)
+		was.at = int32(at)
 	}
 	return buf
 }
@@ -199,7 +272,7 @@ func appendNum(buf []byte, x float64) []byte {
 	if x != 0 && x > -1e6 && x < 1e6 && x == math.Trunc(x) {
 		return strconv.AppendInt(buf, int64(x), 10)
 	}
-	return strconv.AppendFloat(buf, x, 'g', -1, 64)
+	return shortest.Append(buf, x)
 }
 
 // quote follows RFC 4180: only a field with a comma, a quote or a line

@@ -109,8 +109,74 @@ func TestCSVInPiecesIsRowByRow(t *testing.T) {
 	}
 }
 
+// A figure the same as the month before's, or a workforce the same as
+// the staff in post, is copied from where it was written: the table is
+// still every figure written afresh, on a plan where salaried trainees
+// count (so the workforce is the staff in post in some months and not in
+// others) and in one piece and many.
+func TestCSVCopiedFiguresAreWrittenAfresh(t *testing.T) {
+	p := manyLinesPlan(t, 3000)
+	p.CountSalariedTrainees = true
+	p.Professions[0].TraineesSalaried, p.Professions[0].TraineeWTEPerHead = true, 0.6
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	want.WriteString(strings.Join(Header, ",") + "\n")
+	repeats, same := 0, 0
+	for i := range pr.Months() {
+		for li := range pr.Lines {
+			r := pr.Lines[li].Row(i)
+			fmt.Fprintf(&want, "%s,%s,%s", pr.Month(i), pr.Lines[li].Key.Profession, pr.Lines[li].Key.ServiceArea)
+			for _, x := range Values(&r) {
+				want.WriteString("," + strconv.FormatFloat(x, 'g', -1, 64))
+			}
+			want.WriteString(",,\n")
+			if i > 0 && r.Funded != 0 && r.Funded == pr.Lines[li].Row(i-1).Funded {
+				repeats++
+			}
+			if r.InPost != 0 && r.Workforce == r.InPost {
+				same++
+			}
+		}
+		r := pr.Total[i]
+		fmt.Fprintf(&want, "%s,ALL,ALL", pr.Month(i))
+		v := Values(&r)
+		for _, x := range append(v[:], pr.Target[i], pr.Gap[i]) {
+			want.WriteString("," + strconv.FormatFloat(x, 'g', -1, 64))
+		}
+		want.WriteString("\n")
+	}
+	if repeats == 0 || same == 0 || same == pr.Months()*len(pr.Lines) {
+		t.Fatalf("%d repeated funded figures, %d workforces the staff in post: the test shows nothing", repeats, same)
+	}
+	var got bytes.Buffer
+	if err := WriteCSV(&got, pr); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Fatalf("the table differs from every figure written afresh (%d bytes against %d)", got.Len(), want.Len())
+	}
+	one := appendMonths(nil, pr, lineNames(pr), 0, pr.Months())
+	if string(one) != strings.TrimPrefix(want.String(), strings.Join(Header, ",")+"\n") {
+		t.Fatal("the table in one piece differs from every figure written afresh")
+	}
+}
+
 // manyLines projects a plan of n lines over three years.
 func manyLines(t *testing.T, n int) *plan.Projection {
+	t.Helper()
+	pr, err := plan.Project(manyLinesPlan(t, n), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pr
+}
+
+// manyLinesPlan is a plan of n lines over three years: in post and funded
+// posts vary by line, recruits and a cohort each.
+func manyLinesPlan(t *testing.T, n int) *plan.Plan {
 	t.Helper()
 	p := &plan.Plan{Name: "Many", Baseline: plan.MonthOf(2020, 3), Horizon: plan.MonthOf(2023, 3), CapHires: true,
 		Trajectory:  plan.Trajectory{Interpolation: plan.Linear, Milestones: []plan.Milestone{{Month: plan.MonthOf(2022, 4), GrowthPct: 10}}},
@@ -124,11 +190,7 @@ func manyLines(t *testing.T, n int) *plan.Projection {
 	if errs := plan.Validate(p); errs != nil {
 		t.Fatal(errs)
 	}
-	pr, err := plan.Project(p, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pr
+	return p
 }
 
 // failAfter fails every write after its first n.
