@@ -12,6 +12,7 @@ import (
 
 	"example.org/psyplan/plan"
 	"example.org/psyplan/projtable"
+	"example.org/psyplan/shortest"
 )
 
 // excelize writes numbers to 15 significant digits (a plan's 1/3 would
@@ -271,7 +272,7 @@ func appendNumber(buf []byte, x float64) []byte {
 // appendValue ends a number cell whose "<c" and attributes are written.
 func appendValue(buf []byte, x float64) []byte {
 	buf = append(buf, "><v>"...)
-	buf = strconv.AppendFloat(buf, x, 'g', -1, 64)
+	buf = shortest.Append(buf, x)
 	return append(buf, "</v></c>"...)
 }
 
