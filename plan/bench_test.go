@@ -445,3 +445,7 @@ func tinyTrainees() *plan.Plan {
 		Scenarios: []plan.Scenario{{Name: "s"}},
 	}
 }
+
+// The board paper's question on the plan (no uncertainty), which no intake
+// can answer: the two ends of the search and the reason.
+func BenchmarkSolveNationalV1(b *testing.B) { benchSolve(b, plantest.National()) }

@@ -64,12 +64,18 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		return a, err
 	}
 	by := int(a.By - p.Baseline)
+	trajectoryBase := p.TrajectoryBase() // every solved scenario's
+	var most *model                      // S(MaxSolvePct), kept for whyNot
 	// miss is how far S(pct) is from the aim at By: minus the gap, or the
 	// shortfall of people; it meets the aim at 1e-9 or less.
 	miss := func(pct int) (float64, error) {
-		m, err := modelOf(p, a.solved(p, base, pct), nil)
+		m, err := linesOf(p, a.solved(p, base, pct), nil)
 		if err != nil {
 			return 0, err
+		}
+		m.base = trajectoryBase
+		if pct == MaxSolvePct {
+			most = m
 		}
 		return a.missAt(m, by), nil
 	}
@@ -91,7 +97,7 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		return a, err
 	}
 	if !meets(hiMiss) {
-		a.Reason = a.whyNot(p, base, hiMiss)
+		a.Reason = a.whyNot(p, base, hiMiss, most)
 		return a, nil
 	}
 	lo, hi := 0, MaxSolvePct // S(lo) falls short, S(hi) meets
@@ -196,7 +202,7 @@ func (m *model) shortfallAt(i int, inPost []float64) float64 {
 // base's, over the months after the baseline (answers.md).
 func (a *Answer) extraPayCost(p *Plan, base *Scenario) (float64, error) {
 	cost := func(sc *Scenario) (float64, error) {
-		m, err := modelOf(p, sc, nil)
+		m, err := linesOf(p, sc, nil) // pay needs no trajectory
 		if err != nil {
 			return 0, err
 		}
@@ -415,7 +421,7 @@ func (s *Scenario) cloneScenario() *Scenario {
 // whyNot says in plain words why even the largest rise falls short,
 // naming what stops it: nothing to raise, no course qualifying in time,
 // funded posts (hires are capped at them), or volume.
-func (a *Answer) whyNot(p *Plan, base *Scenario, miss float64) string {
+func (a *Answer) whyNot(p *Plan, base *Scenario, miss float64, most *model) string {
 	who := strings.Join(a.Professions, ", ")
 	if len(a.Professions) == 0 {
 		return fmt.Sprintf("no profession can be moved by %s in this plan", a.Lever)
@@ -423,16 +429,15 @@ func (a *Answer) whyNot(p *Plan, base *Scenario, miss float64) string {
 	if why := a.nothingToRaise(p, base, who); why != "" {
 		return why
 	}
-	// What stops the largest rise is read off its projection at By, made
-	// once: that month alone, as a whole national projection is 60 MB.
-	if m, err := modelOf(p, a.solved(p, base, MaxSolvePct), nil); err == nil {
-		most := m.projectionAt(int(a.By - p.Baseline))
-		if why := a.cappedAt(p, base, most); why != "" {
-			return why
-		}
-		if why := a.noPostLine(p, most); why != "" {
-			return why
-		}
+	// What stops the largest rise is read off its projection at By (its
+	// model, S(MaxSolvePct)'s, made once): that month alone, as a whole
+	// national projection is 60 MB.
+	at := most.projectionAt(int(a.By - p.Baseline))
+	if why := a.cappedAt(p, base, at); why != "" {
+		return why
+	}
+	if why := a.noPostLine(p, at); why != "" {
+		return why
 	}
 	if a.Target == TargetDemand {
 		return fmt.Sprintf("even %d %% more leaves %s people a year without care in %s",
