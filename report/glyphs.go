@@ -37,32 +37,34 @@ func drawable(buf *sfnt.Buffer, r rune) bool {
 func checkPrintable(p *plan.Plan) error {
 	var buf sfnt.Buffer
 	checked := map[string]bool{} // a national plan names each service area thousands of times
-	check := func(field, text string) error {
-		if checked[text] {
-			return nil
-		}
-		checked[text] = true
-		return checkText(&buf, field, text)
-	}
-	fields := [][2]string{{"name", p.Name}, {"area", p.Area}, {"notes", p.Notes}}
-	for i, prof := range p.Professions {
-		fields = append(fields, [2]string{"professions[" + strconv.Itoa(i) + "].name", prof.Name})
-	}
-	for i, l := range p.Posts {
-		fields = append(fields, [2]string{"posts[" + strconv.Itoa(i) + "].service_area", l.ServiceArea})
-	}
-	for i, c := range p.Cohorts {
-		fields = append(fields, [2]string{"cohorts[" + strconv.Itoa(i) + "].service_area", c.ServiceArea})
-	}
-	for i, s := range p.Scenarios {
-		fields = append(fields, [2]string{"scenarios[" + strconv.Itoa(i) + "].name", s.Name})
-	}
-	for i, d := range p.Demand {
-		fields = append(fields, [2]string{"demand[" + strconv.Itoa(i) + "].service_area", d.ServiceArea})
-	}
-	for _, f := range fields {
-		if err := check(f[0], f[1]); err != nil {
+	for _, f := range [][2]string{{"name", p.Name}, {"area", p.Area}, {"notes", p.Notes}} {
+		if err := checkText(&buf, f[0], f[1]); err != nil {
 			return err
+		}
+	}
+	// each list's field, its path made only for a message (a national
+	// plan has 30,000 of them)
+	lists := []struct {
+		list, field string
+		n           int
+		text        func(i int) string
+	}{
+		{"professions", "name", len(p.Professions), func(i int) string { return p.Professions[i].Name }},
+		{"posts", "service_area", len(p.Posts), func(i int) string { return p.Posts[i].ServiceArea }},
+		{"cohorts", "service_area", len(p.Cohorts), func(i int) string { return p.Cohorts[i].ServiceArea }},
+		{"scenarios", "name", len(p.Scenarios), func(i int) string { return p.Scenarios[i].Name }},
+		{"demand", "service_area", len(p.Demand), func(i int) string { return p.Demand[i].ServiceArea }},
+	}
+	for _, l := range lists {
+		for i := range l.n {
+			text := l.text(i)
+			if checked[text] {
+				continue
+			}
+			checked[text] = true
+			if r, ok := undrawable(&buf, text); ok {
+				return undrawableError(l.list+"["+strconv.Itoa(i)+"]."+l.field, text, r)
+			}
 		}
 	}
 	return nil
@@ -72,11 +74,24 @@ func checkPrintable(p *plan.Plan) error {
 // report prints, that its font cannot draw. buf is the font's scratch
 // space, one per caller.
 func checkText(buf *sfnt.Buffer, field, text string) error {
-	for _, r := range text {
-		if !drawable(buf, r) {
-			return fmt.Errorf("%s: %q has the character %q, which the report's font cannot print; change it to make the report",
-				field, text, string(r))
-		}
+	if r, ok := undrawable(buf, text); ok {
+		return undrawableError(field, text, r)
 	}
 	return nil
+}
+
+// undrawable is the first character of text the report's font cannot
+// draw, if any.
+func undrawable(buf *sfnt.Buffer, text string) (rune, bool) {
+	for _, r := range text {
+		if !drawable(buf, r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func undrawableError(field, text string, r rune) error {
+	return fmt.Errorf("%s: %q has the character %q, which the report's font cannot print; change it to make the report",
+		field, text, string(r))
 }

@@ -99,3 +99,34 @@ func TestUnprintableCharacterNamesTheField(t *testing.T) {
 		t.Errorf("ordinary characters refused: %v", err)
 	}
 }
+
+// Every list's field is named with its place, the first in the plan's
+// order: professions, post lines, cohorts, scenarios.
+func TestUnprintableCharacterNamesTheItem(t *testing.T) {
+	base := func() *plan.Plan {
+		return &plan.Plan{Name: "Plan",
+			Professions: []plan.Profession{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}},
+			Posts:       []plan.PostLine{{Profession: "a", ServiceArea: "Adult"}, {Profession: "b", ServiceArea: "Adult"}},
+			Cohorts:     []plan.Cohort{{Profession: "a", ServiceArea: "Adult"}, {Profession: "b", ServiceArea: "Older"}, {Profession: "b", ServiceArea: "CYP"}},
+			Scenarios:   []plan.Scenario{{Name: "One"}, {Name: "Two"}}}
+	}
+	for _, c := range []struct {
+		change func(p *plan.Plan)
+		want   string
+	}{
+		{func(p *plan.Plan) { p.Professions[1].Name = "B 😀" }, "professions[1].name: "},
+		{func(p *plan.Plan) { p.Posts[1].ServiceArea = "Adult 😀" }, "posts[1].service_area: "},
+		{func(p *plan.Plan) { p.Cohorts[2].ServiceArea = "CYP 😀"; p.Scenarios[0].Name = "😀" }, "cohorts[2].service_area: "},
+		{func(p *plan.Plan) { p.Scenarios[1].Name = "Two 😀" }, "scenarios[1].name: "},
+		{func(p *plan.Plan) { p.Posts[0].ServiceArea = "Adult 😀"; p.Cohorts[0].ServiceArea = "Adult 😀" }, "posts[0].service_area: "},
+	} {
+		p := base()
+		c.change(p)
+		if err := checkPrintable(p); err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("got %v, want %q…", err, c.want)
+		}
+	}
+	if err := checkPrintable(base()); err != nil {
+		t.Errorf("a printable plan refused: %v", err)
+	}
+}
