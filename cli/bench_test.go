@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"example.org/psyplan/plan"
 	"example.org/psyplan/plan/plantest"
@@ -158,6 +159,40 @@ func BenchmarkProjectCSV(b *testing.B) {
 			b.Fatal("project failed")
 		}
 	}
+}
+
+// BenchmarkProjectAgainstReference runs the plain program and psyplan
+// project by turns, and reports psyplan's time over the plain program's
+// ("x-reference"; target: 0.5). Taken by turns, both meet the same load:
+// a busy machine slows both, where two benchmarks run one after the other
+// can each meet a different moment of it.
+func BenchmarkProjectAgainstReference(b *testing.B) {
+	path := nationalFile(b)
+	db := filepath.Join(b.TempDir(), "lib.db")
+	id := lastLine(run("import", "--db", db, path).stdout)
+	var plain, ours time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pr, err := plan.Project(plainParse(b, data), "")
+		if err == nil {
+			err = plainCSV(io.Discard, pr)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		pr = nil
+		middle := time.Now()
+		if code := Run([]string{"project", "--db", db, id}, io.Discard, os.Stderr); code != 0 {
+			b.Fatal("project failed")
+		}
+		plain, ours = plain+middle.Sub(start), ours+time.Since(middle)
+	}
+	b.ReportMetric(float64(ours)/float64(plain), "x-reference")
 }
 
 // plainParse reads a plan file the quick way, trusting it.
