@@ -107,7 +107,7 @@ func appendMonths(buf []byte, pr *plan.Projection, names []string, from, to int)
 // table: from at, n bytes.
 type written struct {
 	bits  uint64
-	at, n int32
+	at, n int
 }
 
 // memo is, for each line of a piece, where its last row's figures were
@@ -162,12 +162,12 @@ func appendLineRow(buf []byte, month, names string, r *plan.Row, last []written)
 		default:
 			at := len(buf)
 			buf = appendNum(buf, x)
-			*was = written{bits: bits, at: int32(at), n: int32(len(buf) - at)}
+			*was = written{bits: bits, at: at, n: len(buf) - at}
 			continue
 		}
 		at := len(buf)
 		buf = append(buf, buf[was.at:was.at+was.n]...)
-		was.at = int32(at)
+		was.at = at
 	}
 	return buf
 }

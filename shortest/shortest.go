@@ -2,8 +2,8 @@
 // as the same number: exactly the text of strconv.FormatFloat(x, 'g', -1,
 // 64), which the data files' contracts name. A national projection table
 // is ten million figures, and writing them was most of its time; this
-// writes the figures of a table (normal numbers under 2^53 but above about
-// 1e-38, not powers of two) two to three times as fast, and hands every
+// writes a table's kind of figure (a normal number from about 1e-37 to
+// 4.6e18, not a power of two) in about half the time, and hands every
 // other number to strconv.
 //
 // The digits are Dragonbox's (Junekey Jeon, 2020), worked out as Go's own
