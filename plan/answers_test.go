@@ -201,6 +201,27 @@ func TestSolveIntakeAddsOnlyCohortsQualifyingInTime(t *testing.T) {
 	}
 }
 
+// Solving a scenario that has extra cohorts of its own keeps them, then
+// raises the plan's cohorts and then its own, each by the rise: the
+// plan's 5 and the scenario's 3 at +81 % are ceil(4.05) = 5 and
+// ceil(2.43) = 3 more people.
+func TestSolveIntakeRaisesTheScenarioCohortsToo(t *testing.T) {
+	p := solverPlan()
+	own := Cohort{Profession: "pwp", ServiceArea: "Adult", Start: mar2020 + 1, DurationMonths: 12, Intake: 3, CompletionPct: 100, TakeupPct: 100}
+	p.Scenarios = []Scenario{{Name: "More", ExtraCohorts: []Cohort{own}}}
+	a := Answer{Question: Question{Lever: LeverIntake, From: mar2020 + 1, By: mar2020 + 13, Professions: []string{"pwp"}}}
+	got := a.solved(p, &p.Scenarios[0], 81).ExtraCohorts
+	if len(got) != 3 || got[0] != own || got[1].Intake != 5 || got[2].Intake != 3 {
+		t.Fatalf("extra cohorts %+v: want the scenario's 3, then 5 and 3 more", got)
+	}
+	if none := a.solved(p, &p.Scenarios[0], 0).ExtraCohorts; len(none) != 1 || none[0] != own {
+		t.Fatalf("at +0 %%: %+v, want the scenario's own cohort alone", none)
+	}
+	if p.Scenarios[0].ExtraCohorts[0] != own || len(p.Scenarios[0].ExtraCohorts) != 1 {
+		t.Fatalf("the scenario was changed: %+v", p.Scenarios[0].ExtraCohorts)
+	}
+}
+
 // fundedPlan: 100 PWPs in 100 funded posts, 2 recruits a month offered,
 // nobody leaves, £12,000 a WTE a year; +10 % (110) wanted in Apr 2021.
 // Capped at funded posts, only the funded lever helps: +10 % funds 110,

@@ -360,17 +360,25 @@ func (a *Answer) solved(p *Plan, base *Scenario, pct int) *Scenario {
 	}
 	switch a.Lever {
 	case LeverIntake:
-		baseCohorts := append(append(make([]Cohort, 0, len(p.Cohorts)+len(s.ExtraCohorts)), p.Cohorts...), s.ExtraCohorts...)
-		s.ExtraCohorts = append(make([]Cohort, 0, len(baseCohorts)), s.ExtraCohorts...)
-		for _, c := range baseCohorts {
-			// only cohorts that qualify by By can help
-			if !chosen[c.Profession] || c.Start < a.From || c.QualifyMonth() > a.By {
-				continue
-			}
-			c.Intake = int(math.Ceil(float64(c.Intake) * float64(pct) / 100))
-			c.DrawnFrom = nil // the extra trainees come from outside
-			if c.Intake > 0 {
-				s.ExtraCohorts = append(s.ExtraCohorts, c)
+		// the plan's cohorts and the base's extra ones are raised, in
+		// that order, after the base's extra ones (a rise of 0 adds none)
+		own := s.ExtraCohorts
+		room := len(own)
+		if pct > 0 {
+			room += len(p.Cohorts) + len(own)
+		}
+		s.ExtraCohorts = append(make([]Cohort, 0, room), own...)
+		for _, cohorts := range [][]Cohort{p.Cohorts, own} {
+			for _, c := range cohorts {
+				// only cohorts that qualify by By can help
+				if !chosen[c.Profession] || c.Start < a.From || c.QualifyMonth() > a.By {
+					continue
+				}
+				c.Intake = int(math.Ceil(float64(c.Intake) * float64(pct) / 100))
+				c.DrawnFrom = nil // the extra trainees come from outside
+				if c.Intake > 0 {
+					s.ExtraCohorts = append(s.ExtraCohorts, c)
+				}
 			}
 		}
 	case LeverRecruitment:
