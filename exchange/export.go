@@ -87,6 +87,11 @@ func (ex Export) writer(p *plan.Plan) (func(io.Writer) error, error) {
 	if !IsFormat(ex.Format) {
 		return nil, fmt.Errorf("PsyPlan does not export %q: choose %s", ex.Format, FormatNames())
 	}
+	var answer *report.Answer
+	if ex.Format == "pdf" {
+		// begun now, it is made beside the projection and the band
+		answer = report.StartAnswer(p, ex.Scenario)
+	}
 	pr := ex.Projection
 	if pr == nil || pr.Scenario != ex.Scenario {
 		var err error
@@ -112,7 +117,7 @@ func (ex Export) writer(p *plan.Plan) (func(io.Writer) error, error) {
 		}
 		return func(w io.Writer) error { return workbook.WriteWithBand(w, p, pr, growth, band) }, nil
 	case "pdf":
-		return func(w io.Writer) error { return report.WriteWithBand(w, p, pr, today, band) }, nil
+		return func(w io.Writer) error { return report.WriteWithAnswer(w, p, pr, today, band, answer) }, nil
 	}
 	return ex.chartWriter(charts.Input{Plan: p, Projection: pr, Today: today, Filter: ex.Filter, Band: band})
 }

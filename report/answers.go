@@ -19,7 +19,7 @@ import (
 // we are, and what it takes". A nil band is no band (the page still gives
 // the solver's answer).
 func WriteWithBand(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, band *plan.Band) error {
-	return write(out, p, pr, today, band)
+	return write(out, p, pr, today, band, nil)
 }
 
 // whatItTakes is the page's answer to "what does it take?": the answers
@@ -31,6 +31,30 @@ type whatItTakes struct {
 	drawn []*plan.Projection // each answer's projection (of its scenario), drawn beside the plan's
 }
 
+// Answer is the page's answer begun before the paper's projection is
+// made: the solver needs only the plan, and on a national plan takes as
+// long as the projection, so the two can be made side by side.
+type Answer struct {
+	scenario string
+	get      func() (whatItTakes, error)
+}
+
+// StartAnswer begins the solver's answer for the plan's scenario. It is
+// nil for a plan that keeps answers: they are said from their
+// projections beside the plan's own, which the paper makes first.
+func StartAnswer(p *plan.Plan, scenario string) *Answer {
+	if len(keptAnswers(p)) > 0 {
+		return nil
+	}
+	return &Answer{scenario: scenario, get: later(func() (whatItTakes, error) { return solverAnswer(p, scenario) })}
+}
+
+// WriteWithAnswer is WriteWithBand with the answer begun by StartAnswer
+// for pr's scenario (nil: worked out here, as WriteWithBand does).
+func WriteWithAnswer(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, band *plan.Band, a *Answer) error {
+	return write(out, p, pr, today, band, a)
+}
+
 // answerOf works out the page's answer for the report of projection pr.
 // An answer the planner kept is said as it was kept (its lever, its rise),
 // not asked again: the solver's default question is about intake, and
@@ -39,7 +63,13 @@ func answerOf(p *plan.Plan, pr *plan.Projection) (whatItTakes, error) {
 	if kept := keptAnswers(p); len(kept) > 0 {
 		return keptWhatItTakes(p, pr, kept)
 	}
-	a, err := plan.Solve(p, plan.Question{Scenario: pr.Scenario})
+	return solverAnswer(p, pr.Scenario)
+}
+
+// solverAnswer is the solver's answer for the plan's first milestone, with
+// the line of its solved scenario to draw.
+func solverAnswer(p *plan.Plan, scenario string) (whatItTakes, error) {
+	a, err := plan.Solve(p, plan.Question{Scenario: scenario})
 	if err != nil {
 		return whatItTakes{lines: []string{"What it takes: the solver cannot answer: " + err.Error() + "."}}, nil
 	}
@@ -61,7 +91,7 @@ func answerOf(p *plan.Plan, pr *plan.Projection) (whatItTakes, error) {
 	if err != nil {
 		return w, err
 	}
-	pj := &plan.Projection{Scenario: solved.Name, Baseline: pr.Baseline, Horizon: pr.Horizon, Total: make([]plan.Row, len(line))}
+	pj := &plan.Projection{Scenario: solved.Name, Baseline: p.Baseline, Horizon: p.Horizon, Total: make([]plan.Row, len(line))}
 	for i, x := range line {
 		pj.Total[i].Workforce = x
 	}

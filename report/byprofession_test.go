@@ -48,6 +48,62 @@ func TestBoardPaperFromProfessionsIsTheSame(t *testing.T) {
 	}
 }
 
+// The answer begun before the projection (as psyplan export begins it) is
+// the answer the paper works out itself: the same paper for the national
+// plan (which no intake can answer), for a scenario of the default plan,
+// for a plan the solver answers, and for a scenario whose answer is not
+// its plan's. A plan that keeps answers begins
+// none (they are said from the paper's projection), and an answer begun
+// for another scenario is not used.
+func TestAnswerBegunBeforeIsTheSame(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes board papers of the national plan")
+	}
+	def, err := planfile.Read(assets.DefaultPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answered := longNames(t) // the solver answers it, its answer drawn
+	answered.Scenarios = nil
+	// a scenario that recruits half as many cannot be answered by intake
+	fewer := longNames(t)
+	fewer.Scenarios = []plan.Scenario{{Name: "Fewer recruits"}}
+	for _, l := range fewer.Posts {
+		half := l.RecruitsWTEPerYear / 2
+		fewer.Scenarios[0].Posts = append(fewer.Scenarios[0].Posts,
+			plan.PostOverride{Profession: l.Profession, ServiceArea: l.ServiceArea, RecruitsWTEPerYear: &half})
+	}
+	a, errA := plan.Solve(fewer, plan.Question{})
+	b, errB := plan.Solve(fewer, plan.Question{Scenario: "Fewer recruits"})
+	if errA != nil || errB != nil || a.Sentence(fewer) == b.Sentence(fewer) {
+		t.Fatalf("the plan: %s; the scenario: %s (%v, %v): want two answers", a.Sentence(fewer), b.Sentence(fewer), errA, errB)
+	}
+	for _, c := range []struct {
+		name     string
+		p        *plan.Plan
+		scenario string
+	}{{"national", plantest.National(), ""}, {"default", def, def.Scenarios[0].Name}, {"answered", answered, ""},
+		{"a scenario", fewer, "Fewer recruits"}} {
+		pr, err := plan.Project(c.p, c.scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		early := StartAnswer(c.p, c.scenario)
+		if early == nil {
+			t.Fatalf("%s: no answer begun", c.name)
+		}
+		if a, b := paperWith(t, c.p, pr, nil), paperWith(t, c.p, pr, early); len(a) < 10_000 || !bytes.Equal(a, b) {
+			t.Errorf("%s: the papers differ (%d and %d bytes)", c.name, len(a), len(b))
+		}
+		if other := StartAnswer(c.p, "no such scenario"); !bytes.Equal(paperWith(t, c.p, pr, nil), paperWith(t, c.p, pr, other)) {
+			t.Errorf("%s: an answer begun for another scenario was used", c.name)
+		}
+	}
+	if StartAnswer(longNames(t), "") != nil { // it keeps three answers
+		t.Error("an answer was begun for a plan that keeps one")
+	}
+}
+
 // paper is the board paper of p with its pages uncompressed: its pages
 // and their text in order, then its other objects (images, fonts) sorted,
 // with what numbers them taken out (fpdf writes and lists images and
@@ -55,10 +111,16 @@ func TestBoardPaperFromProfessionsIsTheSame(t *testing.T) {
 // and without the moments it was made and changed.
 func paper(t *testing.T, p *plan.Plan, pr *plan.Projection) []byte {
 	t.Helper()
+	return paperWith(t, p, pr, nil)
+}
+
+// paperWith is paper with the answer begun before (nil: none).
+func paperWith(t *testing.T, p *plan.Plan, pr *plan.Projection, answer *Answer) []byte {
+	t.Helper()
 	uncompressed = true
 	defer func() { uncompressed = false }()
 	var buf bytes.Buffer
-	if err := Write(&buf, p, pr, plan.MonthOf(2026, 12)); err != nil {
+	if err := WriteWithAnswer(&buf, p, pr, plan.MonthOf(2026, 12), nil, answer); err != nil {
 		t.Fatal(err)
 	}
 	numbers := regexp.MustCompile(`\d+ 0 R|/(Creation|Mod)Date \([^)]*\)`)

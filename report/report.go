@@ -33,14 +33,16 @@ const (
 // Write writes the report of plan p and its projection pr (of the plan or
 // a scenario).
 func Write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month) error {
-	return write(out, p, pr, today, nil)
+	return write(out, p, pr, today, nil, nil)
 }
 
 // uncompressed writes the pages' text as it is, for the tests that read
 // where each piece of text went.
 var uncompressed = false
 
-func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, band *plan.Band) error {
+// write writes the paper; answer is the page "what it takes"'s answer if
+// begun already (nil: begun here).
+func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, band *plan.Band, answer *Answer) error {
 	if err := checkPrintable(p); err != nil {
 		return err
 	}
@@ -48,7 +50,7 @@ func write(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, b
 	in := charts.Input{Plan: p, Projection: pr, Today: today}
 	r := &writer{pdf: pdf, name: p.Name, p: p, pr: pr, in: in, band: band}
 	pdf.SetFooterFunc(r.footer)
-	r.prepare() // work.go: what the pages need, made side by side
+	r.prepare(answer) // work.go: what the pages need, made side by side
 	r.front(today)
 	r.answerPage() // answers.go
 	r.chartsPages()

@@ -19,12 +19,16 @@ type work struct {
 	pipeline    func() ([]byte, error)
 }
 
-// prepare starts the work.
-func (r *writer) prepare() {
+// prepare starts the work; answer is the page's answer if begun already
+// (for pr's scenario; nil: begun here).
+func (r *writer) prepare(answer *Answer) {
 	p, pr, in := r.p, r.pr, r.in
 	_, _, w, h := chartBox()
+	if answer == nil || answer.scenario != pr.Scenario {
+		answer = &Answer{get: later(func() (whatItTakes, error) { return answerOf(p, pr) })}
+	}
 	r.work = &work{
-		answer: later(func() (whatItTakes, error) { return answerOf(p, pr) }),
+		answer: answer.get,
 		comparison: later(func() (*plan.Comparison, error) {
 			if len(p.Scenarios) == 0 {
 				return nil, nil
