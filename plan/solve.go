@@ -100,6 +100,8 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		a.Reason = a.whyNot(p, base, hiMiss, most)
 		return a, nil
 	}
+	// S(MaxSolvePct)'s model gives no answer: let it go before the search
+	most = nil
 	lo, hi := 0, MaxSolvePct // S(lo) falls short, S(hi) meets
 	best := hiMiss
 	for hi-lo > 1 {
