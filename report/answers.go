@@ -35,6 +35,7 @@ type whatItTakes struct {
 // made: the solver needs only the plan, and on a national plan takes as
 // long as the projection, so the two can be made side by side.
 type Answer struct {
+	plan     *plan.Plan
 	scenario string
 	get      func() (whatItTakes, error)
 }
@@ -46,11 +47,12 @@ func StartAnswer(p *plan.Plan, scenario string) *Answer {
 	if len(keptAnswers(p)) > 0 {
 		return nil
 	}
-	return &Answer{scenario: scenario, get: later(func() (whatItTakes, error) { return solverAnswer(p, scenario) })}
+	return &Answer{plan: p, scenario: scenario, get: later(func() (whatItTakes, error) { return solverAnswer(p, scenario) })}
 }
 
 // WriteWithAnswer is WriteWithBand with the answer begun by StartAnswer
-// for pr's scenario (nil: worked out here, as WriteWithBand does).
+// for p and pr's scenario (nil, or begun for another plan or scenario:
+// worked out here, as WriteWithBand does).
 func WriteWithAnswer(out io.Writer, p *plan.Plan, pr *plan.Projection, today plan.Month, band *plan.Band, a *Answer) error {
 	return write(out, p, pr, today, band, a)
 }
@@ -112,7 +114,10 @@ var keptName = regexp.MustCompile(`^Solved: (intake|recruitment|funded) \+(\d+) 
 
 // keptAnswers are the plan's scenarios that are the solver's answers, in
 // the plan's order. A kept answer the planner renamed is an ordinary
-// scenario (it is still on the page "The options side by side").
+// scenario (it is still on the page "The options side by side"), and so
+// is a scenario named like one that raises nothing of its lever (another
+// option given the name): said as an answer, it would read "Train 12 %
+// more (no profession) on courses starting Jan 0".
 func keptAnswers(p *plan.Plan) []kept {
 	var out []kept
 	for i := range p.Scenarios {
@@ -135,9 +140,23 @@ func keptAnswers(p *plan.Plan) []kept {
 			q.Target = plan.TargetDemand
 		}
 		q.Professions = raised(p, sc, q)
+		if len(q.Professions) == 0 || (q.Lever == plan.LeverIntake && !trainsInTime(sc, q)) {
+			continue
+		}
 		out = append(out, kept{scenario: sc, question: q, pct: pct})
 	}
 	return out
+}
+
+// trainsInTime tells whether the scenario has an extra cohort starting
+// from q.From that qualifies by q.By, as the solver's intake answer has.
+func trainsInTime(sc *plan.Scenario, q plan.Question) bool {
+	for _, c := range sc.ExtraCohorts {
+		if c.Start >= q.From && c.QualifyMonth() <= q.By {
+			return true
+		}
+	}
+	return false
 }
 
 // raised are the professions whose lever the scenario raises, in the

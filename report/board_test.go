@@ -160,6 +160,51 @@ func keep(t *testing.T, name string, p *plan.Plan) {
 	}
 }
 
+// A scenario given a kept answer's name that raises nothing of its lever
+// is an ordinary option, not said as an answer ("Train 12 % more (no
+// profession) on courses starting Jan 0"): the page gives the solver's
+// answer, and the scenario is still side by side. A real kept answer of
+// each lever is still read back.
+func TestScenarioNamedLikeAnAnswer(t *testing.T) {
+	p := longNames(t)
+	kept := len(keptAnswers(p))
+	if kept != 3 {
+		t.Fatalf("%d kept answers, want the 3 longNames keeps", kept)
+	}
+	retention := p.Scenarios[0] // an option with no extra cohorts nor posts set
+	if len(retention.ExtraCohorts) > 0 || len(retention.Posts) > 0 {
+		t.Fatalf("the first scenario raises something: %+v", retention)
+	}
+	for _, name := range []string{"Solved: intake +12 % by Apr 2024", "Solved: recruitment +12 % by Apr 2024", "Solved: funded +12 % by Apr 2024"} {
+		q := *p
+		named := retention
+		named.Name = name
+		q.Scenarios = []plan.Scenario{named}
+		if got := keptAnswers(&q); len(got) != 0 {
+			t.Errorf("%q read back as a kept answer: %+v", name, got[0].question)
+		}
+		if StartAnswer(&q, "") == nil {
+			t.Errorf("%q: no solver's answer begun", name)
+		}
+	}
+	// an intake answer whose extra cohorts all start before the first
+	// month a course may start from is not one either
+	q := *p
+	early := retention
+	early.Name = "Solved: intake +12 % by Apr 2024"
+	early.ExtraCohorts = []plan.Cohort{{Profession: p.Cohorts[0].Profession, ServiceArea: p.Cohorts[0].ServiceArea,
+		Start: p.Baseline, DurationMonths: 12, Intake: 5, CompletionPct: 90, TakeupPct: 90}}
+	q.Scenarios = []plan.Scenario{early}
+	if got := keptAnswers(&q); len(got) != 0 {
+		t.Errorf("extra cohorts starting at the baseline read back as an intake answer: %+v", got[0].question)
+	}
+	pages := writePages(t, &q, plan.MonthOf(2026, 11))
+	text := pageText(pagesTitled(pages, "How sure we are")[0])
+	if strings.Contains(text, "Jan 0") || strings.Contains(text, "no profession") || !strings.Contains(text, "What it takes: ") {
+		t.Errorf("the answer page:\n%s", text)
+	}
+}
+
 // With no answer kept, the page draws the solver's answer beside the
 // plan: its line is the workforce of the solved scenario's projection.
 func TestSolverAnswerDrawn(t *testing.T) {

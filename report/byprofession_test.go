@@ -54,7 +54,7 @@ func TestBoardPaperFromProfessionsIsTheSame(t *testing.T) {
 // for a plan the solver answers, and for a scenario whose answer is not
 // its plan's. A plan that keeps answers begins
 // none (they are said from the paper's projection), and an answer begun
-// for another scenario is not used.
+// for another scenario or plan is not used.
 func TestAnswerBegunBeforeIsTheSame(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes board papers of the national plan")
@@ -98,6 +98,15 @@ func TestAnswerBegunBeforeIsTheSame(t *testing.T) {
 		if other := StartAnswer(c.p, "no such scenario"); !bytes.Equal(paperWith(t, c.p, pr, nil), paperWith(t, c.p, pr, other)) {
 			t.Errorf("%s: an answer begun for another scenario was used", c.name)
 		}
+	}
+	// an answer begun for another plan is not used
+	national := plantest.National()
+	pr, err := plan.Project(national, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(paperWith(t, national, pr, nil), paperWith(t, national, pr, StartAnswer(answered, ""))) {
+		t.Error("an answer begun for another plan was used")
 	}
 	if StartAnswer(longNames(t), "") != nil { // it keeps three answers
 		t.Error("an answer was begun for a plan that keeps one")

@@ -20,11 +20,11 @@ type work struct {
 }
 
 // prepare starts the work; answer is the page's answer if begun already
-// (for pr's scenario; nil: begun here).
+// (for this plan and pr's scenario; else it is begun here).
 func (r *writer) prepare(answer *Answer) {
 	p, pr, in := r.p, r.pr, r.in
 	_, _, w, h := chartBox()
-	if answer == nil || answer.scenario != pr.Scenario {
+	if answer == nil || answer.plan != p || answer.scenario != pr.Scenario {
 		answer = &Answer{get: later(func() (whatItTakes, error) { return answerOf(p, pr) })}
 	}
 	r.work = &work{
