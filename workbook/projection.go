@@ -8,7 +8,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 
 	"example.org/psyplan/plan"
 	"example.org/psyplan/projtable"
@@ -52,7 +54,9 @@ func withSheets(out io.Writer, book []byte, sheets map[string]sheetWriter) error
 	})
 	for _, f := range zr.File {
 		write := byPart[f.Name]
-		if write == nil {
+		if f.Name == contentTypesPart {
+			write = sortedContentTypes(f)
+		} else if write == nil {
 			if err := zw.Copy(f); err != nil {
 				return err
 			}
@@ -75,6 +79,57 @@ func withSheets(out io.Writer, book []byte, sheets map[string]sheetWriter) error
 		return fmt.Errorf("workbook: %d sheets were not written", len(byPart))
 	}
 	return zw.Close()
+}
+
+// contentTypesPart lists the types of a workbook's parts.
+const contentTypesPart = "[Content_Types].xml"
+
+// contentTypes is what contentTypesPart holds: a type for each extension,
+// and for some parts their own.
+type contentTypes struct {
+	XMLName   xml.Name          `xml:"http://schemas.openxmlformats.org/package/2006/content-types Types"`
+	Defaults  []contentDefault  `xml:"Default"`
+	Overrides []contentOverride `xml:"Override"`
+}
+
+type contentDefault struct {
+	Extension   string `xml:",attr"`
+	ContentType string `xml:",attr"`
+}
+
+type contentOverride struct {
+	PartName    string `xml:",attr"`
+	ContentType string `xml:",attr"`
+}
+
+// sortedContentTypes writes the part f, contentTypesPart, with its types
+// by extension in order: excelize lists them in a map's order, so two
+// exports of one plan were not the same bytes. Sorting changes no length:
+// a part that would change length (something this does not know) is
+// copied as it is.
+func sortedContentTypes(f *zip.File) sheetWriter {
+	return func(w *bufio.Writer) error {
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
+		data, err := io.ReadAll(io.LimitReader(rc, 1<<20))
+		if err != nil {
+			return err
+		}
+		sorted := data
+		var types contentTypes
+		if xml.Unmarshal(data, &types) == nil {
+			slices.SortStableFunc(types.Defaults, func(a, b contentDefault) int { return strings.Compare(a.Extension, b.Extension) })
+			head, _, _ := bytes.Cut(data, []byte("\n")) // the XML declaration
+			if body, err := xml.Marshal(types); err == nil && len(head)+1+len(body) == len(data) {
+				sorted = slices.Concat(head, []byte("\n"), body)
+			}
+		}
+		_, err = w.Write(sorted)
+		return err
+	}
 }
 
 // sheetStart writes a sheet's XML up to its data: the header row frozen,

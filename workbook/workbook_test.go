@@ -1,7 +1,12 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"image"
+	"image/png"
+	"io"
 	"os"
 	"reflect"
 	"strings"
@@ -43,6 +48,57 @@ func book(t testing.TB, p *plan.Plan) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// A plan's workbook is the same bytes each time it is written: excelize
+// lists the types of parts by extension in a map's order, which the
+// workbook puts in order (the same types, none lost).
+func TestWorkbookIsTheSameBytesEachTime(t *testing.T) {
+	p := read(t, "")
+	pr, err := plan.Project(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chart bytes.Buffer // the growth chart, which brings the types of pictures
+	if err := png.Encode(&chart, image.NewRGBA(image.Rect(0, 0, 4, 3))); err != nil {
+		t.Fatal(err)
+	}
+	write := func() []byte {
+		var buf bytes.Buffer
+		if err := Write(&buf, p, pr, chart.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	first := write()
+	for range 4 {
+		if !bytes.Equal(write(), first) {
+			t.Fatal("two workbooks of one plan differ")
+		}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(first), int64(len(first)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open(contentTypesPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(rc)
+	var types contentTypes
+	if err := xml.Unmarshal(data, &types); err != nil {
+		t.Fatal(err)
+	}
+	extensions := map[string]bool{}
+	for i, d := range types.Defaults {
+		extensions[d.Extension] = true
+		if i > 0 && types.Defaults[i-1].Extension > d.Extension {
+			t.Errorf("%s before %s", types.Defaults[i-1].Extension, d.Extension)
+		}
+	}
+	if !extensions["rels"] || !extensions["xml"] || !extensions["png"] || len(types.Overrides) < 5 {
+		t.Errorf("types %+v: the workbook's own are missing", types)
+	}
 }
 
 // Export then import loses nothing: the plan file of the plan read back
