@@ -65,17 +65,20 @@ func Solve(p *Plan, q Question) (Answer, error) {
 	}
 	by := int(a.By - p.Baseline)
 	trajectoryBase := p.TrajectoryBase() // every solved scenario's
-	var most *model                      // S(MaxSolvePct), kept for whyNot
+	// solvedModel is the model of S(pct), the base raised by pct %.
+	solvedModel := func(pct int) (*model, error) {
+		m, err := linesOf(p, a.solved(p, base, pct), nil)
+		if err == nil {
+			m.base = trajectoryBase
+		}
+		return m, err
+	}
 	// miss is how far S(pct) is from the aim at By: minus the gap, or the
 	// shortfall of people; it meets the aim at 1e-9 or less.
 	miss := func(pct int) (float64, error) {
-		m, err := linesOf(p, a.solved(p, base, pct), nil)
+		m, err := solvedModel(pct)
 		if err != nil {
 			return 0, err
-		}
-		m.base = trajectoryBase
-		if pct == MaxSolvePct {
-			most = m
 		}
 		return a.missAt(m, by), nil
 	}
@@ -92,16 +95,15 @@ func Solve(p *Plan, q Question) (Answer, error) {
 		a.Solved = *a.solved(p, base, 0)
 		return a, nil
 	}
-	hiMiss, err := miss(MaxSolvePct)
+	most, err := solvedModel(MaxSolvePct) // kept for whyNot
 	if err != nil {
 		return a, err
 	}
+	hiMiss := a.missAt(most, by)
 	if !meets(hiMiss) {
 		a.Reason = a.whyNot(p, base, hiMiss, most)
 		return a, nil
 	}
-	// S(MaxSolvePct)'s model gives no answer: let it go before the search
-	most = nil
 	lo, hi := 0, MaxSolvePct // S(lo) falls short, S(hi) meets
 	best := hiMiss
 	for hi-lo > 1 {

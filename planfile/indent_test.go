@@ -24,8 +24,8 @@ func TestIndentIsJSONIndent(t *testing.T) {
 }
 
 // Plan files are written with the same bytes as an encoder that indents
-// wrote them: the national plan, the default plan and names full of what
-// JSON escapes.
+// wrote them, by Write and by Compact then LayOut: the national plan, the
+// default plan and names full of what JSON escapes.
 func TestPlanFileBytesAreTheEncodersBytes(t *testing.T) {
 	p, err := Read(assets.DefaultPlan)
 	if err != nil {
@@ -48,6 +48,10 @@ func TestPlanFileBytesAreTheEncodersBytes(t *testing.T) {
 		}
 		if !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("%s: %d bytes written, the encoder's %d", p.Name, len(got), want.Len())
+		}
+		compact, err := Compact(p)
+		if err != nil || !bytes.Equal(LayOut(compact), want.Bytes()) {
+			t.Errorf("%s: Compact's file laid out is not Write's (%v)", p.Name, err)
 		}
 	}
 }

@@ -189,6 +189,11 @@ func Compact(p *plan.Plan) ([]byte, error) {
 	return encodeCompact(fileOf(p))
 }
 
+// LayOut is the file Write writes, from the one Compact wrote (and only
+// from that: it copies, trusting there is no space outside strings), for
+// a caller that needs both without encoding the plan twice.
+func LayOut(compact []byte) []byte { return indent(compact) }
+
 // fileOf is the plan in the plan file's shape.
 func fileOf(p *plan.Plan) fileJSON {
 	f := fileJSON{

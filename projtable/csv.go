@@ -84,16 +84,16 @@ func csvChunkMonths(pr *plan.Projection) int {
 // being lineNames.
 func appendMonths(buf []byte, pr *plan.Projection, names []string, from, to int) []byte {
 	total := plan.TotalWord + "," + plan.TotalWord
-	memo := newMemo(len(pr.Lines))
+	memo := newMemo(len(pr.Lines) + 1) // the lines', then the totals'
 	defer memos.Put(memo)
 	for i := from; i < to; i++ {
 		month := pr.Month(i).String()
 		for li := range pr.Lines {
 			r := pr.Lines[li].Row(i)
-			buf = appendLineRow(buf, month, names[li], &r, memo.line(li))
+			buf = appendRow(buf, month, names[li], &r, memo.line(li))
 			buf = append(buf, ",,\n"...)
 		}
-		buf = appendRow(buf, month, total, &pr.Total[i])
+		buf = appendRow(buf, month, total, &pr.Total[i], memo.line(len(pr.Lines)))
 		buf = append(buf, ',')
 		buf = appendNum(buf, pr.Target[i])
 		buf = append(buf, ',')
@@ -110,26 +110,27 @@ type written struct {
 	at, n int
 }
 
-// memo is, for each line of a piece, where its last row's figures were
-// written. A line's figures often stay the same from one month to the
-// next (its funded posts, its recruits a year) and its workforce is often
-// its staff in post; such a figure's text is copied, not worked out
-// again. Turning figures into text is most of the table's time, and the
+// memo is, for each line of a piece and for its totals, where the last
+// row's figures were written. A line's figures often stay the same from
+// one month to the next (its funded posts, its recruits a year) and its
+// workforce is often its staff in post; such a figure's text is copied,
+// not worked out again. Turning figures into text is most of the table's time, and the
 // text is the same either way.
 type memo []written
 
 var memos = sync.Pool{New: func() any { return new(memo) }}
 
-func newMemo(lines int) *memo {
+func newMemo(rows int) *memo {
 	m := memos.Get().(*memo)
-	if cap(*m) < lines*rowColumns {
-		*m = make(memo, lines*rowColumns)
+	if cap(*m) < rows*rowColumns {
+		*m = make(memo, rows*rowColumns)
 	}
-	*m = (*m)[:lines*rowColumns]
+	*m = (*m)[:rows*rowColumns]
 	clear(*m)
 	return m
 }
 
+// line is row li's part of the memo.
 func (m *memo) line(li int) []written {
 	return (*m)[li*rowColumns : (li+1)*rowColumns : (li+1)*rowColumns]
 }
@@ -141,9 +142,11 @@ const (
 	workforceColumn = 14
 )
 
-// appendLineRow is appendRow for a line, last being where the line's
-// figures of the month before were written in buf (none yet: n = 0).
-func appendLineRow(buf []byte, month, names string, r *plan.Row, last []written) []byte {
+// appendRow writes the columns up to pay_cost_gbp, names being the
+// profession and service area columns, and last where the row's line (or
+// the totals) wrote its figures of the month before in buf (none yet:
+// n = 0).
+func appendRow(buf []byte, month, names string, r *plan.Row, last []written) []byte {
 	buf = append(buf, month...)
 	buf = append(buf, ',')
 	buf = append(buf, names...)
@@ -229,19 +232,6 @@ func appendRecord(buf []byte, fields []string) []byte {
 		buf = append(buf, quote(f)...)
 	}
 	return append(buf, '\n')
-}
-
-// appendRow writes the columns up to pay_cost_gbp, names being the
-// profession and service area columns.
-func appendRow(buf []byte, month, names string, r *plan.Row) []byte {
-	buf = append(buf, month...)
-	buf = append(buf, ',')
-	buf = append(buf, names...)
-	for _, x := range Values(r) {
-		buf = append(buf, ',')
-		buf = appendNum(buf, x)
-	}
-	return buf
 }
 
 // Finite tells whether every figure of the projection is a finite

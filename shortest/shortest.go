@@ -262,11 +262,7 @@ func layOut(buf []byte, neg bool, digits uint64, e int) []byte {
 			out[i] = '+'
 		}
 		i++
-		if exp >= 100 {
-			out[i] = byte('0' + exp/100)
-			exp %= 100
-			i++
-		}
+		// two digits: the fast way's numbers are from about 1e-37 to 4.6e18
 		out[i], out[i+1] = pairs[exp*2], pairs[exp*2+1]
 		i += 2
 	case exp < 0: // 0.000ddd

@@ -272,13 +272,9 @@ func (l *Library) FindSame(ctx context.Context, p *plan.Plan) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	laidOut, err := planfile.Write(p)
-	if err != nil {
-		return 0, err
-	}
 	var id int64
 	err = l.db.QueryRowContext(ctx, "SELECT id FROM plans WHERE document IN (?, ?) ORDER BY id LIMIT 1",
-		string(compact), string(laidOut)).Scan(&id)
+		string(compact), string(planfile.LayOut(compact))).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
